@@ -1,0 +1,36 @@
+// triad: measure, explain and simulate the momentum of a three-way relationship between states.
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "cli/command.hpp"
+#include "common/error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace triad;
+  cli::SetCommandLine(argc, argv);
+  CLI::App app{
+      "triad: relation indices, triangle structure, momentum, drivers and scenarios\n"
+      "from political event data (GDELT 1.0/2.0, ICEWS)."};
+  app.footer(
+      "Example:\n"
+      "  triad ingest data/sample/                 # build ./triad.db from event files\n"
+      "  triad status --actors CHN,USA,JPN         # where the triangle stands now\n"
+      "Run 'triad COMMAND --help' for each command's options and an example.");
+  app.set_version_flag("--version", std::string("triad ") + TRIAD_VERSION);
+  app.require_subcommand(1);
+  int exit_code = cli::kExitOk;
+  cli::SetupAllCommands(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const Error& e) {
+    std::fprintf(stderr, "triad: error: %s\n", e.what());
+    return static_cast<int>(e.kind());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "triad: internal error: %s\n", e.what());
+    return cli::kExitError;
+  }
+  return exit_code;
+}
