@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
       "  triad ingest data/sample/                 # build ./triad.db from event files\n"
       "  triad status --actors CHN,USA,JPN         # where the triangle stands now\n"
       "Run 'triad COMMAND --help' for each command's options and an example.");
-  app.set_version_flag("--version", std::string("triad ") + TRIAD_VERSION);
+  app.set_version_flag("--version", std::string("triad ") + TRIAD_VERSION_STRING);
   app.require_subcommand(1);
   int exit_code = cli::kExitOk;
   cli::SetupAllCommands(app, exit_code);

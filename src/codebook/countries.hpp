@@ -18,7 +18,8 @@ class CountryTable {
   static const CountryTable& Default();
   // The CAMEO code for an ICEWS country name (case-insensitive, exact otherwise); nullopt if the
   // name has no mapping (the caller keeps such rows visible as rejects, never drops them).
-  std::optional<std::string> CodeForIcewsName(std::string_view name) const;
+  // The view points into the table, which lives as long as the program.
+  std::optional<std::string_view> CodeForIcewsName(std::string_view name) const;
   // The CAMEO label for a code, or nullopt if the code is not a CAMEO country code.
   std::optional<std::string> NameForCode(std::string_view code) const;
   const std::vector<Country>& countries() const { return countries_; }

@@ -1,0 +1,54 @@
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "aggregate/cell.hpp"
+#include "aggregate/cell_table.hpp"
+
+namespace triad {
+
+TEST(CellKey, PacksAndUnpacksInKeyOrder) {
+  Day day = *ParseDate("2025-05-15");
+  std::uint64_t a = CellKey::PackParts(day, "CHN", "USA", Channel::kEconomic, 2);
+  CellKey k = CellKey::Unpack(a);
+  EXPECT_EQ(k.day, day);
+  EXPECT_STREQ(k.source, "CHN");
+  EXPECT_STREQ(k.target, "USA");
+  EXPECT_EQ(k.channel, Channel::kEconomic);
+  EXPECT_EQ(k.quad_class, 2);
+  EXPECT_LT(a, CellKey::PackParts(day, "CHN", "USA", Channel::kEconomic, 3));
+  EXPECT_LT(a, CellKey::PackParts(day, "JPN", "AFG", Channel::kDiplomatic, 1));
+  EXPECT_LT(a, CellKey::PackParts(day + 1, "AAA", "AAA", Channel::kDiplomatic, 1));
+  // Dates before 1970 (the GDELT 1.0 back file starts in 1979, but SQLDATE can be older).
+  EXPECT_EQ(CellKey::Unpack(CellKey::PackParts(-20000, "ZZZ", "ZZZ", Channel::kSecurity, 4)).day,
+            -20000);
+}
+
+TEST(CellTable, AggregatesLikeAMapWhileGrowing) {
+  CellTable table(16);
+  std::mt19937_64 rng(7);
+  std::vector<std::uint64_t> keys;
+  for (int i = 0; i < 5000; ++i)
+    keys.push_back(CellKey::PackParts(static_cast<Day>(rng() % 700), "CHN", "USA",
+                                      Channel::kDiplomatic, 1 + static_cast<int>(rng() % 4)));
+  for (auto key : keys) {
+    CellValues& v = table.At(key);
+    v.events += 1;
+    v.goldstein += 10;
+  }
+  auto cells = table.SortedCells();
+  std::int64_t total = 0;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) EXPECT_LT(cells[i - 1].key, cells[i].key);
+    EXPECT_EQ(cells[i].values.goldstein, 10 * cells[i].values.events);
+    total += cells[i].values.events;
+  }
+  EXPECT_EQ(total, 5000);
+  CellTable other(16);
+  other.Merge(table);
+  other.Merge(table);
+  EXPECT_EQ(other.size(), table.size());
+  EXPECT_EQ(other.At(keys[0]).events, 2 * table.At(keys[0]).events);
+}
+
+}  // namespace triad

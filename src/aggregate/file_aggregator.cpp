@@ -1,0 +1,343 @@
+#include "aggregate/file_aggregator.hpp"
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "common/error.hpp"
+#include "reading/byte_source.hpp"
+#include "reading/row_parser.hpp"
+
+namespace triad {
+namespace {
+
+// A block of whole lines handed from the reading thread to a parsing worker.
+struct Block {
+  std::size_t index = 0;
+  std::vector<char> bytes;
+  std::size_t size = 0;
+};
+
+// What one worker learned from one block; rejects carry block-local line numbers until the
+// blocks' line counts are known.
+struct BlockResult {
+  std::int64_t lines = 0;
+  std::int64_t accepted = 0, without_dyad = 0, rejected = 0, duplicate = 0;
+  std::vector<RejectedRow> rejects;
+  std::vector<std::int64_t> keys;
+  Day min_day = 0, max_day = 0;
+  std::int64_t min_added = 0, max_added = 0;
+};
+
+// Events whose key occurs more than once in the file itself: the first to ask counts it.
+class InFileDuplicates : public SeenEvents {
+ public:
+  explicit InFileDuplicates(std::vector<std::int64_t> keys)
+      : keys_(std::move(keys)), taken_(keys_.size()) {}
+  void set_store(const SeenEvents* store) { store_ = store; }
+  bool Contains(std::int64_t key) const override {
+    if (store_ && store_->Contains(key)) return true;
+    auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
+    if (it == keys_.end() || *it != key) return false;
+    return taken_[static_cast<std::size_t>(it - keys_.begin())].exchange(true);
+  }
+
+ private:
+  const SeenEvents* store_ = nullptr;
+  std::vector<std::int64_t> keys_;
+  mutable std::vector<std::atomic<bool>> taken_;
+};
+
+class BlockQueue {
+ public:
+  explicit BlockQueue(std::size_t capacity) : capacity_(capacity) {}
+  void Push(std::unique_ptr<Block> block) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return queue_.size() < capacity_; });
+    queue_.push_back(std::move(block));
+    not_empty_.notify_one();
+  }
+  std::unique_ptr<Block> Pop() {  // nullptr once closed and drained
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !queue_.empty() || closed_; });
+    if (queue_.empty()) return nullptr;
+    auto block = std::move(queue_.front());
+    queue_.pop_front();
+    not_full_.notify_one();
+    return block;
+  }
+  void Close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+
+ private:
+  std::size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<std::unique_ptr<Block>> queue_;
+  bool closed_ = false;
+};
+
+void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* seen, bool strict,
+                CellTable* cells, BlockResult* out, std::atomic<bool>* stop) {
+  const char* p = block.bytes.data();
+  const char* end = p + block.size;
+  EventRecord r;
+  RowProblem problem;
+  bool first = true;
+  while (p < end) {
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    const char* line_end = nl ? nl : end;
+    std::string_view line(p, static_cast<std::size_t>(line_end - p));
+    p = nl ? nl + 1 : end;
+    ++out->lines;
+    switch (parser.Parse(line, &r, &problem)) {
+      case RowOutcome::kNoDyad:
+        ++out->without_dyad;
+        break;
+      case RowOutcome::kRejected:
+        ++out->rejected;
+        out->rejects.push_back(
+            RejectedRow{out->lines, std::string(problem.field), std::move(problem.reason), std::string(line)});
+        if (strict) {
+          stop->store(true);
+          return;
+        }
+        break;
+      case RowOutcome::kAccepted: {
+        if (seen && seen->Contains(r.key)) {
+          ++out->duplicate;
+          break;
+        }
+        ++out->accepted;
+        out->keys.push_back(r.key);
+        std::uint64_t key = CellKey::PackParts(r.day, r.source.data(), r.target.data(),
+                                               r.event->channel, r.quad_class);
+        CellValues& v = cells->At(key);
+        const std::int64_t g = r.goldstein_tenths, m = r.mentions;
+        v.events += 1;
+        v.mentions += m;
+        v.mentions_sq += m * m;
+        v.sources += r.sources;
+        v.articles += r.articles;
+        v.goldstein += g;
+        v.goldstein_sq += g * g;
+        v.goldstein_w += m * g;
+        v.goldstein_w_sq += m * g * g;
+        v.tone += r.tone_micro;
+        if (first) {
+          out->min_day = out->max_day = r.day;
+          out->min_added = out->max_added = r.date_added;
+          first = false;
+        } else {
+          out->min_day = std::min(out->min_day, r.day);
+          out->max_day = std::max(out->max_day, r.day);
+          out->min_added = std::min(out->min_added, r.date_added);
+          out->max_added = std::max(out->max_added, r.date_added);
+        }
+        break;
+      }
+    }
+  }
+}
+
+bool LooksBinary(const char* data, std::size_t size) {
+  return std::memchr(data, '\0', std::min<std::size_t>(size, 1 << 16)) != nullptr;
+}
+
+FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& seen_for,
+                            const AggregateOptions& options) {
+  auto source = OpenByteSource(path);
+  FileAggregate result;
+  result.member_name = source->member_name();
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  XXH3_state_t* hash = XXH3_createState();
+  XXH3_128bits_reset(hash);
+  std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> hash_owner(hash, XXH3_freeState);
+
+  // The first block decides the format and the header.
+  std::vector<char> carry;
+  auto read_more = [&](std::vector<char>* buffer, std::size_t offset) {
+    std::size_t n = source->Read(buffer->data() + offset, buffer->size() - offset);
+    XXH3_128bits_update(hash, buffer->data() + offset, n);
+    result.content_bytes += n;
+    return n;
+  };
+  std::vector<char> first(options.block_bytes);
+  std::size_t first_size = read_more(&first, 0);
+  if (first_size == 0) ThrowInput(Location{path, 0, ""}, "the file is empty");
+  if (LooksBinary(first.data(), first_size))
+    ThrowInput(Location{path, 0, ""}, "binary data (a NUL byte in the first 64 KiB): not an event file");
+  std::string_view head(first.data(), first_size);
+  std::string_view first_line = head.substr(0, head.find('\n'));
+  result.format = options.format ? *options.format : DetectFormat(first_line, path);
+  std::string header = HasHeader(result.format) ? std::string(first_line) : std::string();
+  auto parser = MakeRowParser(result.format, header, path);
+  const SeenEvents* seen = seen_for ? seen_for(result.format) : nullptr;
+  std::size_t skip = header.empty() ? 0 : std::min(first_size, first_line.size() + 1);
+
+  BlockQueue queue(static_cast<std::size_t>(threads) + 1);
+  std::mutex results_mutex;
+  std::vector<BlockResult> results;
+  std::vector<CellTable> tables(static_cast<std::size_t>(threads));
+  std::atomic<bool> stop{false};
+  std::exception_ptr worker_error;
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      try {
+        while (auto block = queue.Pop()) {
+          BlockResult local;
+          if (!stop.load()) {
+            ParseBlock(*block, *parser, seen, options.strict, &tables[static_cast<std::size_t>(t)],
+                       &local, &stop);
+          }
+          std::lock_guard lock(results_mutex);
+          if (results.size() <= block->index) results.resize(block->index + 1);
+          results[block->index] = std::move(local);
+        }
+      } catch (...) {
+        std::lock_guard lock(results_mutex);
+        worker_error = std::current_exception();
+        stop.store(true);
+      }
+    });
+  }
+
+  // Reading thread: cut the stream into blocks of whole lines.
+  std::exception_ptr read_error;
+  try {
+    std::vector<char> buffer = std::move(first);
+    std::size_t size = first_size;
+    std::size_t begin = skip;
+    std::size_t index = 0;
+    bool eof = false;
+    while (!stop.load()) {
+      // Fill the buffer (after any carried partial line) until a newline is in it or EOF.
+      while (!eof && size < buffer.size()) {
+        std::size_t n = read_more(&buffer, size);
+        if (n == 0) eof = true;
+        size += n;
+      }
+      std::string_view data(buffer.data() + begin, size - begin);
+      std::size_t cut = eof ? data.size() : data.rfind('\n');
+      if (cut == std::string_view::npos) {  // one line longer than the buffer: grow it
+        buffer.resize(buffer.size() * 2);
+        continue;
+      }
+      if (!eof) ++cut;  // include the newline
+      auto block = std::make_unique<Block>();
+      block->index = index++;
+      std::size_t rest = data.size() - cut;
+      // Hand this buffer over and continue with a fresh one holding the partial last line.
+      std::vector<char> next(std::max(options.block_bytes, rest * 2));
+      std::memcpy(next.data(), data.data() + cut, rest);
+      block->bytes = std::move(buffer);
+      block->bytes.erase(block->bytes.begin(), block->bytes.begin() + static_cast<std::ptrdiff_t>(begin));
+      block->size = cut;
+      if (block->size > 0) queue.Push(std::move(block));
+      else --index;
+      buffer = std::move(next);
+      size = rest;
+      begin = 0;
+      if (options.progress) options.progress(result.content_bytes);
+      if (eof && rest == 0) break;
+    }
+  } catch (...) {
+    read_error = std::current_exception();
+    stop.store(true);
+  }
+  queue.Close();
+  for (auto& w : workers) w.join();
+  if (read_error) std::rethrow_exception(read_error);
+  if (worker_error) std::rethrow_exception(worker_error);
+
+  XXH128_hash_t digest = XXH3_128bits_digest(hash);
+  result.content_hash = fmt::format("{:016x}{:016x}", digest.high64, digest.low64);
+
+  // Stitch block results together in file order.
+  std::int64_t line_base = header.empty() ? 0 : 1;
+  bool first_accepted = true;
+  std::size_t total_keys = 0;
+  for (auto& r : results) total_keys += r.keys.size();
+  result.keys.reserve(total_keys);
+  for (auto& r : results) {
+    for (auto& reject : r.rejects) {
+      reject.line += line_base;
+      result.rejects.push_back(std::move(reject));
+    }
+    line_base += r.lines;
+    result.rows_read += r.lines;
+    result.rows_accepted += r.accepted;
+    result.rows_without_dyad += r.without_dyad;
+    result.rows_rejected += r.rejected;
+    result.rows_duplicate += r.duplicate;
+    result.keys.insert(result.keys.end(), r.keys.begin(), r.keys.end());
+    std::vector<std::int64_t>().swap(r.keys);
+    if (r.accepted > 0) {
+      if (first_accepted) {
+        result.min_day = r.min_day, result.max_day = r.max_day;
+        result.min_added = r.min_added, result.max_added = r.max_added;
+        first_accepted = false;
+      } else {
+        result.min_day = std::min(result.min_day, r.min_day);
+        result.max_day = std::max(result.max_day, r.max_day);
+        result.min_added = std::min(result.min_added, r.min_added);
+        result.max_added = std::max(result.max_added, r.max_added);
+      }
+    }
+  }
+  if (options.strict && !result.rejects.empty()) {
+    const RejectedRow& bad = result.rejects.front();
+    ThrowInput(Location{path, bad.line, bad.field},
+               bad.reason + " (--strict stops at the first bad row; without it the row is kept "
+                            "in the store's rejects and ingest goes on)");
+  }
+  if (!std::is_sorted(result.keys.begin(), result.keys.end()))
+    std::sort(result.keys.begin(), result.keys.end());
+  if (!result.keys.empty()) {
+    result.min_key = result.keys.front();
+    result.max_key = result.keys.back();
+  }
+  result.cells = std::move(tables[0]);
+  for (std::size_t t = 1; t < tables.size(); ++t) result.cells.Merge(tables[t]);
+  return result;
+}
+
+}  // namespace
+
+FileAggregate AggregateFile(const std::string& path, const SeenEventsProvider& seen,
+                            const AggregateOptions& options) {
+  FileAggregate result = AggregateOnce(path, seen, options);
+  // Events repeated inside the file itself (rare): find them, then aggregate again counting
+  // each once. The common case pays only for one pass over the sorted keys.
+  std::vector<std::int64_t> repeated;
+  for (std::size_t i = 1; i < result.keys.size(); ++i)
+    if (result.keys[i] == result.keys[i - 1] && (repeated.empty() || repeated.back() != result.keys[i]))
+      repeated.push_back(result.keys[i]);
+  if (repeated.empty()) return result;
+  InFileDuplicates guard(std::move(repeated));
+  result = AggregateOnce(
+      path,
+      [&](EventFormat format) {
+        guard.set_store(seen ? seen(format) : nullptr);
+        return &guard;
+      },
+      options);
+  result.keys.erase(std::unique(result.keys.begin(), result.keys.end()), result.keys.end());
+  return result;
+}
+
+}  // namespace triad

@@ -1,0 +1,67 @@
+#pragma once
+// Aggregates one event file into dyad-day cells: streams its bytes in blocks, parses the blocks
+// on all cores, and adds each accepted event to a thread-local CellTable. Memory is bounded by
+// the number of cells and a few blocks, not by the file's size (plus 8 bytes per accepted event
+// for the key list that keeps events from being counted twice).
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aggregate/cell_table.hpp"
+#include "reading/event_record.hpp"
+
+namespace triad {
+
+// Events already in the store, by key within one id family. Must be thread-safe.
+class SeenEvents {
+ public:
+  virtual ~SeenEvents() = default;
+  virtual bool Contains(std::int64_t key) const = 0;
+};
+
+struct RejectedRow {
+  std::int64_t line = 0;  // 1-based line number in the (decompressed) file
+  std::string field;      // column at fault; empty for the whole row
+  std::string reason;
+  std::string raw;        // the line as read, so nothing is lost
+};
+
+struct FileAggregate {
+  EventFormat format = EventFormat::kGdelt2;
+  std::string member_name;          // zip member or file name
+  std::string content_hash;         // XXH3-128 of the decompressed bytes, 32 hex digits
+  std::uint64_t content_bytes = 0;  // decompressed size
+  std::int64_t rows_read = 0;       // data rows (header excluded, blank lines included)
+  std::int64_t rows_accepted = 0;   // rows stored in cells
+  std::int64_t rows_without_dyad = 0;
+  std::int64_t rows_rejected = 0;
+  std::int64_t rows_duplicate = 0;  // events already in the store or earlier in this file
+  std::int64_t min_key = 0, max_key = 0;          // over accepted events
+  Day min_day = 0, max_day = 0;                   // over accepted events
+  std::int64_t min_added = 0, max_added = 0;      // DATEADDED over accepted GDELT events
+  CellTable cells;
+  std::vector<RejectedRow> rejects;  // in line order
+  std::vector<std::int64_t> keys;    // accepted event keys, sorted, unique
+};
+
+struct AggregateOptions {
+  std::optional<EventFormat> format;  // forced format; detected per file when empty
+  int threads = 0;                    // 0 = all cores
+  bool strict = false;                // throw at the first rejected row
+  std::size_t block_bytes = 8 << 20;
+  // Called from the reading thread with decompressed bytes read so far.
+  std::function<void(std::uint64_t bytes)> progress;
+};
+
+// The events already stored for the id family of a format (nullptr: none), asked once the
+// file's format is known.
+using SeenEventsProvider = std::function<const SeenEvents*(EventFormat format)>;
+
+// Throws triad::Error naming the file if it cannot be read, is binary, is a corrupt archive, has
+// no recognisable format, or (with strict) at the first bad row with its line and field.
+FileAggregate AggregateFile(const std::string& path, const SeenEventsProvider& seen,
+                            const AggregateOptions& options);
+
+}  // namespace triad

@@ -1,0 +1,27 @@
+#pragma once
+// Plain-text tables for the terminal: columns sized to their contents, numbers right-aligned.
+#include <string>
+#include <vector>
+
+namespace triad {
+
+class TextTable {
+ public:
+  explicit TextTable(std::vector<std::string> header) : header_(std::move(header)) {}
+  void AddRow(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  std::string Render() const;
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// Writes CSV: fields quoted only when they hold a comma, quote or newline (RFC 4180).
+std::string CsvLine(const std::vector<std::string>& fields);
+
+// "12,345" style thousands separators, for counts in human-facing output.
+std::string WithThousands(long long value);
+// A number for tables: fixed decimals, "" for NaN.
+std::string Num(double value, int decimals);
+
+}  // namespace triad

@@ -1,0 +1,145 @@
+#include "series/dyad_series.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <limits>
+
+#include "common/error.hpp"
+
+namespace triad {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
+Weighting ParseWeighting(std::string_view name) {
+  if (name == "events") return Weighting::kEvents;
+  if (name == "mentions") return Weighting::kMentions;
+  ThrowUsage(fmt::format("unknown weight '{}': use events or mentions", name));
+}
+
+PairSet PairSet::Dyad(const std::string& a, const std::string& b, bool directed) {
+  PairSet set;
+  set.pairs.emplace_back(a, b);
+  if (!directed) set.pairs.emplace_back(b, a);
+  return set;
+}
+
+bool PairSet::Contains(const char* source, const char* target) const {
+  for (const auto& [s, t] : pairs)
+    if (s == source && t == target) return true;
+  return false;
+}
+
+std::vector<std::string> PairSet::Countries() const {
+  std::vector<std::string> out;
+  for (const auto& [s, t] : pairs) {
+    out.push_back(s);
+    out.push_back(t);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::pair<std::string, std::string> ParseDyad(std::string_view text) {
+  std::string upper(text);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto sep = upper.find_first_of("-_");
+  auto valid = [](std::string_view code) {
+    return code.size() == 3 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  if (sep != std::string::npos) {
+    std::string a = upper.substr(0, sep), b = upper.substr(sep + 1);
+    if (valid(a) && valid(b) && a != b) return {a, b};
+  }
+  ThrowUsage(fmt::format("'{}' is not a dyad: write two different 3-letter CAMEO country codes "
+                         "joined by '-', e.g. CHN-USA",
+                         text));
+}
+
+PeriodStats Summarise(const PeriodTotals& t, Weighting weight) {
+  PeriodStats s;
+  s.start = t.start;
+  const CellValues& v = t.all;
+  s.events = v.events;
+  s.mentions = v.mentions;
+  const bool by_mentions = weight == Weighting::kMentions;
+  s.weight = static_cast<double>(by_mentions ? v.mentions : v.events);
+  if (v.events == 0 || s.weight <= 0) {
+    s.mean_goldstein = s.se_goldstein = s.net_cooperation = s.mean_tone = kNaN;
+    s.quad_share.fill(kNaN);
+    return s;
+  }
+  const double n = static_cast<double>(v.events);
+  const double w = s.weight;
+  const double sum = static_cast<double>(by_mentions ? v.goldstein_w : v.goldstein) / 10.0;
+  const double sum_sq = static_cast<double>(by_mentions ? v.goldstein_w_sq : v.goldstein_sq) / 100.0;
+  s.mean_goldstein = sum / w;
+  if (v.events >= 2) {
+    // Weighted variance with the n/(n-1) correction, and the variance of a weighted mean
+    // sigma^2 * sum(w^2) / (sum w)^2 (= sigma^2 / n when every weight is 1).
+    double variance = std::max(0.0, sum_sq / w - s.mean_goldstein * s.mean_goldstein) * n / (n - 1);
+    double sum_w2 = by_mentions ? static_cast<double>(v.mentions_sq) : n;
+    s.se_goldstein = std::sqrt(variance * sum_w2 / (w * w));
+  } else {
+    s.se_goldstein = kNaN;
+  }
+  for (int q = 0; q < 4; ++q) {
+    const CellValues& qv = t.by_quad[static_cast<std::size_t>(q)];
+    s.quad_share[static_cast<std::size_t>(q)] =
+        static_cast<double>(by_mentions ? qv.mentions : qv.events) / w;
+  }
+  s.net_cooperation = s.quad_share[0] + s.quad_share[1] - s.quad_share[2] - s.quad_share[3];
+  s.mean_tone = static_cast<double>(v.tone) / 1e6 / n;
+  return s;
+}
+
+std::pair<Day, Day> ResolveRange(EventStore& store, const SeriesOptions& options) {
+  Day from, to;
+  if (options.from && options.to) {
+    from = *options.from;
+    to = *options.to;
+  } else {
+    auto coverage = store.Coverage();
+    if (!coverage) ThrowUsage("the store holds no events yet: run 'triad ingest FILES' first");
+    from = options.from.value_or(coverage->first);
+    to = options.to.value_or(coverage->second);
+  }
+  if (from > to)
+    ThrowUsage(fmt::format("--from {} is after --to {}", FormatDate(from), FormatDate(to)));
+  return {from, to};
+}
+
+DyadSeries BuildSeries(EventStore& store, const PairSet& pairs, const SeriesOptions& options) {
+  DyadSeries series;
+  std::tie(series.from, series.to) = ResolveRange(store, options);
+  const Day first = PeriodStart(series.from, options.freq);
+  for (Day d = first; d <= series.to; d = NextPeriodStart(d, options.freq)) {
+    PeriodTotals t;
+    t.start = d;
+    series.periods.push_back(t);
+  }
+  // Periods are consecutive: find a day's period by binary search over their starts.
+  store.ForEachCell(
+      series.from, series.to,
+      [&](const Cell& cell) {
+        CellKey key = CellKey::Unpack(cell.key);
+        if (options.channel && key.channel != *options.channel) return;
+        if (!pairs.Contains(key.source, key.target)) return;
+        auto it = std::upper_bound(series.periods.begin(), series.periods.end(), key.day,
+                                   [](Day day, const PeriodTotals& p) { return day < p.start; });
+        PeriodTotals& period = *(it - 1);
+        period.all.Merge(cell.values);
+        period.by_quad[static_cast<std::size_t>(key.quad_class - 1)].Merge(cell.values);
+      },
+      pairs.Countries());
+  return series;
+}
+
+}  // namespace triad

@@ -1,0 +1,398 @@
+#include "store/event_store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+#include "common/error.hpp"
+#include "store/key_chunks.hpp"
+
+namespace triad {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE, format TEXT NOT NULL,
+  rows_read INTEGER NOT NULL, rows_accepted INTEGER NOT NULL, rows_without_dyad INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL, rows_duplicate INTEGER NOT NULL,
+  min_event_key INTEGER, max_event_key INTEGER, min_day TEXT, max_day TEXT,
+  min_date_added INTEGER, max_date_added INTEGER,
+  seconds REAL NOT NULL, ingested_at TEXT NOT NULL, triad_version TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS files_by_path ON files(path);
+-- One row per (day, source, target, channel, quad_class); key packs those five (see cell.hpp).
+-- day: days since 1970-01-01; goldstein* in tenths; tone in millionths (exact integer sums).
+CREATE TABLE IF NOT EXISTS cells(
+  key INTEGER PRIMARY KEY,
+  day INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+  channel INTEGER NOT NULL, quad_class INTEGER NOT NULL,
+  events INTEGER NOT NULL, mentions INTEGER NOT NULL, mentions_sq INTEGER NOT NULL,
+  sources INTEGER NOT NULL, articles INTEGER NOT NULL,
+  goldstein INTEGER NOT NULL, goldstein_sq INTEGER NOT NULL,
+  goldstein_w INTEGER NOT NULL, goldstein_w_sq INTEGER NOT NULL, tone INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS cells_by_dyad ON cells(source, target, day);
+CREATE TABLE IF NOT EXISTS rejects(
+  id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  line INTEGER NOT NULL, field TEXT NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS rejects_by_file ON rejects(file_id, line);
+CREATE TABLE IF NOT EXISTS event_keys(
+  id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  family INTEGER NOT NULL, first_key INTEGER NOT NULL, last_key INTEGER NOT NULL,
+  count INTEGER NOT NULL, gaps BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS event_keys_by_family ON event_keys(family, first_key);
+CREATE TABLE IF NOT EXISTS runs(
+  id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
+  command TEXT NOT NULL, triad_version TEXT NOT NULL, files_added INTEGER NOT NULL,
+  files_skipped INTEGER NOT NULL, files_failed INTEGER NOT NULL, rejects INTEGER NOT NULL);
+CREATE VIEW IF NOT EXISTS cells_readable AS
+  SELECT date(day * 86400, 'unixepoch') AS date, source, target,
+         CASE channel WHEN 0 THEN 'diplomatic' WHEN 1 THEN 'economic' ELSE 'security' END AS channel,
+         quad_class, events, mentions, sources, articles,
+         goldstein / 10.0 AS goldstein_sum, goldstein_w / 10.0 AS goldstein_mentions_sum,
+         tone / 1e6 AS tone_sum
+  FROM cells;
+)sql";
+
+std::string DayText(Day day) { return FormatDate(day); }
+
+// Keys of one id family in the store, decoded chunk by chunk on demand.
+class StoredKeys : public SeenEvents {
+ public:
+  StoredKeys(Database* db, IdFamily family) : db_(db) {
+    auto stmt = db_->Prepare(
+        "SELECT id, first_key, last_key FROM event_keys WHERE family = ? ORDER BY first_key");
+    stmt.Bind(1, static_cast<int>(family));
+    while (stmt.Step()) chunks_.push_back(Chunk{stmt.Int(0), stmt.Int(1), stmt.Int(2)});
+    std::int64_t running = INT64_MIN;
+    for (auto& c : chunks_) running = c.max_last = std::max(running, c.last);
+  }
+  bool Contains(std::int64_t key) const override {
+    // Chunks sorted by first key; max_last is the running maximum of last keys, so walking left
+    // can stop once it falls below the key.
+    auto it = std::upper_bound(chunks_.begin(), chunks_.end(), key,
+                               [](std::int64_t k, const Chunk& c) { return k < c.first; });
+    while (it != chunks_.begin()) {
+      --it;
+      if (it->max_last < key) return false;
+      if (it->last >= key) {
+        const std::vector<std::int64_t>& keys = Decoded(it->id);
+        if (std::binary_search(keys.begin(), keys.end(), key)) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  struct Chunk {
+    std::int64_t id, first, last, max_last = 0;
+  };
+  const std::vector<std::int64_t>& Decoded(std::int64_t id) const {
+    std::lock_guard lock(mutex_);
+    auto found = cache_.find(id);
+    if (found != cache_.end()) return found->second;
+    auto stmt = db_->Prepare("SELECT first_key, gaps FROM event_keys WHERE id = ?");
+    stmt.Bind(1, id);
+    if (!stmt.Step()) ThrowStore("event-key chunk vanished from the store");
+    return cache_.emplace(id, DecodeKeyChunk(stmt.Int(0), stmt.Blob(1))).first->second;
+  }
+  Database* db_;
+  std::vector<Chunk> chunks_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::int64_t, std::vector<std::int64_t>> cache_;
+};
+
+IngestedFile ReadFileRow(const Statement& s) {
+  IngestedFile f;
+  f.id = s.Int(0);
+  f.path = s.Text(1);
+  f.name = s.Text(2);
+  f.size = s.Int(3);
+  f.mtime = s.Int(4);
+  f.content_hash = s.Text(5);
+  f.format = s.Text(6);
+  f.rows_read = s.Int(7);
+  f.rows_accepted = s.Int(8);
+  f.rows_without_dyad = s.Int(9);
+  f.rows_rejected = s.Int(10);
+  f.rows_duplicate = s.Int(11);
+  f.min_key = s.Int(12);
+  f.max_key = s.Int(13);
+  f.min_day = s.Text(14);
+  f.max_day = s.Text(15);
+  f.min_added = s.Int(16);
+  f.max_added = s.Int(17);
+  f.seconds = s.Double(18);
+  f.ingested_at = s.Text(19);
+  return f;
+}
+
+constexpr const char* kFileColumns =
+    "id, path, name, size, mtime, content_hash, format, rows_read, rows_accepted, "
+    "rows_without_dyad, rows_rejected, rows_duplicate, min_event_key, max_event_key, min_day, "
+    "max_day, min_date_added, max_date_added, seconds, ingested_at";
+
+}  // namespace
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+EventStore::EventStore(const std::string& path, bool create)
+    : db_([&]() -> const std::string& {
+        if (!create && !std::filesystem::exists(path))
+          ThrowStore(fmt::format("{}: no such store (run 'triad ingest FILES' to make one, or "
+                                 "give --store PATH)",
+                                 path));
+        return path;
+      }(),
+          create) {
+  db_.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  CreateSchema();
+}
+
+void EventStore::CreateSchema() {
+  Transaction txn(&db_);
+  db_.Exec(kSchema);
+  auto stmt = db_.Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+  if (stmt.Step()) {
+    if (std::stoi(stmt.Text(0)) != kSchemaVersion)
+      ThrowStore(fmt::format("{}: store schema version {} is not the version this triad reads ({})",
+                             db_.path(), stmt.Text(0), kSchemaVersion));
+  } else {
+    db_.Prepare("INSERT INTO meta(key, value) VALUES('schema_version', ?)")
+        .Bind(1, std::to_string(kSchemaVersion))
+        .Run();
+  }
+  txn.Commit();
+}
+
+std::optional<IngestedFile> EventStore::FindUnchanged(const FileOnDisk& file) {
+  auto stmt = db_.Prepare(fmt::format(
+      "SELECT {} FROM files WHERE path = ? AND size = ? AND mtime = ? LIMIT 1", kFileColumns));
+  stmt.Bind(1, file.path).Bind(2, file.size).Bind(3, file.mtime);
+  if (stmt.Step()) return ReadFileRow(stmt);
+  return std::nullopt;
+}
+
+std::unique_ptr<SeenEvents> EventStore::SeenEventsOf(IdFamily family) {
+  return std::make_unique<StoredKeys>(&db_, family);
+}
+
+EventStore::AddResult EventStore::AddFile(const FileAggregate& a, const FileOnDisk& file,
+                                          double seconds) {
+  Transaction txn(&db_);
+  {
+    auto same = db_.Prepare(fmt::format("SELECT {} FROM files WHERE content_hash = ?", kFileColumns));
+    same.Bind(1, a.content_hash);
+    if (same.Step()) return AddResult{false, ReadFileRow(same)};
+  }
+  auto insert_file = db_.Prepare(
+      "INSERT INTO files(path, name, size, mtime, content_hash, format, rows_read, rows_accepted, "
+      "rows_without_dyad, rows_rejected, rows_duplicate, min_event_key, max_event_key, min_day, "
+      "max_day, min_date_added, max_date_added, seconds, ingested_at, triad_version) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  bool any = a.rows_accepted > 0;
+  insert_file.Bind(1, file.path)
+      .Bind(2, a.member_name)
+      .Bind(3, file.size)
+      .Bind(4, file.mtime)
+      .Bind(5, a.content_hash)
+      .Bind(6, EventFormatName(a.format))
+      .Bind(7, a.rows_read)
+      .Bind(8, a.rows_accepted)
+      .Bind(9, a.rows_without_dyad)
+      .Bind(10, a.rows_rejected)
+      .Bind(11, a.rows_duplicate);
+  if (any) {
+    insert_file.Bind(12, a.min_key).Bind(13, a.max_key).Bind(14, DayText(a.min_day))
+        .Bind(15, DayText(a.max_day)).Bind(16, a.min_added).Bind(17, a.max_added);
+  } else {
+    for (int i = 12; i <= 17; ++i) insert_file.BindNull(i);
+  }
+  insert_file.Bind(18, seconds).Bind(19, UtcNow()).Bind(20, std::string_view(TRIAD_VERSION_STRING));
+  insert_file.Run();
+  const std::int64_t file_id = db_.LastInsertRowId();
+
+  auto upsert = db_.Prepare(
+      "INSERT INTO cells(key, day, source, target, channel, quad_class, events, mentions, "
+      "mentions_sq, sources, articles, goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+      "events = events + excluded.events, mentions = mentions + excluded.mentions, "
+      "mentions_sq = mentions_sq + excluded.mentions_sq, sources = sources + excluded.sources, "
+      "articles = articles + excluded.articles, goldstein = goldstein + excluded.goldstein, "
+      "goldstein_sq = goldstein_sq + excluded.goldstein_sq, "
+      "goldstein_w = goldstein_w + excluded.goldstein_w, "
+      "goldstein_w_sq = goldstein_w_sq + excluded.goldstein_w_sq, tone = tone + excluded.tone");
+  for (const Cell& cell : a.cells.SortedCells()) {
+    CellKey k = CellKey::Unpack(cell.key);
+    const CellValues& v = cell.values;
+    upsert.Bind(1, static_cast<std::int64_t>(cell.key))
+        .Bind(2, k.day)
+        .Bind(3, std::string_view(k.source, 3))
+        .Bind(4, std::string_view(k.target, 3))
+        .Bind(5, static_cast<int>(k.channel))
+        .Bind(6, k.quad_class)
+        .Bind(7, v.events)
+        .Bind(8, v.mentions)
+        .Bind(9, v.mentions_sq)
+        .Bind(10, v.sources)
+        .Bind(11, v.articles)
+        .Bind(12, v.goldstein)
+        .Bind(13, v.goldstein_sq)
+        .Bind(14, v.goldstein_w)
+        .Bind(15, v.goldstein_w_sq)
+        .Bind(16, v.tone);
+    upsert.Run();
+  }
+
+  auto insert_reject =
+      db_.Prepare("INSERT INTO rejects(file_id, line, field, reason, raw) VALUES(?,?,?,?,?)");
+  for (const RejectedRow& r : a.rejects) {
+    insert_reject.Bind(1, file_id).Bind(2, r.line).Bind(3, r.field).Bind(4, r.reason).Bind(5, r.raw);
+    insert_reject.Run();
+  }
+
+  auto insert_keys = db_.Prepare(
+      "INSERT INTO event_keys(file_id, family, first_key, last_key, count, gaps) "
+      "VALUES(?,?,?,?,?,?)");
+  for (const KeyChunk& chunk : EncodeKeyChunks(a.keys)) {
+    insert_keys.Bind(1, file_id)
+        .Bind(2, static_cast<int>(IdFamilyOf(a.format)))
+        .Bind(3, chunk.first)
+        .Bind(4, chunk.last)
+        .Bind(5, chunk.count)
+        .BindBlob(6, chunk.encoded.data(), chunk.encoded.size());
+    insert_keys.Run();
+  }
+  txn.Commit();
+  auto added = db_.Prepare(fmt::format("SELECT {} FROM files WHERE id = ?", kFileColumns));
+  added.Bind(1, file_id);
+  added.Step();
+  return AddResult{true, ReadFileRow(added)};
+}
+
+std::vector<IngestedFile> EventStore::Files() {
+  std::vector<IngestedFile> files;
+  auto stmt = db_.Prepare(fmt::format("SELECT {} FROM files ORDER BY id", kFileColumns));
+  while (stmt.Step()) files.push_back(ReadFileRow(stmt));
+  return files;
+}
+
+StoreSummary EventStore::Summary() {
+  StoreSummary s;
+  auto f = db_.Prepare(
+      "SELECT count(*), coalesce(sum(rows_rejected),0), coalesce(sum(rows_without_dyad),0), "
+      "coalesce(sum(rows_duplicate),0), coalesce(max(ingested_at),'') FROM files");
+  f.Step();
+  s.files = f.Int(0);
+  s.rejects = f.Int(1);
+  s.rows_without_dyad = f.Int(2);
+  s.duplicates = f.Int(3);
+  s.last_ingest = f.Text(4);
+  auto c = db_.Prepare("SELECT count(*), coalesce(sum(events),0), min(day), max(day) FROM cells");
+  c.Step();
+  s.cells = c.Int(0);
+  s.events = c.Int(1);
+  if (!c.IsNull(2)) {
+    s.first_day = static_cast<Day>(c.Int(2));
+    s.last_day = static_cast<Day>(c.Int(3));
+  }
+  return s;
+}
+
+std::vector<DyadTotal> EventStore::TopDyads(int limit) {
+  std::vector<DyadTotal> out;
+  auto stmt = db_.Prepare(
+      "SELECT min(source, target), max(source, target), sum(events) AS n FROM cells "
+      "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?");
+  stmt.Bind(1, limit);
+  while (stmt.Step()) out.push_back(DyadTotal{stmt.Text(0), stmt.Text(1), stmt.Int(2)});
+  return out;
+}
+
+void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Cell&)>& visit,
+                             const std::vector<std::string>& countries) {
+  std::string filter;
+  if (!countries.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < countries.size(); ++i) list += i ? ",?" : "?";
+    filter = fmt::format(" AND source IN ({0}) AND target IN ({0})", list);
+  }
+  auto stmt = db_.Prepare(
+      "SELECT key, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
+      "goldstein_w, goldstein_w_sq, tone FROM cells WHERE day BETWEEN ? AND ?" + filter +
+      " ORDER BY key");
+  stmt.Bind(1, static_cast<std::int64_t>(from)).Bind(2, static_cast<std::int64_t>(to));
+  for (std::size_t i = 0; i < countries.size(); ++i) {
+    stmt.Bind(static_cast<int>(3 + i), countries[i]);
+    stmt.Bind(static_cast<int>(3 + countries.size() + i), countries[i]);
+  }
+  Cell cell;
+  while (stmt.Step()) {
+    cell.key = static_cast<std::uint64_t>(stmt.Int(0));
+    CellValues& v = cell.values;
+    v.events = stmt.Int(1);
+    v.mentions = stmt.Int(2);
+    v.mentions_sq = stmt.Int(3);
+    v.sources = stmt.Int(4);
+    v.articles = stmt.Int(5);
+    v.goldstein = stmt.Int(6);
+    v.goldstein_sq = stmt.Int(7);
+    v.goldstein_w = stmt.Int(8);
+    v.goldstein_w_sq = stmt.Int(9);
+    v.tone = stmt.Int(10);
+    visit(cell);
+  }
+}
+
+std::optional<std::pair<Day, Day>> EventStore::Coverage() {
+  auto stmt = db_.Prepare(
+      "SELECT min(CASE WHEN min_date_added > 0 THEN substr(min_date_added, 1, 8) "
+      "ELSE replace(min_day, '-', '') END), max(max_day) FROM files WHERE rows_accepted > 0");
+  if (!stmt.Step() || stmt.IsNull(0)) return std::nullopt;
+  auto first = ParseCompactDate(stmt.Text(0));
+  auto last = ParseDate(stmt.Text(1));
+  if (!first || !last) return std::nullopt;
+  return std::make_pair(std::min(*first, *last), *last);
+}
+
+std::vector<std::pair<std::string, std::int64_t>> EventStore::RejectReasons(int limit) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  auto stmt = db_.Prepare(
+      "SELECT CASE field WHEN '' THEN reason ELSE field || ': ' || reason END AS why, count(*) AS n "
+      "FROM rejects GROUP BY why ORDER BY n DESC, why LIMIT ?");
+  stmt.Bind(1, limit);
+  while (stmt.Step()) out.emplace_back(stmt.Text(0), stmt.Int(1));
+  return out;
+}
+
+void EventStore::LogRun(const std::string& command, const std::string& started_at, int added,
+                        int skipped, int failed, std::int64_t rejects) {
+  db_.Prepare(
+         "INSERT INTO runs(started_at, finished_at, command, triad_version, files_added, "
+         "files_skipped, files_failed, rejects) VALUES(?,?,?,?,?,?,?,?)")
+      .Bind(1, started_at)
+      .Bind(2, UtcNow())
+      .Bind(3, command)
+      .Bind(4, std::string_view(TRIAD_VERSION_STRING))
+      .Bind(5, added)
+      .Bind(6, skipped)
+      .Bind(7, failed)
+      .Bind(8, rejects)
+      .Run();
+}
+
+}  // namespace triad

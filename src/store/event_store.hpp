@@ -1,0 +1,100 @@
+#pragma once
+// The store: one SQLite file (WAL, foreign keys on) holding the dyad-day cells, the manifest of
+// ingested files, their rejected rows, the keys of every stored event (so no event is counted
+// twice), and a log of runs. Each file is added in one transaction: a reader, or a process killed
+// at any moment, sees the store either without the file or with all of it.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aggregate/file_aggregator.hpp"
+#include "store/sqlite.hpp"
+
+namespace triad {
+
+inline constexpr const char* kDefaultStorePath = "triad.db";
+
+struct IngestedFile {
+  std::int64_t id = 0;
+  std::string path;  // as given on the command line, made absolute
+  std::string name;  // file name (zip member name for zips)
+  std::int64_t size = 0;
+  std::int64_t mtime = 0;  // seconds since the epoch
+  std::string content_hash;
+  std::string format;
+  std::int64_t rows_read = 0, rows_accepted = 0, rows_without_dyad = 0, rows_rejected = 0,
+               rows_duplicate = 0;
+  std::int64_t min_key = 0, max_key = 0;
+  std::string min_day, max_day;  // YYYY-MM-DD, empty when nothing was accepted
+  std::int64_t min_added = 0, max_added = 0;
+  double seconds = 0;
+  std::string ingested_at;  // UTC, ISO 8601
+};
+
+struct FileOnDisk {
+  std::string path;
+  std::int64_t size = 0;
+  std::int64_t mtime = 0;
+};
+
+struct DyadTotal {
+  std::string source, target;
+  std::int64_t events = 0;
+};
+
+struct StoreSummary {
+  std::int64_t files = 0, cells = 0, events = 0, rejects = 0, rows_without_dyad = 0,
+               duplicates = 0;
+  std::optional<Day> first_day, last_day;
+  std::string last_ingest;  // UTC time of the newest file, empty when none
+};
+
+class EventStore {
+ public:
+  // Opens the store at `path`; with create, makes it (and its schema) if missing. Without create,
+  // a missing file is an error that says to run `triad ingest` first.
+  EventStore(const std::string& path, bool create);
+
+  // A file already ingested under the same path with the same size and modification time.
+  std::optional<IngestedFile> FindUnchanged(const FileOnDisk& file);
+  // The events of this family already stored (thread-safe; valid while the store is open and
+  // not written to).
+  std::unique_ptr<SeenEvents> SeenEventsOf(IdFamily family);
+  // Adds one file atomically. Returns the existing entry and changes nothing if a file with the
+  // same content is already stored.
+  struct AddResult {
+    bool added = false;
+    IngestedFile file;  // the new entry, or the one with the same content
+  };
+  AddResult AddFile(const FileAggregate& aggregate, const FileOnDisk& file, double seconds);
+
+  std::vector<IngestedFile> Files();
+  StoreSummary Summary();
+  std::vector<DyadTotal> TopDyads(int limit);
+  // Calls `visit` for every cell with from <= day <= to, in key order; with non-empty
+  // `countries`, only cells whose source and target are both in that list.
+  void ForEachCell(Day from, Day to, const std::function<void(const Cell&)>& visit,
+                   const std::vector<std::string>& countries = {});
+  // The days the store's news covers: from the first day any file's events were added (GDELT's
+  // DATEADDED; the first event date for ICEWS) to the last event date. Events dated before that
+  // are old events reported again, which GDELT codes with their original date.
+  std::optional<std::pair<Day, Day>> Coverage();
+  // Rejected rows, grouped: (reason, count), most frequent first.
+  std::vector<std::pair<std::string, std::int64_t>> RejectReasons(int limit);
+
+  void LogRun(const std::string& command, const std::string& started_at, int files_added,
+              int files_skipped, int files_failed, std::int64_t rejects);
+
+  Database& db() { return db_; }
+
+ private:
+  void CreateSchema();
+  Database db_;
+};
+
+std::string UtcNow();  // YYYY-MM-DDTHH:MM:SSZ
+
+}  // namespace triad

@@ -1,0 +1,107 @@
+#include "store/sqlite.hpp"
+
+#include <fmt/format.h>
+
+#include "common/error.hpp"
+
+namespace triad {
+
+Database::Database(const std::string& path, bool create) : path_(path) {
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    ThrowStore(fmt::format("{}: cannot open the store: {}{}", path, message,
+                           create ? "" : " (run 'triad ingest' first, or give --store)"));
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  sqlite3_extended_result_codes(db_, 1);
+}
+
+Database::~Database() { sqlite3_close(db_); }
+
+void Database::Fail(const std::string& what) const {
+  ThrowStore(fmt::format("{}: {}: {}", path_, what, sqlite3_errmsg(db_)));
+}
+
+void Database::Exec(const std::string& sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    ThrowStore(fmt::format("{}: {}", path_, message));
+  }
+}
+
+Statement Database::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+    Fail(fmt::format("cannot prepare '{}'", sql.substr(0, 60)));
+  return Statement(this, stmt);
+}
+
+Statement& Statement::Bind(int i, std::int64_t v) {
+  if (sqlite3_bind_int64(stmt_, i, v) != SQLITE_OK) db_->Fail("bind");
+  return *this;
+}
+Statement& Statement::Bind(int i, double v) {
+  if (sqlite3_bind_double(stmt_, i, v) != SQLITE_OK) db_->Fail("bind");
+  return *this;
+}
+Statement& Statement::Bind(int i, std::string_view v) {
+  if (sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+    db_->Fail("bind");
+  return *this;
+}
+Statement& Statement::BindBlob(int i, const void* data, std::size_t size) {
+  if (sqlite3_bind_blob64(stmt_, i, data, size, SQLITE_TRANSIENT) != SQLITE_OK) db_->Fail("bind");
+  return *this;
+}
+Statement& Statement::BindNull(int i) {
+  if (sqlite3_bind_null(stmt_, i) != SQLITE_OK) db_->Fail("bind");
+  return *this;
+}
+
+bool Statement::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  db_->Fail("query failed");
+}
+
+void Statement::Run() {
+  while (Step()) {
+  }
+  Reset();
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::Text(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  return text ? std::string(reinterpret_cast<const char*>(text),
+                            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+              : std::string();
+}
+
+std::string_view Statement::Blob(int column) const {
+  const void* data = sqlite3_column_blob(stmt_, column);
+  return data ? std::string_view(static_cast<const char*>(data),
+                                 static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+              : std::string_view();
+}
+
+Transaction::Transaction(Database* db) : db_(db) { db_->Exec("BEGIN IMMEDIATE"); }
+Transaction::~Transaction() {
+  if (!done_) sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+void Transaction::Commit() {
+  db_->Exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace triad

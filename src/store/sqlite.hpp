@@ -1,0 +1,76 @@
+#pragma once
+// A thin RAII layer over SQLite's C API: every failure becomes a triad::Error (kind kStore)
+// naming the database file and SQLite's message.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace triad {
+
+class Statement;
+
+class Database {
+ public:
+  // Opens (and with create, creates) the database file.
+  Database(const std::string& path, bool create);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  void Exec(const std::string& sql);
+  Statement Prepare(std::string_view sql);
+  std::int64_t LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+  const std::string& path() const { return path_; }
+  sqlite3* handle() { return db_; }
+  [[noreturn]] void Fail(const std::string& what) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+class Statement {
+ public:
+  Statement(Database* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  ~Statement() { sqlite3_finalize(stmt_); }
+
+  Statement& Bind(int index, std::int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
+  Statement& Bind(int index, double value);
+  Statement& Bind(int index, std::string_view text);
+  Statement& BindBlob(int index, const void* data, std::size_t size);
+  Statement& BindNull(int index);
+  // Steps once: true when a row is available.
+  bool Step();
+  // Steps to completion and resets, for statements that return no rows.
+  void Run();
+  void Reset();
+
+  std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double Double(int column) const { return sqlite3_column_double(stmt_, column); }
+  bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  std::string Text(int column) const;
+  std::string_view Blob(int column) const;
+
+ private:
+  Database* db_;
+  sqlite3_stmt* stmt_;
+};
+
+// Commits on Commit(); rolls back if destroyed before (an exception unwinds through it).
+class Transaction {
+ public:
+  explicit Transaction(Database* db);
+  ~Transaction();
+  void Commit();
+
+ private:
+  Database* db_;
+  bool done_ = false;
+};
+
+}  // namespace triad
