@@ -34,6 +34,10 @@ class CameoCodebook {
  public:
   // The built-in codebook (thread-safe, built once).
   static const CameoCodebook& Default();
+  // Parses a table in the format of data/codebook/cameo_events.tsv (header
+  // code, root, quad_class, goldstein, channel, description, origin); throws triad::Error naming
+  // origin, line and field on a malformed row, an inconsistent root or quad class, or a duplicate.
+  static CameoCodebook FromTsvText(std::string_view text, const std::string& origin);
 
   // The entry for an exact code string ("010" and "10" differ); nullptr when unknown.
   // Constant time: this is on the ingest hot path.
@@ -42,7 +46,9 @@ class CameoCodebook {
 
  private:
   std::vector<CameoEvent> events_;
-  std::vector<std::int32_t> index_;  // dense index by encoded code -> position in events_, -1
+  // Dense index by encoded code (see cameo.cpp: 2-, 3- and 4-digit strings get disjoint ranges,
+  // 11,100 slots) -> position in events_, or -1.
+  std::vector<std::int32_t> index_;
   friend class CameoCodebookBuilder;
 };
 

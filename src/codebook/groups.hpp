@@ -20,7 +20,7 @@ inline constexpr Day kOpenEnd = 2147483647;
 struct ActorGroup {
   std::string name;         // "ASEAN", "BRICS", ...
   std::string description;  // one line, with the source of the membership list
-  std::vector<Membership> members;
+  std::vector<Membership> members;  // sorted by (country, from); periods of one country disjoint
 
   bool Contains(std::string_view country, Day day) const;
   // Countries that are members on at least one day in [from, to].
@@ -32,6 +32,10 @@ class GroupRegistry {
   static const GroupRegistry& Default();
   // Parses the CSV format `group,country,from,to,description` (from/to as YYYY-MM-DD, to may be
   // empty); throws triad::Error naming the file, line and field on bad input.
+  // A country may have several rows in a group (left and rejoined) if the periods do not
+  // overlap. The description of a group is the one on its first row; descriptions on later rows
+  // are notes about that membership, kept in the file for the reader.
+  // Fields may be double-quoted (RFC 4180, one line per row); country must be a CAMEO code.
   static GroupRegistry FromCsv(const std::string& path);
   static GroupRegistry FromCsvText(std::string_view text, const std::string& origin);
   // nullptr when there is no such group (names are case-insensitive).
