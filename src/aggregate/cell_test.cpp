@@ -39,7 +39,9 @@ TEST(CellTable, AggregatesLikeAMapWhileGrowing) {
   auto cells = table.SortedCells();
   std::int64_t total = 0;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i) EXPECT_LT(cells[i - 1].key, cells[i].key);
+    if (i) {
+      EXPECT_LT(cells[i - 1].key, cells[i].key);
+    }
     EXPECT_EQ(cells[i].values.goldstein, 10 * cells[i].values.events);
     total += cells[i].values.events;
   }

@@ -19,10 +19,12 @@
 namespace triad {
 namespace {
 
-// A block of whole lines handed from the reading thread to a parsing worker.
+// A block of whole lines handed from the reading thread to a parsing worker: bytes
+// [begin, begin + size) of the buffer.
 struct Block {
   std::size_t index = 0;
   std::vector<char> bytes;
+  std::size_t begin = 0;
   std::size_t size = 0;
 };
 
@@ -54,6 +56,35 @@ class InFileDuplicates : public SeenEvents {
   const SeenEvents* store_ = nullptr;
   std::vector<std::int64_t> keys_;
   mutable std::vector<std::atomic<bool>> taken_;
+};
+
+// Buffers go back and forth between the reading thread and the workers, so that memory is a
+// few blocks and no block is allocated (and zeroed, and faulted in) twice.
+class BufferPool {
+ public:
+  explicit BufferPool(std::size_t block_bytes) : block_bytes_(block_bytes) {}
+  std::vector<char> Take(std::size_t min_size) {
+    std::vector<char> buffer;
+    {
+      std::lock_guard lock(mutex_);
+      if (!free_.empty()) {
+        buffer = std::move(free_.back());
+        free_.pop_back();
+      }
+    }
+    if (buffer.size() < std::max(min_size, block_bytes_))
+      buffer.resize(std::max(min_size, block_bytes_));
+    return buffer;
+  }
+  void Give(std::vector<char> buffer) {
+    std::lock_guard lock(mutex_);
+    free_.push_back(std::move(buffer));
+  }
+
+ private:
+  std::size_t block_bytes_;
+  std::mutex mutex_;
+  std::vector<std::vector<char>> free_;
 };
 
 class BlockQueue {
@@ -90,7 +121,7 @@ class BlockQueue {
 
 void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* seen, bool strict,
                 CellTable* cells, BlockResult* out, std::atomic<bool>* stop) {
-  const char* p = block.bytes.data();
+  const char* p = block.bytes.data() + block.begin;
   const char* end = p + block.size;
   EventRecord r;
   RowProblem problem;
@@ -191,7 +222,9 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   BlockQueue queue(static_cast<std::size_t>(threads) + 1);
   std::mutex results_mutex;
   std::vector<BlockResult> results;
-  std::vector<CellTable> tables(static_cast<std::size_t>(threads));
+  std::vector<CellTable> tables;
+  for (int t = 0; t < threads; ++t) tables.emplace_back(1 << 16);
+  BufferPool pool(options.block_bytes);
   std::atomic<bool> stop{false};
   std::exception_ptr worker_error;
   std::vector<std::thread> workers;
@@ -204,6 +237,7 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
             ParseBlock(*block, *parser, seen, options.strict, &tables[static_cast<std::size_t>(t)],
                        &local, &stop);
           }
+          pool.Give(std::move(block->bytes));
           std::lock_guard lock(results_mutex);
           if (results.size() <= block->index) results.resize(block->index + 1);
           results[block->index] = std::move(local);
@@ -241,14 +275,18 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
       auto block = std::make_unique<Block>();
       block->index = index++;
       std::size_t rest = data.size() - cut;
-      // Hand this buffer over and continue with a fresh one holding the partial last line.
-      std::vector<char> next(std::max(options.block_bytes, rest * 2));
+      // Hand this buffer over and continue with another holding the partial last line.
+      std::vector<char> next = pool.Take(rest * 2);
       std::memcpy(next.data(), data.data() + cut, rest);
       block->bytes = std::move(buffer);
-      block->bytes.erase(block->bytes.begin(), block->bytes.begin() + static_cast<std::ptrdiff_t>(begin));
+      block->begin = begin;
       block->size = cut;
-      if (block->size > 0) queue.Push(std::move(block));
-      else --index;
+      if (block->size > 0) {
+        queue.Push(std::move(block));
+      } else {
+        pool.Give(std::move(block->bytes));
+        --index;
+      }
       buffer = std::move(next);
       size = rest;
       begin = 0;

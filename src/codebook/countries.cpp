@@ -95,7 +95,7 @@ const CountryTable& CountryTable::Default() {
   return table;
 }
 
-std::optional<std::string> CountryTable::CodeForIcewsName(std::string_view name) const {
+std::optional<std::string_view> CountryTable::CodeForIcewsName(std::string_view name) const {
   std::string key = codebook::AsciiLower(name);
   auto it = std::lower_bound(
       icews_names_.begin(), icews_names_.end(), key,
@@ -103,7 +103,7 @@ std::optional<std::string> CountryTable::CodeForIcewsName(std::string_view name)
         return entry.first < k;
       });
   if (it == icews_names_.end() || it->first != key) return std::nullopt;
-  return it->second;
+  return std::string_view(it->second);
 }
 
 std::optional<std::string> CountryTable::NameForCode(std::string_view code) const {

@@ -3,6 +3,8 @@
 // otherwise. Checked against the real files in shared/data (see data/README.md of the repo).
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "codebook/cameo.hpp"
 #include "reading/fixed_point.hpp"
 #include "reading/gdelt_row.hpp"
@@ -85,7 +87,12 @@ RowOutcome GdeltRowParser::Parse(std::string_view line, EventRecord* r, RowProbl
   if (quad.size() != 1 || quad[0] < '1' || quad[0] > '4')
     return Reject(problem, "QuadClass", "not 1, 2, 3 or 4");
   r->quad_class = quad[0] - '0';
-  auto goldstein = ParseFixedPoint(f.Field(line, kGoldsteinScale), 1);
+  // GoldsteinScale is a function of the event code; real 2025 rows with code 1213 (a code of
+  // the CAMEO manual missing from GDELT's lookup) leave it empty: take the codebook's value.
+  std::string_view goldstein_text = f.Field(line, kGoldsteinScale);
+  auto goldstein = goldstein_text.empty()
+                       ? std::optional<std::int64_t>(std::lround(r->event->goldstein * 10))
+                       : ParseFixedPoint(goldstein_text, 1);
   if (!goldstein || *goldstein < -100 || *goldstein > 100)
     return Reject(problem, "GoldsteinScale", "not a number from -10 to 10");
   r->goldstein_tenths = static_cast<std::int32_t>(*goldstein);

@@ -60,7 +60,9 @@ RowOutcome IcewsRowParser::Parse(std::string_view line, EventRecord* r, RowProbl
 
   std::string_view source_name = f.Field(line, source_country_);
   std::string_view target_name = f.Field(line, target_country_);
-  if (source_name.empty() || target_name.empty()) return RowOutcome::kNoDyad;
+  // ICEWS writes NA (R's missing value) for actors without a country, such as IGOs.
+  auto missing = [](std::string_view name) { return name.empty() || name == "NA"; };
+  if (missing(source_name) || missing(target_name)) return RowOutcome::kNoDyad;
   auto source = countries_->CodeForIcewsName(source_name);
   if (!source)
     return Reject(problem, "Source Country",

@@ -1,0 +1,41 @@
+#include "cli/series_options.hpp"
+
+#include <fmt/format.h>
+
+#include "common/error.hpp"
+
+namespace triad::cli {
+
+void SeriesFlags::AddTo(CLI::App* cmd, const std::string& default_freq) {
+  freq = default_freq;
+  cmd->add_option("--store", store, "Store file")->capture_default_str();
+  cmd->add_option("--freq", freq, "Period: day, week (ISO, from Monday), month or year")
+      ->check(CLI::IsMember({"day", "week", "month", "year"}))
+      ->capture_default_str();
+  cmd->add_option("--weight", weight, "Weight events equally, or by NumMentions (initial coverage)")
+      ->check(CLI::IsMember({"events", "mentions"}))
+      ->capture_default_str();
+  cmd->add_option("--channel", channel, "all, diplomatic, economic or security")
+      ->check(CLI::IsMember({"all", "diplomatic", "economic", "security"}))
+      ->capture_default_str();
+  cmd->add_option("--from", from, "First day (YYYY-MM-DD; default: start of the store's coverage)");
+  cmd->add_option("--to", to, "Last day (YYYY-MM-DD; default: last event day)");
+}
+
+SeriesOptions SeriesFlags::Resolve() const {
+  SeriesOptions o;
+  o.freq = ParseFrequency(freq);
+  o.weight = ParseWeighting(weight);
+  if (channel != "all") o.channel = ParseChannel(channel);
+  auto date = [](const std::string& text, const char* option) -> std::optional<Day> {
+    if (text.empty()) return std::nullopt;
+    auto d = ParseDate(text);
+    if (!d) ThrowUsage(fmt::format("{} '{}': not a date (YYYY-MM-DD)", option, text));
+    return d;
+  };
+  o.from = date(from, "--from");
+  o.to = date(to, "--to");
+  return o;
+}
+
+}  // namespace triad::cli
