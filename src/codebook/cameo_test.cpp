@@ -37,7 +37,9 @@ std::map<std::string, std::string> ReadLookup(const std::string& relative) {
   return out;
 }
 
-const CameoCodebook& Book() { return CameoCodebook::Default(); }
+const CameoCodebook& Book() {
+  return CameoCodebook::Default();
+}
 
 TEST(CameoCodebook, EveryGdeltCodeHasRootQuadClassGoldsteinAndOneChannel) {
   std::map<std::string, std::string> described = ReadLookup("cameo/spark-gdelt/cameoEvent.txt");
@@ -79,29 +81,29 @@ TEST(CameoCodebook, ChannelCountsAndUserChecks) {
   EXPECT_EQ(count[static_cast<int>(Channel::kSecurity)], 86);
 
   const std::map<std::string, Channel> expected = {
-      {"163", Channel::kEconomic},    // impose embargo, boycott, or sanctions
-      {"061", Channel::kEconomic},    // cooperate economically
-      {"071", Channel::kEconomic},    // provide economic aid
-      {"085", Channel::kEconomic},    // ease economic sanctions
-      {"1312", Channel::kEconomic},   // threaten to boycott, embargo, or sanction
-      {"0211", Channel::kEconomic},   // appeal for economic cooperation
-      {"1621", Channel::kEconomic},   // reduce or stop economic assistance
-      {"190", Channel::kSecurity},    // use conventional military force
-      {"062", Channel::kSecurity},    // cooperate militarily
-      {"072", Channel::kSecurity},    // provide military aid
-      {"0212", Channel::kSecurity},   // appeal for military cooperation
-      {"1384", Channel::kSecurity},   // threaten conventional attack
-      {"152", Channel::kSecurity},    // increase military alert status
-      {"0871", Channel::kSecurity},   // declare truce, ceasefire
-      {"2042", Channel::kSecurity},   // detonate nuclear weapons
-      {"036", Channel::kDiplomatic},  // express intent to meet or negotiate
-      {"042", Channel::kDiplomatic},  // make a visit
-      {"057", Channel::kDiplomatic},  // sign formal agreement
-      {"111", Channel::kDiplomatic},  // criticize or denounce
+      {"163", Channel::kEconomic},     // impose embargo, boycott, or sanctions
+      {"061", Channel::kEconomic},     // cooperate economically
+      {"071", Channel::kEconomic},     // provide economic aid
+      {"085", Channel::kEconomic},     // ease economic sanctions
+      {"1312", Channel::kEconomic},    // threaten to boycott, embargo, or sanction
+      {"0211", Channel::kEconomic},    // appeal for economic cooperation
+      {"1621", Channel::kEconomic},    // reduce or stop economic assistance
+      {"190", Channel::kSecurity},     // use conventional military force
+      {"062", Channel::kSecurity},     // cooperate militarily
+      {"072", Channel::kSecurity},     // provide military aid
+      {"0212", Channel::kSecurity},    // appeal for military cooperation
+      {"1384", Channel::kSecurity},    // threaten conventional attack
+      {"152", Channel::kSecurity},     // increase military alert status
+      {"0871", Channel::kSecurity},    // declare truce, ceasefire
+      {"2042", Channel::kSecurity},    // detonate nuclear weapons
+      {"036", Channel::kDiplomatic},   // express intent to meet or negotiate
+      {"042", Channel::kDiplomatic},   // make a visit
+      {"057", Channel::kDiplomatic},   // sign formal agreement
+      {"111", Channel::kDiplomatic},   // criticize or denounce
       {"1123", Channel::kDiplomatic},  // accuse of aggression
-      {"161", Channel::kDiplomatic},  // reduce or break diplomatic relations
+      {"161", Channel::kDiplomatic},   // reduce or break diplomatic relations
       {"0233", Channel::kDiplomatic},  // appeal for humanitarian aid
-      {"106", Channel::kDiplomatic},  // demand meeting, negotiation (CAMEO manual)
+      {"106", Channel::kDiplomatic},   // demand meeting, negotiation (CAMEO manual)
   };
   for (const auto& [code, channel] : expected) {
     SCOPED_TRACE(code);
@@ -237,9 +239,9 @@ TEST(CameoCodebook, MalformedTablesNameLineAndField) {
   EXPECT_EQ(CameoCodebook::FromTsvText(header + good, "t.tsv").events().size(), 1u);
   EXPECT_NE(ErrorOf("code\troot\n" + good).find("t.tsv:1: header"), std::string::npos);
   EXPECT_NE(ErrorOf(header + "010\t01\t1\n").find("t.tsv:2: expected 7"), std::string::npos);
-  EXPECT_NE(ErrorOf(header + "01a\t01\t1\t0.0\tdiplomatic\tx\tgdelt\n")
-                .find("t.tsv:2 (field code)"),
-            std::string::npos);
+  EXPECT_NE(
+      ErrorOf(header + "01a\t01\t1\t0.0\tdiplomatic\tx\tgdelt\n").find("t.tsv:2 (field code)"),
+      std::string::npos);
   EXPECT_NE(ErrorOf(header + good + good).find("t.tsv:3 (field code): duplicate code '010'"),
             std::string::npos);
   EXPECT_NE(ErrorOf(header + "010\t10\t1\t0.0\tdiplomatic\tx\tgdelt\n").find("(field root)"),
