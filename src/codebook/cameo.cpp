@@ -154,9 +154,8 @@ class CameoCodebookBuilder {
 
 CameoCodebook CameoCodebook::FromTsvText(std::string_view text, const std::string& origin) {
   CameoCodebookBuilder builder(origin);
-  codebook::ForEachLine(text, [&](std::int64_t line, std::string_view row) {
-    builder.AddLine(line, row);
-  });
+  codebook::ForEachLine(
+      text, [&](std::int64_t line, std::string_view row) { builder.AddLine(line, row); });
   return builder.Finish();
 }
 

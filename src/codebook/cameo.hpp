@@ -22,10 +22,10 @@ std::optional<Channel> ParseChannel(std::string_view name);
 int QuadClassOfRoot(int root);
 
 struct CameoEvent {
-  std::string code;         // as written, leading zeros kept: "010", "0211", "1831"
-  int root = 0;             // 1..20
-  int quad_class = 0;       // 1..4
-  double goldstein = 0.0;   // -10..+10
+  std::string code;        // as written, leading zeros kept: "010", "0211", "1831"
+  int root = 0;            // 1..20
+  int quad_class = 0;      // 1..4
+  double goldstein = 0.0;  // -10..+10
   Channel channel = Channel::kDiplomatic;
   std::string description;
 };

@@ -12,9 +12,8 @@ namespace triad {
 namespace {
 
 bool IsCountryCode(std::string_view code) {
-  return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) {
-           return c >= 'A' && c <= 'Z';
-         });
+  return code.size() == 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 // Reads a two-column TSV with the given header, calling add(line, first, second) per row.
@@ -79,8 +78,8 @@ class CountryTableBuilder {
     for (size_t i = 1; i < names.size(); ++i) {
       if (names[i].first == names[i - 1].first && names[i].second != names[i - 1].second) {
         ThrowInput({icews_origin, 0, "icews_name"},
-                   fmt::format("'{}' maps to both {} and {}", names[i].first,
-                               names[i - 1].second, names[i].second));
+                   fmt::format("'{}' maps to both {} and {}", names[i].first, names[i - 1].second,
+                               names[i].second));
       }
     }
     names.erase(std::unique(names.begin(), names.end()), names.end());
@@ -97,19 +96,17 @@ const CountryTable& CountryTable::Default() {
 
 std::optional<std::string_view> CountryTable::CodeForIcewsName(std::string_view name) const {
   std::string key = codebook::AsciiLower(name);
-  auto it = std::lower_bound(
-      icews_names_.begin(), icews_names_.end(), key,
-      [](const std::pair<std::string, std::string>& entry, const std::string& k) {
-        return entry.first < k;
-      });
+  auto it = std::lower_bound(icews_names_.begin(), icews_names_.end(), key,
+                             [](const std::pair<std::string, std::string>& entry,
+                                const std::string& k) { return entry.first < k; });
   if (it == icews_names_.end() || it->first != key) return std::nullopt;
   return std::string_view(it->second);
 }
 
 std::optional<std::string> CountryTable::NameForCode(std::string_view code) const {
-  auto it = std::lower_bound(
-      countries_.begin(), countries_.end(), code,
-      [](const Country& country, std::string_view c) { return country.code < c; });
+  auto it =
+      std::lower_bound(countries_.begin(), countries_.end(), code,
+                       [](const Country& country, std::string_view c) { return country.code < c; });
   if (it == countries_.end() || it->code != code) return std::nullopt;
   return it->name;
 }

@@ -18,8 +18,8 @@ constexpr std::string_view kColumns[] = {"group", "country", "from", "to", "desc
 
 bool ValidGroupName(std::string_view name) {
   return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   });
 }
 
@@ -37,9 +37,8 @@ bool ByCountryThenFrom(const Membership& a, const Membership& b) {
 
 bool ActorGroup::Contains(std::string_view country, Day day) const {
   // members is sorted by (country, from): scan only this country's periods.
-  auto it = std::lower_bound(
-      members.begin(), members.end(), country,
-      [](const Membership& m, std::string_view c) { return m.country < c; });
+  auto it = std::lower_bound(members.begin(), members.end(), country,
+                             [](const Membership& m, std::string_view c) { return m.country < c; });
   for (; it != members.end() && it->country == country; ++it) {
     if (it->from <= day && day <= it->to) return true;
   }
@@ -92,8 +91,8 @@ GroupRegistry GroupRegistry::FromCsvText(std::string_view text, const std::strin
     Membership m;
     m.country = fields[1];
     if (!countries.NameForCode(m.country)) {
-      fail("country", fmt::format("'{}' is not a CAMEO country code (e.g. CHN, USA, TMP)",
-                                  m.country));
+      fail("country",
+           fmt::format("'{}' is not a CAMEO country code (e.g. CHN, USA, TMP)", m.country));
     }
     std::optional<Day> from = ParseMembershipDate(fields[2]);
     if (!from) fail("from", fmt::format("'{}' is not a date YYYY-MM-DD", fields[2]));
@@ -116,8 +115,8 @@ GroupRegistry GroupRegistry::FromCsvText(std::string_view text, const std::strin
     }
     for (const Membership& other : it->members) {
       if (other.country == m.country && other.from <= m.to && m.from <= other.to) {
-        fail("from", fmt::format("{} membership of {} overlaps an earlier row", m.country,
-                                 it->name));
+        fail("from",
+             fmt::format("{} membership of {} overlaps an earlier row", m.country, it->name));
       }
     }
     it->members.push_back(std::move(m));

@@ -11,15 +11,15 @@
 namespace triad {
 
 struct Membership {
-  std::string country;     // CAMEO 3-letter code
-  Day from;                // first day of membership
-  Day to;                  // last day of membership (inclusive); kOpenEnd when still a member
+  std::string country;  // CAMEO 3-letter code
+  Day from;             // first day of membership
+  Day to;               // last day of membership (inclusive); kOpenEnd when still a member
 };
 inline constexpr Day kOpenEnd = 2147483647;
 
 struct ActorGroup {
-  std::string name;         // "ASEAN", "BRICS", ...
-  std::string description;  // one line, with the source of the membership list
+  std::string name;                 // "ASEAN", "BRICS", ...
+  std::string description;          // one line, with the source of the membership list
   std::vector<Membership> members;  // sorted by (country, from); periods of one country disjoint
 
   bool Contains(std::string_view country, Day day) const;
