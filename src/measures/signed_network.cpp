@@ -180,8 +180,12 @@ SignedNetwork ReadSignedEdgeList(const std::string& path,
   const std::vector<std::string> header = SplitCsvLine(line);
   const EdgeListColumns col = FindColumns(header, path);
   if (col.window >= 0 && !window) {
-    ThrowUsage(fmt::format("{} has a `window` column: choose one window (e.g. `{}`)", path,
-                           ListEdgeListWindows(path).empty() ? "" : ListEdgeListWindows(path)[0]));
+    const std::vector<std::string> windows = ListEdgeListWindows(path);
+    ThrowUsage(
+        fmt::format("{} has a `window` column: choose one of its {} windows with --window "
+                    "(first `{}`, last `{}`)",
+                    path, windows.size(), windows.empty() ? "" : windows.front(),
+                    windows.empty() ? "" : windows.back()));
   }
   if (col.window < 0 && window) {
     ThrowUsage(
