@@ -91,7 +91,7 @@ TEST(ReadSignedEdgeList, WindowColumnSelectsRows) {
   EXPECT_EQ(ReadSignedEdgeList(path, "46-49").EdgeCount(), 2);
   EXPECT_EQ(ReadSignedEdgeList(path, "47-50").EdgeCount(), 1);
   EXPECT_EQ(ListEdgeListWindows(path), (std::vector<std::string>{"46-49", "47-50"}));
-  EXPECT_NE(ErrorOf([&] { ReadSignedEdgeList(path); }).find("choose one window"),
+  EXPECT_NE(ErrorOf([&] { ReadSignedEdgeList(path); }).find("choose one of its 2 windows"),
             std::string::npos);
   EXPECT_NE(ErrorOf([&] { ReadSignedEdgeList(path, "99-02"); }).find("no rows for window"),
             std::string::npos);
