@@ -74,15 +74,15 @@ PeriodSeries ReadColumn(const std::string& file, const std::string& column,
   if (!in) ThrowInput({file, 0, ""}, "cannot open the file");
   std::string line;
   if (!std::getline(in, line)) ThrowInput({file, 1, ""}, "empty file; expected a header line");
-  const std::vector<std::string_view> header = SplitCommas(line);
+  std::vector<std::string> header;  // copied: `line` is reused for the data rows
+  for (std::string_view name : SplitCommas(line)) header.emplace_back(name);
   if (header.size() < 2) {
     ThrowInput({file, 1, ""}, "the header needs a date column and at least one value column");
   }
   const auto it = std::find(header.begin() + 1, header.end(), column);
   if (it == header.end()) {
     std::string names;
-    for (std::size_t i = 1; i < header.size(); ++i)
-      names += (i > 1 ? ", " : "") + std::string(header[i]);
+    for (std::size_t i = 1; i < header.size(); ++i) names += (i > 1 ? ", " : "") + header[i];
     ThrowInput({file, 1, column},
                fmt::format("no column '{}'; the columns after the date are: {}", column, names));
   }
@@ -90,6 +90,7 @@ PeriodSeries ReadColumn(const std::string& file, const std::string& column,
 
   std::vector<Day> days;
   std::vector<double> values;
+  std::vector<std::int64_t> line_numbers;  // of each data row, for errors
   std::int64_t line_number = 1;
   while (std::getline(in, line)) {
     ++line_number;
@@ -97,7 +98,7 @@ PeriodSeries ReadColumn(const std::string& file, const std::string& column,
     const std::vector<std::string_view> fields = SplitCommas(line);
     const std::optional<Day> day = ParseDate(fields[0]);
     if (!day) {
-      ThrowInput({file, line_number, std::string(header[0])},
+      ThrowInput({file, line_number, header[0]},
                  fmt::format("'{}' is not a date (YYYY-MM-DD)", fields[0]));
     }
     if (fields.size() != header.size()) {
@@ -115,12 +116,13 @@ PeriodSeries ReadColumn(const std::string& file, const std::string& column,
       }
     }
     if (!days.empty() && *day <= days.back()) {
-      ThrowInput({file, line_number, std::string(header[0])},
+      ThrowInput({file, line_number, header[0]},
                  fmt::format("dates must increase; {} follows {}", FormatDate(*day),
                              FormatDate(days.back())));
     }
     days.push_back(*day);
     values.push_back(value);
+    line_numbers.push_back(line_number);
   }
   if (days.empty()) ThrowInput({file, 2, ""}, "no data rows");
 
@@ -131,7 +133,7 @@ PeriodSeries ReadColumn(const std::string& file, const std::string& column,
     const Day period = PeriodStart(days[i], series.frequency);
     if (!series.periods.empty()) {
       if (period == series.periods.back()) {
-        ThrowInput({file, static_cast<std::int64_t>(i + 2), std::string(header[0])},
+        ThrowInput({file, line_numbers[i], header[0]},
                    fmt::format("two rows in the {} starting {}; aggregate first or choose a "
                                "finer --freq",
                                FrequencyName(series.frequency), FormatDate(period)));
