@@ -1,0 +1,348 @@
+// triad momentum: fit a local linear trend to one column of a dated CSV file and report the
+// slope (momentum) with its uncertainty, per period and at the end.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/command.hpp"
+#include "common/date.hpp"
+#include "common/error.hpp"
+#include "measures/local_linear_trend.hpp"
+#include "measures/local_linear_trend_momentum.hpp"
+
+namespace triad::cli {
+namespace {
+
+// One value per period, consecutive periods; a period without a row, or with an empty cell, is
+// missing (NaN).
+struct PeriodSeries {
+  std::vector<Day> periods;  // period start days
+  std::vector<double> values;
+  Frequency frequency = Frequency::kDay;
+  int rows = 0;         // data rows read
+  int absent_rows = 0;  // periods between the first and last row that had no row
+};
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::vector<std::string_view> SplitCommas(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = line.find(',', start);
+    fields.push_back(Trim(line.substr(start, comma - start)));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return fields;
+}
+
+// The frequency of dates 1 day, 7 days or about a month apart (smallest gap between rows).
+Frequency InferFrequency(const std::vector<Day>& days, const std::string& file) {
+  Day gap = 0;
+  for (std::size_t i = 1; i < days.size(); ++i) {
+    const Day d = days[i] - days[i - 1];
+    if (d > 0 && (gap == 0 || d < gap)) gap = d;
+  }
+  if (gap == 1) return Frequency::kDay;
+  if (gap == 7) return Frequency::kWeek;
+  if (gap >= 28 && gap <= 31) return Frequency::kMonth;
+  ThrowUsage(
+      fmt::format("{}: cannot tell the frequency from dates {} days apart; give --freq "
+                  "day|week|month",
+                  file, gap));
+}
+
+PeriodSeries ReadColumn(const std::string& file, const std::string& column,
+                        std::optional<Frequency> frequency) {
+  std::ifstream in(file);
+  if (!in) ThrowInput({file, 0, ""}, "cannot open the file");
+  std::string line;
+  if (!std::getline(in, line)) ThrowInput({file, 1, ""}, "empty file; expected a header line");
+  std::vector<std::string> header;  // copied: `line` is reused for the data rows
+  for (std::string_view name : SplitCommas(line)) header.emplace_back(name);
+  if (header.size() < 2) {
+    ThrowInput({file, 1, ""}, "the header needs a date column and at least one value column");
+  }
+  const auto it = std::find(header.begin() + 1, header.end(), column);
+  if (it == header.end()) {
+    std::string names;
+    for (std::size_t i = 1; i < header.size(); ++i) names += (i > 1 ? ", " : "") + header[i];
+    ThrowInput({file, 1, column},
+               fmt::format("no column '{}'; the columns after the date are: {}", column, names));
+  }
+  const auto index = static_cast<std::size_t>(it - header.begin());
+
+  std::vector<Day> days;
+  std::vector<double> values;
+  std::vector<std::int64_t> line_numbers;  // of each data row, for errors
+  std::int64_t line_number = 1;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (Trim(line).empty()) continue;
+    const std::vector<std::string_view> fields = SplitCommas(line);
+    const std::optional<Day> day = ParseDate(fields[0]);
+    if (!day) {
+      ThrowInput({file, line_number, header[0]},
+                 fmt::format("'{}' is not a date (YYYY-MM-DD)", fields[0]));
+    }
+    if (fields.size() != header.size()) {
+      ThrowInput({file, line_number, ""},
+                 fmt::format("{} fields, the header has {}", fields.size(), header.size()));
+    }
+    const std::string_view cell = fields[index];
+    double value = std::nan("");
+    if (!cell.empty()) {
+      const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+      if (error != std::errc() || end != cell.data() + cell.size() || !std::isfinite(value)) {
+        ThrowInput(
+            {file, line_number, column},
+            fmt::format("'{}' is not a number (leave the cell empty for a missing value)", cell));
+      }
+    }
+    if (!days.empty() && *day <= days.back()) {
+      ThrowInput({file, line_number, header[0]},
+                 fmt::format("dates must increase; {} follows {}", FormatDate(*day),
+                             FormatDate(days.back())));
+    }
+    days.push_back(*day);
+    values.push_back(value);
+    line_numbers.push_back(line_number);
+  }
+  if (days.empty()) ThrowInput({file, 2, ""}, "no data rows");
+
+  PeriodSeries series;
+  series.frequency = frequency ? *frequency : InferFrequency(days, file);
+  series.rows = static_cast<int>(days.size());
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    const Day period = PeriodStart(days[i], series.frequency);
+    if (!series.periods.empty()) {
+      if (period == series.periods.back()) {
+        ThrowInput({file, line_numbers[i], header[0]},
+                   fmt::format("two rows in the {} starting {}; aggregate first or choose a "
+                               "finer --freq",
+                               FrequencyName(series.frequency), FormatDate(period)));
+      }
+      for (Day p = NextPeriodStart(series.periods.back(), series.frequency); p < period;
+           p = NextPeriodStart(p, series.frequency)) {
+        series.periods.push_back(p);
+        series.values.push_back(std::nan(""));
+        ++series.absent_rows;
+      }
+    }
+    series.periods.push_back(period);
+    series.values.push_back(values[i]);
+  }
+  return series;
+}
+
+nlohmann::json Json(double x) {
+  return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json();
+}
+
+nlohmann::json StateJson(const TrendEstimate& e) {
+  // Assigned key by key: much faster than nested initializer lists for thousands of periods.
+  nlohmann::json j = nlohmann::json::object();
+  j["level"] = e.level;
+  j["slope"] = e.slope;
+  j["level_var"] = Json(e.level_var);
+  j["slope_var"] = Json(e.slope_var);
+  j["level_slope_cov"] = Json(e.level_slope_cov);
+  j["level_se"] = Json(std::sqrt(e.level_var));
+  j["slope_se"] = Json(std::sqrt(e.slope_var));
+  return j;
+}
+
+nlohmann::json ParamsJson(const LltParams& p) {
+  return {{"irregular_var", p.irregular_var},
+          {"level_var", p.level_var},
+          {"slope_var", p.slope_var},
+          {"damping", p.damping}};
+}
+
+struct MomentumArgs {
+  std::string input;
+  std::string column;
+  std::string freq;
+  bool damped = false;
+  std::string init = "statsmodels";
+  std::string format = "table";
+  int tail = 10;
+};
+
+void PrintJson(const MomentumArgs& args, const PeriodSeries& series, const LltOptions& options,
+               const LocalLinearTrendFit& fit, const Momentum& momentum) {
+  nlohmann::json states = nlohmann::json::array();
+  for (std::size_t t = 0; t < series.periods.size(); ++t) {
+    nlohmann::json period = nlohmann::json::object();
+    period["date"] = FormatDate(series.periods[t]);
+    period["y"] = Json(series.values[t]);
+    period["predicted"] = StateJson(fit.states.predicted[t]);
+    period["filtered"] = StateJson(fit.states.filtered[t]);
+    period["smoothed"] = StateJson(fit.states.smoothed[t]);
+    period["loglikelihood_term"] = fit.states.loglikelihood_terms[t];
+    states.push_back(std::move(period));
+  }
+  const LltConvergence& c = fit.convergence;
+  nlohmann::json out = {
+      {"input", args.input},
+      {"column", args.column},
+      {"frequency", FrequencyName(series.frequency)},
+      {"days_per_period", momentum.days_per_period},
+      {"initialisation", args.init},
+      {"damped", args.damped},
+      {"periods", series.periods.size()},
+      {"observations", fit.observations},
+      {"absent_rows", series.absent_rows},
+      {"params", ParamsJson(fit.params)},
+      {"start_params", ParamsJson(fit.start_params)},
+      {"loglikelihood", fit.loglikelihood},
+      {"loglikelihood_burn",
+       options.initialisation == LltInitialisation::kStatsmodels ? options.loglikelihood_burn : 0},
+      {"diffuse_periods", fit.states.diffuse_periods},
+      {"convergence",
+       {{"starts", c.starts},
+        {"best_start", c.best_start},
+        {"starts_agreeing", c.starts_agreeing},
+        {"statsmodels_start_agreed", c.statsmodels_start_agreed},
+        {"evaluations", c.evaluations},
+        {"status", c.status},
+        {"converged", c.converged}}},
+      {"momentum",
+       {{"per_30_days", momentum.per_30_days},
+        {"standard_error", Json(momentum.standard_error)},
+        {"lower", Json(momentum.lower)},
+        {"upper", Json(momentum.upper)},
+        {"level", momentum.level},
+        {"direction", MomentumDirectionName(momentum.direction)},
+        {"as_of", FormatDate(series.periods.back())}}}};
+  out["states"] = std::move(states);  // moved, not copied as an initializer list would
+  std::cout << out.dump(1) << '\n';
+}
+
+std::string Cell(double x) {
+  return std::isnan(x) ? "" : fmt::format("{:.10g}", x);
+}
+
+void PrintCsv(const PeriodSeries& series, const LocalLinearTrendFit& fit) {
+  std::cout << "date,y,filtered_level,filtered_level_se,filtered_slope,filtered_slope_se,"
+               "smoothed_level,smoothed_level_se,smoothed_slope,smoothed_slope_se\n";
+  for (std::size_t t = 0; t < series.periods.size(); ++t) {
+    const TrendEstimate& f = fit.states.filtered[t];
+    const TrendEstimate& s = fit.states.smoothed[t];
+    std::cout << fmt::format(
+        "{},{},{},{},{},{},{},{},{},{}\n", FormatDate(series.periods[t]), Cell(series.values[t]),
+        Cell(f.level), Cell(std::sqrt(f.level_var)), Cell(f.slope), Cell(std::sqrt(f.slope_var)),
+        Cell(s.level), Cell(std::sqrt(s.level_var)), Cell(s.slope), Cell(std::sqrt(s.slope_var)));
+  }
+}
+
+void PrintTable(const MomentumArgs& args, const PeriodSeries& series,
+                const LocalLinearTrendFit& fit, const Momentum& momentum) {
+  const LltParams& p = fit.params;
+  const LltConvergence& c = fit.convergence;
+  std::cout << fmt::format(
+      "{} [{}]: {} {}s, {} observed; local linear trend{}, {} initialisation\n", args.input,
+      args.column, series.periods.size(), FrequencyName(series.frequency), fit.observations,
+      args.damped ? fmt::format(" (damped, phi {:.4f})", p.damping) : "", args.init);
+  std::cout << fmt::format(
+      "variances: irregular {:.6g}, level {:.6g}, slope {:.6g}; log-likelihood {:.6f}\n",
+      p.irregular_var, p.level_var, p.slope_var, fit.loglikelihood);
+  std::cout << fmt::format("optimiser: {} ({}), {} of {} starts agree, {} evaluations\n\n",
+                           c.status, c.converged ? "converged" : "NOT converged", c.starts_agreeing,
+                           c.starts, c.evaluations);
+  const std::size_t n = series.periods.size();
+  const std::size_t first = args.tail > 0 ? n - std::min<std::size_t>(n, args.tail) : 0;
+  std::cout << fmt::format("{:<10} {:>12} {:>12} {:>10} {:>12} {:>10} {:>12} {:>10}\n", "period",
+                           "y", "level", "se", "slope", "se", "sm.slope", "se");
+  for (std::size_t t = first; t < n; ++t) {
+    const TrendEstimate& f = fit.states.filtered[t];
+    const TrendEstimate& s = fit.states.smoothed[t];
+    std::cout << fmt::format(
+        "{:<10} {:>12.4f} {:>12.4f} {:>10.4f} {:>12.4f} {:>10.4f} {:>12.4f} "
+        "{:>10.4f}\n",
+        FormatDate(series.periods[t]), series.values[t], f.level, std::sqrt(f.level_var), f.slope,
+        std::sqrt(f.slope_var), s.slope, std::sqrt(s.slope_var));
+  }
+  std::cout << fmt::format(
+      "\nmomentum at {}: {:+.4g} per 30 days, {:.0f}% interval [{:+.4g}, {:+.4g}]: {}\n",
+      FormatDate(series.periods.back()), momentum.per_30_days, 100 * momentum.level, momentum.lower,
+      momentum.upper, MomentumDirectionName(momentum.direction));
+}
+
+int RunMomentum(const MomentumArgs& args) {
+  std::optional<Frequency> frequency;
+  if (!args.freq.empty()) frequency = ParseFrequency(args.freq);
+  const PeriodSeries series = ReadColumn(args.input, args.column, frequency);
+  LltOptions options;
+  options.damped = args.damped;
+  options.initialisation =
+      args.init == "diffuse" ? LltInitialisation::kExactDiffuse : LltInitialisation::kStatsmodels;
+  const LocalLinearTrendFit fit = FitLocalLinearTrend(series.values, options);
+  const Momentum momentum =
+      MomentumFromSlope(fit.states.smoothed.back(), AverageDays(series.frequency));
+  if (args.format == "json") {
+    PrintJson(args, series, options, fit, momentum);
+  } else if (args.format == "csv") {
+    PrintCsv(series, fit);
+  } else {
+    PrintTable(args, series, fit, momentum);
+  }
+  if (!fit.convergence.converged) {
+    // Still a usable estimate (the best point found), as statsmodels' ConvergenceWarning.
+    std::fprintf(stderr, "triad: warning: the optimiser stopped with %s before converging\n",
+                 fit.convergence.status.c_str());
+  }
+  return kExitOk;
+}
+
+const CommandRegistration kRegistration(60, [](CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<MomentumArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "momentum",
+      "Momentum: the slope of a local linear trend (Kalman filter, maximum likelihood)");
+  cmd->add_option("--input", args->input, "CSV file: header, first column a date (YYYY-MM-DD)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--column", args->column, "column to model; an empty cell is a missing value")
+      ->required();
+  cmd->add_option("--freq", args->freq, "period of the rows (default: from the dates)")
+      ->check(CLI::IsMember({"day", "week", "month"}));
+  cmd->add_flag("--damped", args->damped, "estimate a damped slope (0 < phi < 1)");
+  cmd->add_option("--init", args->init,
+                  "statsmodels: approximate diffuse prior 1e6, first 2 periods out of the "
+                  "likelihood (as statsmodels 0.13); diffuse: exact diffuse (Durbin-Koopman)")
+      ->check(CLI::IsMember({"statsmodels", "diffuse"}))
+      ->capture_default_str();
+  cmd->add_option("--format", args->format, "table, csv (per period) or json (everything)")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--tail", args->tail, "table: periods to show (0 = all)")->capture_default_str();
+  cmd->footer(
+      "Momentum per 30 days = slope * 30 / days per period, with a 90% interval; the direction\n"
+      "is 'improving' or 'deteriorating' only when the interval excludes 0, else 'steady'.\n"
+      "A warning goes to stderr when the optimiser did not converge.\n\n"
+      "Example:\n"
+      "  triad momentum --input tests/data/series/chn_usa_weekly_gdelt.csv --column chn_usa\n"
+      "  triad momentum --input series.csv --column CHN_USA --freq week --damped --format json");
+  cmd->callback([args, &exit_code] { exit_code = RunMomentum(*args); });
+});
+
+}  // namespace
+}  // namespace triad::cli

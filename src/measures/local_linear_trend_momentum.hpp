@@ -1,0 +1,34 @@
+#pragma once
+// Momentum: the slope of the local linear trend at the last period, in units of y per 30 days,
+// with a two-sided interval, and a direction that is only called when the interval excludes 0.
+#include <string_view>
+
+#include "measures/local_linear_trend.hpp"
+
+namespace triad {
+
+enum class MomentumDirection { kImproving, kDeteriorating, kSteady };
+
+struct Momentum {
+  double per_30_days = 0;     // slope * 30 / days_per_period (units of y per 30 days)
+  double standard_error = 0;  // of per_30_days
+  double lower = 0;           // interval bounds at `level`
+  double upper = 0;
+  double level = 0.90;  // coverage of [lower, upper]
+  double days_per_period = 1;
+  MomentumDirection direction = MomentumDirection::kSteady;
+};
+
+// Momentum from a slope estimate (normally the smoothed, i.e. filtered, state at the last
+// period). days_per_period > 0 (7 for weekly data; 365.2425/12 for monthly); level in (0, 1).
+// An infinite slope variance (a still-diffuse slope) gives an infinite interval, so "steady".
+Momentum MomentumFromSlope(const TrendEstimate& last, double days_per_period, double level = 0.90);
+
+// "improving", "deteriorating" or "steady".
+std::string_view MomentumDirectionName(MomentumDirection direction);
+
+// The two-sided standard normal quantile z with P(|Z| <= z) = level (Acklam's algorithm
+// refined by one Newton step; about 1e-15 relative).
+double TwoSidedNormalQuantile(double level);
+
+}  // namespace triad
