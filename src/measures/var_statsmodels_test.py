@@ -146,6 +146,12 @@ def real_series():
     compare_granger("gdelt c", report["granger"], res, names)
     compare_irf("gdelt c", report, res)
     compare_forecast("gdelt c", report, res, endog, 6)
+    # The analyst's table shows the same choice and the same log-likelihood.
+    table = subprocess.run([TRIAD, "var", "--input", path, "--maxlags", "8", "--granger"],
+                           capture_output=True, text=True, check=True).stdout
+    for expected in (f"chosen by aic: {p} lags", f"Log-likelihood {res.llf:.6g}",
+                     "Granger causality"):
+        check_equal(f"table shows '{expected}'", expected in table, True)
     # Constant and trend, and no deterministic terms; a different variable order.
     for trend, lags, order in (("ct", 2, [2, 0, 1]), ("n", 1, [0, 1, 2])):
         cols = [names[i] for i in order]
