@@ -1,0 +1,82 @@
+"""An event is never counted twice: re-ingesting a file, the same content under another name,
+overlapping files, and events repeated inside one file."""
+import os
+import shutil
+import sys
+import unittest
+
+sys.path.insert(0, os.path.join(os.environ.get("TRIAD_SOURCE_DIR", "."), "tests", "pylib"))
+import triadtest as t  # noqa: E402
+
+TRIANGLE = os.path.join(t.SHARED_DATA, "gdelt2", "shouldiflee-mirror-2025", "subsets",
+                        "triangle_CHN_USA_JPN.export.tsv")
+
+
+def lines():
+    with open(TRIANGLE, encoding="utf-8", newline="\n") as f:
+        return f.readlines()
+
+
+class Idempotence(unittest.TestCase):
+    def setUp(self):
+        self.dir = t.tmpdir()
+        self.store = os.path.join(self.dir, "s.db")
+        whole = os.path.join(self.dir, "whole.db")
+        t.run("ingest", "--quiet", "--store", whole, TRIANGLE)
+        self.reference = t.exported_cells(whole)
+
+    def test_reingest_is_a_noop_that_says_so(self):
+        t.run("ingest", "--quiet", "--store", self.store, TRIANGLE)
+        again = t.run("ingest", "--store", self.store, TRIANGLE)
+        self.assertEqual(again.returncode, 0)
+        self.assertIn("already ingested", again.stderr)
+        self.assertIn("0 files", again.stdout.replace("ingested 0 files", "0 files"))
+        self.assertEqual(t.exported_cells(self.store), self.reference)
+
+    def test_same_content_under_another_name(self):
+        copy = os.path.join(self.dir, "renamed.tsv")
+        shutil.copy(TRIANGLE, copy)
+        t.run("ingest", "--quiet", "--store", self.store, TRIANGLE)
+        proc = t.run("ingest", "--store", self.store, copy)
+        self.assertIn("same content as", proc.stderr)
+        self.assertEqual(t.exported_cells(self.store), self.reference)
+        cells, files = t.store_totals(self.store)
+        self.assertEqual(files[0], 1)
+
+    def test_overlapping_files_add_each_event_once(self):
+        rows = lines()
+        self.assertEqual(len(rows), 9093)
+        a, b = os.path.join(self.dir, "a.tsv"), os.path.join(self.dir, "b.tsv")
+        with open(a, "w", newline="\n") as f:
+            f.writelines(rows[:6000])
+        with open(b, "w", newline="\n") as f:
+            f.writelines(rows[4000:])
+        out = t.run("ingest", "--output", "json", "--store", self.store, a, b)
+        import json
+        report = json.loads(out.stdout)
+        self.assertEqual(report["accepted"], 9093)
+        self.assertEqual(report["duplicate"], 2000)
+        self.assertEqual(t.exported_cells(self.store), self.reference)
+
+    def test_events_repeated_inside_one_file_count_once(self):
+        rows = lines()
+        doubled = os.path.join(self.dir, "doubled.tsv")
+        with open(doubled, "w", newline="\n") as f:
+            f.writelines(rows)
+            f.writelines(rows[:1000])
+        out = t.run("ingest", "--output", "json", "--store", self.store, doubled)
+        import json
+        report = json.loads(out.stdout)
+        self.assertEqual(report["accepted"], 9093)
+        self.assertEqual(report["duplicate"], 1000)
+        self.assertEqual(t.exported_cells(self.store), self.reference)
+
+    def test_thread_count_does_not_change_cells(self):
+        for threads in (1, 2, 3):
+            store = os.path.join(self.dir, f"t{threads}.db")
+            t.run("ingest", "--quiet", "--threads", threads, "--store", store, TRIANGLE)
+            self.assertEqual(t.exported_cells(store), self.reference)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

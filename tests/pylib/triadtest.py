@@ -1,0 +1,98 @@
+"""Shared helpers for triad's Python tests: run the binary, build stores, and compute the
+expected dyad-day cells independently, with sqlite3 over the raw rows."""
+import csv
+import decimal
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+SOURCE_DIR = os.environ.get("TRIAD_SOURCE_DIR", os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+SHARED_DATA = os.environ.get("TRIAD_SHARED_DATA", os.path.join(SOURCE_DIR, "..", "shared", "data"))
+TRIAD = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else os.environ.get("TRIAD_BIN", "triad")
+if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
+    del sys.argv[1]  # leave the rest to unittest
+
+
+def run(*args, check=True, **kwargs):
+    """Runs triad with args; returns the CompletedProcess (text mode)."""
+    proc = subprocess.run([TRIAD, *map(str, args)], capture_output=True, text=True, **kwargs)
+    if check and proc.returncode not in (0, 3):
+        raise AssertionError(f"triad {' '.join(map(str, args))} exited {proc.returncode}:\n{proc.stderr}")
+    return proc
+
+
+def tmpdir():
+    return tempfile.mkdtemp(prefix="triad-test-")
+
+
+def channel_table():
+    """CAMEO code -> (channel, goldstein tenths) from the repo's codebook data file."""
+    out = {}
+    with open(os.path.join(SOURCE_DIR, "data", "codebook", "cameo_events.tsv"), newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            out[row["code"]] = (row["channel"], int(decimal.Decimal(row["goldstein"]) * 10))
+    return out
+
+
+def fixed(text, scale):
+    """Decimal text -> integer x 10^scale, rounded half away from zero (triad's rule)."""
+    q = decimal.Decimal(text).scaleb(scale).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP)
+    return int(q)
+
+
+def expected_cells_sql(paths, ncols=(61,)):
+    """The cells of GDELT files computed with sqlite3 GROUP BY from the raw rows: rows with two
+    different 3-letter actor country codes and a known event code, each GLOBALEVENTID once."""
+    channels = channel_table()
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE raw(id INTEGER, day TEXT, src TEXT, tgt TEXT, code TEXT, quad INTEGER, "
+               "g INTEGER, m INTEGER, s INTEGER, a INTEGER, tone INTEGER)")
+    db.execute("CREATE TABLE codes(code TEXT PRIMARY KEY, channel TEXT)")
+    db.executemany("INSERT INTO codes VALUES(?,?)", [(c, ch) for c, (ch, _) in channels.items()])
+    rows = []
+    for path in paths:
+        with open(path, encoding="utf-8", newline="\n") as f:
+            for line in f:
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) not in ncols:
+                    continue
+                src, tgt, code = fields[7], fields[17], fields[26]
+                if not src or not tgt or src == tgt or code not in channels:
+                    continue
+                g = fixed(fields[30], 1) if fields[30] else channels[code][1]
+                d = fields[1]
+                rows.append((int(fields[0]), f"{d[:4]}-{d[4:6]}-{d[6:8]}", src, tgt, code, int(fields[29]), g,
+                             int(fields[31]), int(fields[32]), int(fields[33]), fixed(fields[34], 6)))
+    db.executemany("INSERT INTO raw VALUES(?,?,?,?,?,?,?,?,?,?,?)", rows)
+    query = """
+      WITH events AS (SELECT * FROM raw GROUP BY id)  -- each event id once
+      SELECT e.day, e.src, e.tgt, c.channel, e.quad, count(*), sum(m), sum(m*m), sum(s), sum(a),
+             sum(g), sum(g*g), sum(m*g), sum(m*g*g), sum(tone)
+      FROM events e JOIN codes c USING(code)
+      GROUP BY e.day, e.src, e.tgt, c.channel, e.quad
+      ORDER BY e.day, e.src, e.tgt, CASE c.channel WHEN 'diplomatic' THEN 0 WHEN 'economic' THEN 1 ELSE 2 END, e.quad"""
+    return [tuple(r) for r in db.execute(query)]
+
+
+def exported_cells(store):
+    """triad export cells, parsed back into the integer form of expected_cells_sql."""
+    out = run("export", "cells", "--store", store).stdout.splitlines()
+    rows = []
+    for rec in csv.DictReader(out):
+        rows.append((rec["date"], rec["source"], rec["target"], rec["channel"], int(rec["quad_class"]),
+                     int(rec["events"]), int(rec["mentions"]), int(rec["mentions_sq"]), int(rec["sources"]),
+                     int(rec["articles"]), fixed(rec["goldstein_sum"], 1), fixed(rec["goldstein_sq_sum"], 2),
+                     fixed(rec["goldstein_mentions_sum"], 1), fixed(rec["goldstein_mentions_sq_sum"], 2),
+                     fixed(rec["tone_sum"], 6)))
+    return rows
+
+
+def store_totals(store):
+    db = sqlite3.connect(store)
+    cells = db.execute("SELECT count(*), coalesce(sum(events),0), coalesce(sum(goldstein),0), "
+                       "coalesce(sum(tone),0) FROM cells").fetchone()
+    files = db.execute("SELECT count(*), coalesce(sum(rows_accepted),0) FROM files").fetchone()
+    db.close()
+    return cells, files
