@@ -15,8 +15,8 @@ inline std::size_t Slot(std::uint64_t key, std::size_t mask) {
 
 CellTable::CellTable(std::size_t initial_capacity) {
   std::size_t capacity = std::bit_ceil(std::max<std::size_t>(initial_capacity, 16));
-  keys_.assign(capacity, 0);
-  values_.resize(capacity);
+  keys_ = LargeArray<std::uint64_t>(capacity);
+  indices_ = LargeArray<std::uint32_t>(capacity);
   mask_ = capacity - 1;
 }
 
@@ -24,7 +24,7 @@ CellValues& CellTable::At(std::uint64_t key) {
   std::size_t slot = Slot(key, mask_);
   while (true) {
     std::uint64_t k = keys_[slot];
-    if (k == key) return values_[slot];
+    if (k == key) return Value(indices_[slot]);
     if (k == 0) break;
     slot = (slot + 1) & mask_;
   }
@@ -32,32 +32,38 @@ CellValues& CellTable::At(std::uint64_t key) {
     Grow();
     return At(key);
   }
+  if (size_ % kChunkCells == 0)
+    chunks_.push_back(std::make_unique<LargeArray<CellValues>>(kChunkCells));
   keys_[slot] = key;
-  ++size_;
-  return values_[slot];
+  indices_[slot] = static_cast<std::uint32_t>(size_);
+  return Value(static_cast<std::uint32_t>(size_++));
 }
 
 void CellTable::Grow() {
-  std::vector<std::uint64_t> old_keys = std::move(keys_);
-  std::vector<CellValues> old_values = std::move(values_);
-  keys_.assign(old_keys.size() * 2, 0);
-  values_.assign(old_keys.size() * 2, CellValues{});
+  LargeArray<std::uint64_t> old_keys = std::move(keys_);
+  LargeArray<std::uint32_t> old_indices = std::move(indices_);
+  keys_ = LargeArray<std::uint64_t>(old_keys.size() * 2);
+  indices_ = LargeArray<std::uint32_t>(old_keys.size() * 2);
   mask_ = keys_.size() - 1;
-  size_ = 0;
-  for (std::size_t i = 0; i < old_keys.size(); ++i)
-    if (old_keys[i] != 0) At(old_keys[i]) = old_values[i];
+  for (std::size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i] == 0) continue;
+    std::size_t slot = Slot(old_keys[i], mask_);
+    while (keys_[slot] != 0) slot = (slot + 1) & mask_;
+    keys_[slot] = old_keys[i];
+    indices_[slot] = old_indices[i];
+  }
 }
 
 void CellTable::Merge(const CellTable& other) {
   for (std::size_t i = 0; i < other.keys_.size(); ++i)
-    if (other.keys_[i] != 0) At(other.keys_[i]).Merge(other.values_[i]);
+    if (other.keys_[i] != 0) At(other.keys_[i]).Merge(other.Value(other.indices_[i]));
 }
 
 std::vector<Cell> CellTable::SortedCells() const {
   std::vector<Cell> cells;
   cells.reserve(size_);
   for (std::size_t i = 0; i < keys_.size(); ++i)
-    if (keys_[i] != 0) cells.push_back(Cell{keys_[i], values_[i]});
+    if (keys_[i] != 0) cells.push_back(Cell{keys_[i], Value(indices_[i])});
   std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) { return a.key < b.key; });
   return cells;
 }

@@ -1,19 +1,24 @@
 #pragma once
 // An open-addressing hash table from packed cell key to CellValues, owned by one thread while
-// ingesting. Memory grows with the number of distinct cells, never with the number of rows.
+// ingesting. Memory grows with the number of distinct cells, never with the number of rows:
+// the slot array holds keys and indices (12 bytes a slot), and the values live densely in
+// fixed-size chunks that are never moved.
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "aggregate/cell.hpp"
+#include "common/large_array.hpp"
 
 namespace triad {
 
 class CellTable {
  public:
   explicit CellTable(std::size_t initial_capacity = 1 << 12);
+  CellTable(CellTable&&) = default;
+  CellTable& operator=(CellTable&&) = default;
 
-  // The cell for `key` (must not be 0), created empty if absent. The reference is valid until
-  // the next insertion.
+  // The cell for `key` (must not be 0), created empty if absent. The reference stays valid.
   CellValues& At(std::uint64_t key);
   void Merge(const CellTable& other);
   std::size_t size() const { return size_; }
@@ -21,11 +26,16 @@ class CellTable {
   std::vector<Cell> SortedCells() const;
 
  private:
+  static constexpr std::size_t kChunkCells = 1 << 15;
   void Grow();
-  std::vector<std::uint64_t> keys_;  // 0 = empty slot
-  std::vector<CellValues> values_;
+  CellValues& Value(std::uint32_t index) const {
+    return (*chunks_[index / kChunkCells])[index % kChunkCells];
+  }
+  LargeArray<std::uint64_t> keys_;     // 0 = empty slot
+  LargeArray<std::uint32_t> indices_;  // position of the slot's values
+  std::vector<std::unique_ptr<LargeArray<CellValues>>> chunks_;
   std::size_t size_ = 0;
-  std::size_t mask_;
+  std::size_t mask_ = 0;
 };
 
 }  // namespace triad

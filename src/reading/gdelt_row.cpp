@@ -49,8 +49,10 @@ bool ParseCount(std::string_view text, std::int32_t* out) {
 
 RowOutcome GdeltRowParser::Parse(std::string_view line, EventRecord* r, RowProblem* problem) const {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  // Most rows have no dyad: split only as far as Actor2CountryCode, count the rest, and finish
+  // such rows without validating fields they do not contribute.
   TabFields f;
-  SplitTabs(line, &f);
+  SplitTabs(line, &f, kActor2CountryCode + 1);
   int date_added_column;
   if (format_ == EventFormat::kGdelt2) {
     if (f.count != 61)
@@ -64,16 +66,16 @@ RowOutcome GdeltRowParser::Parse(std::string_view line, EventRecord* r, RowProbl
                                 f.count));
     date_added_column = 56;
   }
+  r->source = f.Field(line, kActor1CountryCode);
+  r->target = f.Field(line, kActor2CountryCode);
+  if (r->source.empty() || r->target.empty() || r->source == r->target) return RowOutcome::kNoDyad;
+  SplitTabs(line, &f);
   auto id = ParseInteger(f.Field(line, kGlobalEventId));
   if (!id || *id < 0) return Reject(problem, "GLOBALEVENTID", "not a non-negative integer");
   r->key = *id;
   auto day = ParseCompactDate(f.Field(line, kSqlDate));
   if (!day) return Reject(problem, "SQLDATE", "not a calendar date in YYYYMMDD form");
   r->day = *day;
-
-  r->source = f.Field(line, kActor1CountryCode);
-  r->target = f.Field(line, kActor2CountryCode);
-  if (r->source.empty() || r->target.empty() || r->source == r->target) return RowOutcome::kNoDyad;
   if (!IsCountryCode(r->source))
     return Reject(problem, "Actor1CountryCode", "not a 3-letter CAMEO country code");
   if (!IsCountryCode(r->target))

@@ -1,37 +1,61 @@
 #include "reading/tab_fields.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include <immintrin.h>
 
 namespace triad {
+namespace {
 
-void SplitTabs(std::string_view line, TabFields* out) {
+// Records tab positions from a bit mask of tabs at offset `base`; returns the new count.
+inline int Record(unsigned mask, std::size_t base, int count, int keep, TabFields* out) {
+  while (mask && count < keep + 1) {
+    out->start[count++] = base + static_cast<std::size_t>(__builtin_ctz(mask)) + 1;
+    mask &= mask - 1;
+  }
+  return count + __builtin_popcount(mask);
+}
+
+// Scans 32-byte blocks from `i`; returns where it stopped.
+__attribute__((target("avx2"))) std::size_t ScanAvx2(const char* data, std::size_t n, std::size_t i,
+                                                     int* count, int keep, TabFields* out) {
+  const __m256i tab = _mm256_set1_epi8('\t');
+  for (; i + 32 <= n; i += 32) {
+    __m256i chunk = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + i));
+    auto mask = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(chunk, tab)));
+    *count = Record(mask, i, *count, keep, out);
+  }
+  return i;
+}
+
+std::size_t ScanSse2(const char* data, std::size_t n, std::size_t i, int* count, int keep,
+                     TabFields* out) {
+  const __m128i tab = _mm_set1_epi8('\t');
+  for (; i + 16 <= n; i += 16) {
+    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, tab)));
+    *count = Record(mask, i, *count, keep, out);
+  }
+  return i;
+}
+
+const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+
+}  // namespace
+
+void SplitTabs(std::string_view line, TabFields* out, int keep) {
   const char* data = line.data();
   const std::size_t n = line.size();
   int count = 1;
   out->start[0] = 0;
   std::size_t i = 0;
-#if defined(__SSE2__)
-  const __m128i tab = _mm_set1_epi8('\t');
-  for (; i + 16 <= n; i += 16) {
-    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, tab)));
-    while (mask) {
-      int bit = __builtin_ctz(mask);
-      if (count <= kMaxFields) out->start[count] = i + static_cast<std::size_t>(bit) + 1;
-      ++count;
-      mask &= mask - 1;
-    }
-  }
-#endif
+  if (kHasAvx2) i = ScanAvx2(data, n, i, &count, keep, out);
+  i = ScanSse2(data, n, i, &count, keep, out);
   for (; i < n; ++i) {
     if (data[i] == '\t') {
-      if (count <= kMaxFields) out->start[count] = i + 1;
+      if (count < keep + 1) out->start[count] = i + 1;
       ++count;
     }
   }
-  if (count <= kMaxFields) out->start[count] = n + 1;
+  if (count <= keep) out->start[count] = n + 1;
   out->count = count;
 }
 

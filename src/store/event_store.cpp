@@ -159,7 +159,13 @@ EventStore::EventStore(const std::string& path, bool create)
         return path;
       }(),
           create) {
-  db_.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  // WAL: readers never block the writer and a killed writer leaves the last commit intact.
+  // synchronous=NORMAL: a commit survives a process crash (not always a power cut, where the
+  // store still opens consistent at an earlier commit). A 64 MiB page cache keeps the cell
+  // table's and its index's hot pages in memory during a large ingest.
+  db_.Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+      "PRAGMA cache_size=-65536;");
   CreateSchema();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // A thin RAII layer over SQLite's C API: every failure becomes a triad::Error (kind kStore)
-// naming the database file and SQLite's message.
+// naming the database file and SQLite's message. A Database is used by one thread at a time
+// (SQLite's multi-thread mode); callers that share one across threads lock around it.
 #include <sqlite3.h>
 
 #include <cstdint>

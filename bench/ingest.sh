@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Ingest benchmark (not a test): times `triad ingest` against DuckDB doing the same dyad-day
+# aggregation on the large inputs of ../shared/bench (1 GB and 4 GB GDELT 2.0 TSV resampled from
+# real rows, and the 1 GB file as ~1,900 15-minute zips), interleaved, and prints MB/s, peak RSS
+# and the speed ratio. Needs ../shared/bench (the project's shared folder), node/npm for DuckDB,
+# ~6 GB of disk under bench/data, and a few minutes.
+#   bench/ingest.sh            # all three inputs
+#   bench/ingest.sh 1g         # one of: 1g 4g zip
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${TRIAD_SHARED_BENCH:-$root/../shared/bench}
+[[ -d $shared ]] || { echo "bench/ingest.sh: $shared not found (it is in the project's shared folder)" >&2; exit 2; }
+work=$root/bench/data/anchor
+mkdir -p "$work"
+# The shared folder is read-only: run its scripts from a writable copy.
+cp -r "$shared"/. "$work"/
+chmod -R u+w "$work"
+REAL_DIR=$(cd "$shared/../data/gdelt2" && pwd)
+export REAL_DIR
+(cd "$work" && ./make-data.sh >/dev/null)
+triad=$root/build/src/cli/triad
+[[ -x $triad ]] || make -C "$root" build >/dev/null
+which=${1:-all}
+run() {
+  echo "== $1"
+  (cd "$work" && ROUNDS=${ROUNDS:-3} ./vs-duckdb.sh "$2" "rm -f /tmp/triad-bench.db*; $triad ingest --quiet --store /tmp/triad-bench.db \"\$IN\"")
+}
+[[ $which == all || $which == 1g ]] && run "1 GB TSV" data/gdelt_1g.tsv
+[[ $which == all || $which == 4g ]] && run "4 GB TSV" data/gdelt_4g.tsv
+[[ $which == all || $which == zip ]] && run "1 GB as 15-minute zips" 'data/zip15/*.zip'
+rm -f /tmp/triad-bench.db*
