@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "common/error.hpp"
+#include "series/selected_series.hpp"
 
 namespace triad {
 namespace {
@@ -117,29 +118,9 @@ std::pair<Day, Day> ResolveRange(EventStore& store, const SeriesOptions& options
 }
 
 DyadSeries BuildSeries(EventStore& store, const PairSet& pairs, const SeriesOptions& options) {
-  DyadSeries series;
-  std::tie(series.from, series.to) = ResolveRange(store, options);
-  const Day first = PeriodStart(series.from, options.freq);
-  for (Day d = first; d <= series.to; d = NextPeriodStart(d, options.freq)) {
-    PeriodTotals t;
-    t.start = d;
-    series.periods.push_back(t);
-  }
-  // Periods are consecutive: find a day's period by binary search over their starts.
-  store.ForEachCell(
-      series.from, series.to,
-      [&](const Cell& cell) {
-        CellKey key = CellKey::Unpack(cell.key);
-        if (options.channel && key.channel != *options.channel) return;
-        if (!pairs.Contains(key.source, key.target)) return;
-        auto it = std::upper_bound(series.periods.begin(), series.periods.end(), key.day,
-                                   [](Day day, const PeriodTotals& p) { return day < p.start; });
-        PeriodTotals& period = *(it - 1);
-        period.all.Merge(cell.values);
-        period.by_quad[static_cast<std::size_t>(key.quad_class - 1)].Merge(cell.values);
-      },
-      pairs.Countries());
-  return series;
+  return BuildSelectedSeries(
+      store, pairs.Countries(),
+      [&](const CellKey& key) { return pairs.Contains(key.source, key.target); }, options);
 }
 
 }  // namespace triad
