@@ -13,17 +13,28 @@
 #include <thread>
 
 #include "common/error.hpp"
+#include "common/large_array.hpp"
 #include "reading/byte_source.hpp"
 #include "reading/row_parser.hpp"
 
 namespace triad {
 namespace {
 
+// Read buffers are large and refilled at once: no zeroing, and huge pages where possible.
+using ByteBuffer = LargeArray<char>;
+
+// A copy of `buffer` with room for `size` bytes (for lines longer than a block).
+ByteBuffer Enlarge(ByteBuffer& buffer, std::size_t used, std::size_t size) {
+  ByteBuffer bigger(size);
+  std::memcpy(bigger.data(), buffer.data(), used);
+  return bigger;
+}
+
 // A block of whole lines handed from the reading thread to a parsing worker: bytes
 // [begin, begin + size) of the buffer.
 struct Block {
   std::size_t index = 0;
-  std::vector<char> bytes;
+  ByteBuffer bytes;
   std::size_t begin = 0;
   std::size_t size = 0;
 };
@@ -63,8 +74,8 @@ class InFileDuplicates : public SeenEvents {
 class BufferPool {
  public:
   explicit BufferPool(std::size_t block_bytes) : block_bytes_(block_bytes) {}
-  std::vector<char> Take(std::size_t min_size) {
-    std::vector<char> buffer;
+  ByteBuffer Take(std::size_t min_size) {
+    ByteBuffer buffer;
     {
       std::lock_guard lock(mutex_);
       if (!free_.empty()) {
@@ -73,10 +84,10 @@ class BufferPool {
       }
     }
     if (buffer.size() < std::max(min_size, block_bytes_))
-      buffer.resize(std::max(min_size, block_bytes_));
+      buffer = ByteBuffer(std::max(min_size, block_bytes_));
     return buffer;
   }
-  void Give(std::vector<char> buffer) {
+  void Give(ByteBuffer buffer) {
     std::lock_guard lock(mutex_);
     free_.push_back(std::move(buffer));
   }
@@ -84,7 +95,7 @@ class BufferPool {
  private:
   std::size_t block_bytes_;
   std::mutex mutex_;
-  std::vector<std::vector<char>> free_;
+  std::vector<ByteBuffer> free_;
 };
 
 class BlockQueue {
@@ -126,13 +137,12 @@ void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* s
   EventRecord r;
   RowProblem problem;
   bool first = true;
+  std::string_view line;
   while (p < end) {
-    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-    const char* line_end = nl ? nl : end;
-    std::string_view line(p, static_cast<std::size_t>(line_end - p));
-    p = nl ? nl + 1 : end;
+    RowOutcome outcome = parser.ParseNext(p, end, &line, &r, &problem);
+    p = line.data() + line.size() + 1;  // past the newline (or past the end)
     ++out->lines;
-    switch (parser.Parse(line, &r, &problem)) {
+    switch (outcome) {
       case RowOutcome::kNoDyad:
         ++out->without_dyad;
         break;
@@ -199,14 +209,13 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> hash_owner(hash, XXH3_freeState);
 
   // The first block decides the format and the header.
-  std::vector<char> carry;
-  auto read_more = [&](std::vector<char>* buffer, std::size_t offset) {
+  auto read_more = [&](ByteBuffer* buffer, std::size_t offset) {
     std::size_t n = source->Read(buffer->data() + offset, buffer->size() - offset);
     XXH3_128bits_update(hash, buffer->data() + offset, n);
     result.content_bytes += n;
     return n;
   };
-  std::vector<char> first(options.block_bytes);
+  ByteBuffer first(options.block_bytes);
   std::size_t first_size = read_more(&first, 0);
   if (first_size == 0) ThrowInput(Location{path, 0, ""}, "the file is empty");
   if (LooksBinary(first.data(), first_size))
@@ -253,7 +262,7 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   // Reading thread: cut the stream into blocks of whole lines.
   std::exception_ptr read_error;
   try {
-    std::vector<char> buffer = std::move(first);
+    ByteBuffer buffer = std::move(first);
     std::size_t size = first_size;
     std::size_t begin = skip;
     std::size_t index = 0;
@@ -268,7 +277,7 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
       std::string_view data(buffer.data() + begin, size - begin);
       std::size_t cut = eof ? data.size() : data.rfind('\n');
       if (cut == std::string_view::npos) {  // one line longer than the buffer: grow it
-        buffer.resize(buffer.size() * 2);
+        buffer = Enlarge(buffer, size, buffer.size() * 2);
         continue;
       }
       if (!eof) ++cut;  // include the newline
@@ -276,7 +285,7 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
       block->index = index++;
       std::size_t rest = data.size() - cut;
       // Hand this buffer over and continue with another holding the partial last line.
-      std::vector<char> next = pool.Take(rest * 2);
+      ByteBuffer next = pool.Take(rest * 2);
       std::memcpy(next.data(), data.data() + cut, rest);
       block->bytes = std::move(buffer);
       block->begin = begin;

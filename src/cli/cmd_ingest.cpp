@@ -116,7 +116,10 @@ int RunIngest(const IngestArgs& args) {
           options);
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      auto commit_start = std::chrono::steady_clock::now();
       auto result = store.AddFile(aggregate, disk, seconds);
+      double commit_seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - commit_start).count();
       if (!result.added) {
         ++skipped;
         note(fmt::format("{}: same content as {} (ingested {}): nothing to do", path,
@@ -147,7 +150,9 @@ int RunIngest(const IngestArgs& args) {
                               {"without_dyad", f.rows_without_dyad},
                               {"rejected", f.rows_rejected},
                               {"duplicate", f.rows_duplicate},
-                              {"seconds", f.seconds}});
+                              {"cells", aggregate.cells.size()},
+                              {"seconds", f.seconds},
+                              {"commit_seconds", commit_seconds}});
       }
     } catch (const Error& e) {
       ++failed;

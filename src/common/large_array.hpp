@@ -45,6 +45,7 @@ class LargeArray {
   const T& operator[](std::size_t i) const { return data_[i]; }
   std::size_t size() const { return size_; }
   T* data() { return data_; }
+  const T* data() const { return data_; }
 
  private:
   void Release() {

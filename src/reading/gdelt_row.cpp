@@ -47,12 +47,27 @@ bool ParseCount(std::string_view text, std::int32_t* out) {
 
 }  // namespace
 
+// Most rows have no dyad: split only as far as Actor2CountryCode, count the rest, and finish
+// such rows without validating fields they do not contribute.
 RowOutcome GdeltRowParser::Parse(std::string_view line, EventRecord* r, RowProblem* problem) const {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  // Most rows have no dyad: split only as far as Actor2CountryCode, count the rest, and finish
-  // such rows without validating fields they do not contribute.
   TabFields f;
   SplitTabs(line, &f, kActor2CountryCode + 1);
+  return ParseSplit(line, &f, r, problem);
+}
+
+RowOutcome GdeltRowParser::ParseNext(const char* begin, const char* end, std::string_view* line,
+                                     EventRecord* r, RowProblem* problem) const {
+  TabFields f;
+  const char* line_end = SplitLine(begin, end, &f, kActor2CountryCode + 1);
+  *line = std::string_view(begin, static_cast<std::size_t>(line_end - begin));
+  if (!line->empty() && line->back() == '\r') return Parse(*line, r, problem);  // rare: CRLF
+  return ParseSplit(*line, &f, r, problem);
+}
+
+RowOutcome GdeltRowParser::ParseSplit(std::string_view line, TabFields* fields, EventRecord* r,
+                                      RowProblem* problem) const {
+  TabFields& f = *fields;
   int date_added_column;
   if (format_ == EventFormat::kGdelt2) {
     if (f.count != 61)

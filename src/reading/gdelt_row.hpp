@@ -1,5 +1,6 @@
 #pragma once
 #include "reading/row_parser.hpp"
+#include "reading/tab_fields.hpp"
 
 namespace triad {
 
@@ -10,8 +11,13 @@ class GdeltRowParser : public RowParser {
   explicit GdeltRowParser(EventFormat format)
       : format_(format), codebook_(&CameoCodebook::Default()) {}
   RowOutcome Parse(std::string_view line, EventRecord* record, RowProblem* problem) const override;
+  RowOutcome ParseNext(const char* begin, const char* end, std::string_view* line,
+                       EventRecord* record, RowProblem* problem) const override;
 
  private:
+  // Parses a line whose fields up to Actor2CountryCode are already split into `fields`.
+  RowOutcome ParseSplit(std::string_view line, TabFields* fields, EventRecord* record,
+                        RowProblem* problem) const;
   EventFormat format_;
   const CameoCodebook* codebook_;
 };

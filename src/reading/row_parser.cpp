@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include "common/error.hpp"
 #include "reading/gdelt_row.hpp"
 #include "reading/icews_row.hpp"
@@ -24,6 +26,13 @@ EventFormat DetectFormat(std::string_view line, const std::string& path) {
                          "expected 57 or 58 (GDELT 1.0), 61 (GDELT 2.0 export) or an ICEWS header "
                          "starting with 'Event ID'.{} Use --format to force one.",
                          f.count, hint));
+}
+
+RowOutcome RowParser::ParseNext(const char* begin, const char* end, std::string_view* line,
+                                EventRecord* record, RowProblem* problem) const {
+  const char* nl = static_cast<const char*>(std::memchr(begin, '\n', static_cast<std::size_t>(end - begin)));
+  *line = std::string_view(begin, static_cast<std::size_t>((nl ? nl : end) - begin));
+  return Parse(*line, record, problem);
 }
 
 bool HasHeader(EventFormat format) { return format == EventFormat::kIcews; }

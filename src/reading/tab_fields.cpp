@@ -39,7 +39,50 @@ std::size_t ScanSse2(const char* data, std::size_t n, std::size_t i, int* count,
 
 const bool kHasAvx2 = __builtin_cpu_supports("avx2");
 
+// Scans 32-byte blocks for tabs until a newline shows up; records tabs before it. Returns the
+// newline's address, or where it stopped (fewer than 32 bytes left) with *found = false.
+__attribute__((target("avx2"))) const char* LineAvx2(const char* p, const char* end, int* count,
+                                                    int keep, TabFields* out, const char* line,
+                                                    bool* found) {
+  const __m256i tab = _mm256_set1_epi8('\t');
+  const __m256i nl = _mm256_set1_epi8('\n');
+  for (; end - p >= 32; p += 32) {
+    __m256i chunk = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    auto tabs = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(chunk, tab)));
+    auto nls = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(chunk, nl)));
+    if (nls) {
+      unsigned before = nls & (0u - nls);  // lowest newline bit
+      tabs &= before - 1;
+      *count = Record(tabs, static_cast<std::size_t>(p - line), *count, keep, out);
+      *found = true;
+      return p + __builtin_ctz(nls);
+    }
+    *count = Record(tabs, static_cast<std::size_t>(p - line), *count, keep, out);
+  }
+  *found = false;
+  return p;
+}
+
 }  // namespace
+
+const char* SplitLine(const char* begin, const char* end, TabFields* out, int keep) {
+  int count = 1;
+  out->start[0] = 0;
+  const char* p = begin;
+  bool found = false;
+  if (kHasAvx2) p = LineAvx2(p, end, &count, keep, out, begin, &found);
+  if (!found) {
+    for (; p < end && *p != '\n'; ++p) {
+      if (*p == '\t') {
+        if (count < keep + 1) out->start[count] = static_cast<std::size_t>(p - begin) + 1;
+        ++count;
+      }
+    }
+  }
+  if (count <= keep) out->start[count] = static_cast<std::size_t>(p - begin) + 1;
+  out->count = count;
+  return p;
+}
 
 void SplitTabs(std::string_view line, TabFields* out, int keep) {
   const char* data = line.data();

@@ -23,4 +23,8 @@ struct TabFields {
 // Records the offsets of fields 0..keep-1 (keep <= kMaxFields) and counts all fields.
 void SplitTabs(std::string_view line, TabFields* fields, int keep = kMaxFields);
 
+// Finds the end of the line starting at `begin` (the first '\n' before `end`, or `end`) and
+// splits it like SplitTabs, in one pass over the bytes. Returns the end of the line.
+const char* SplitLine(const char* begin, const char* end, TabFields* fields, int keep);
+
 }  // namespace triad
