@@ -1,0 +1,135 @@
+#include "measures/driver_analysis.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "common/error.hpp"
+#include "measures/var_granger.hpp"
+
+namespace triad {
+namespace {
+
+bool Contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Largest lag order the data can carry with at least 10 residual degrees of freedom per
+// equation (the rule of thumb below which VAR estimates are unreliable).
+int MaxFeasibleLags(int rows, int k, int deterministic) {
+  int p = 0;
+  while ((rows - (p + 1)) - (k * (p + 1) + deterministic) >= 10) ++p;
+  return p;
+}
+
+}  // namespace
+
+DriverAnalysis AnalyseDrivers(const VarData& data, const std::vector<std::string>& dyads,
+                              const DriverAnalysisOptions& options) {
+  DriverAnalysis out;
+  const int k = static_cast<int>(data.names.size());
+  const int rows = static_cast<int>(data.values.rows());
+  for (const auto& d : dyads)
+    if (!Contains(data.names, d)) ThrowUsage(fmt::format("dyad series '{}' is not in the data", d));
+  for (const auto& n : data.names)
+    if (!Contains(dyads, n)) out.drivers.push_back(n);
+  out.dyads = dyads;
+
+  const int feasible = MaxFeasibleLags(rows, k, VarTrendTerms(options.trend));
+  int lags = options.lags;
+  if (lags <= 0) {
+    int maxlags = std::min(options.maxlags, feasible);
+    if (maxlags < 1) {
+      if (rows - 1 - (k + VarTrendTerms(options.trend)) < 1)
+        ThrowCompute(fmt::format("{} periods are too few for a VAR of {} series: need at least {}; "
+                                 "use a longer period, a finer --freq, or fewer drivers",
+                                 rows, k, k + VarTrendTerms(options.trend) + 2));
+      maxlags = 1;
+    }
+    lags = maxlags == 1 ? 1 : SelectLagOrder(data, maxlags, options.trend).Selected(options.criterion);
+    lags = std::max(lags, 1);
+  }
+  if (lags > feasible)
+    out.warnings.push_back(fmt::format(
+        "the data are short for this model: {} periods for {} series with {} lag{} leave fewer than "
+        "10 residual degrees of freedom per equation; read the tests and shares as indicative",
+        rows, k, lags, lags == 1 ? "" : "s"));
+  out.selected_lags = lags;
+  out.fit = FitVar(data, VarSpec{lags, options.trend});
+  if (!out.fit.stable)
+    out.warnings.push_back("the fitted VAR is not stable (a root inside the unit circle): "
+                           "responses grow rather than fade; consider differencing or fewer lags");
+
+  for (const auto& dyad : dyads) {
+    for (const auto& driver : out.drivers) {
+      GrangerResult g = GrangerTest(out.fit, {dyad}, {driver});
+      out.granger.push_back(GrangerFinding{driver, dyad, g.statistic, g.p_value, g.df_num, g.df_den,
+                                           g.p_value < options.alpha});
+    }
+  }
+
+  ImpulseResponse irf = ImpulseResponses(out.fit, options.horizon, /*orthogonalised=*/true);
+  VarianceDecomposition fevd = DecomposeVariance(out.fit, options.horizon);
+  const Eigen::MatrixXd& share = fevd.share.back();
+  for (const auto& dyad : dyads) {
+    const int i = out.fit.IndexOf(dyad);
+    for (const auto& driver : out.drivers) {
+      const int j = out.fit.IndexOf(driver);
+      ShockResponse r{driver, dyad, {}, {}, 0, 0};
+      for (int h = 0; h <= options.horizon; ++h) {
+        double v = irf.response[static_cast<std::size_t>(h)](i, j);
+        r.response.push_back(v);
+        r.std_error.push_back(irf.std_errors[static_cast<std::size_t>(h)](i, j));
+        if (h >= 1 && std::abs(v) > std::abs(r.peak)) {
+          r.peak = v;
+          r.peak_period = h;
+        }
+      }
+      out.responses.push_back(std::move(r));
+    }
+    VarianceShares s;
+    s.dyad = dyad;
+    for (int j = 0; j < k; ++j) {
+      const std::string& name = out.fit.names[static_cast<std::size_t>(j)];
+      double v = share(i, j);
+      if (j == i) s.own = v;
+      else if (Contains(dyads, name)) s.other_dyads += v;
+      else s.drivers.emplace_back(name, v);
+    }
+    out.shares.push_back(std::move(s));
+  }
+
+  // Plain words, one paragraph per dyad.
+  for (const auto& dyad : dyads) {
+    std::vector<std::string> causes;
+    for (const auto& g : out.granger)
+      if (g.dyad == dyad && g.significant) causes.push_back(fmt::format("{} (p = {:.3f})", g.driver, g.p_value));
+    std::string sentence =
+        causes.empty()
+            ? fmt::format("{}: no driver Granger-causes it at the {:.0f}% level.", dyad, options.alpha * 100)
+            : fmt::format("{}: Granger-caused by {}.", dyad, fmt::join(causes, ", "));
+    const ShockResponse* strongest = nullptr;
+    for (const auto& r : out.responses)
+      if (r.dyad == dyad && (!strongest || std::abs(r.peak) > std::abs(strongest->peak))) strongest = &r;
+    if (strongest)
+      sentence += fmt::format(
+          " The largest response is to {}: {:+.3f} after {} period{} per one-s.d. shock (s.e. {:.3f}).",
+          strongest->driver, strongest->peak, strongest->peak_period,
+          strongest->peak_period == 1 ? "" : "s",
+          strongest->std_error[static_cast<std::size_t>(strongest->peak_period)]);
+    for (const auto& s : out.shares) {
+      if (s.dyad != dyad) continue;
+      std::vector<std::string> parts;
+      for (const auto& [name, v] : s.drivers) parts.push_back(fmt::format("{} {:.0f}%", name, v * 100));
+      sentence += fmt::format(" Of its {}-period forecast variance, {:.0f}% is its own momentum, "
+                              "{:.0f}% comes from the other dyads{}{}.",
+                              options.horizon, s.own * 100, s.other_dyads * 100,
+                              parts.empty() ? "" : ", and ", fmt::format("{}", fmt::join(parts, ", ")));
+    }
+    out.findings.push_back(sentence);
+  }
+  return out;
+}
+
+}  // namespace triad

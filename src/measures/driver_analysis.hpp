@@ -1,0 +1,61 @@
+#pragma once
+// What drives each relation: a VAR over the dyad indices and their driver series, read the way
+// an analyst asks: which drivers Granger-cause each dyad, how each dyad responds to a
+// one-standard-deviation shock in each driver, and what share of each dyad's forecast-error
+// variance comes from its own momentum, from the other dyads and from each driver.
+#include <string>
+#include <vector>
+
+#include "measures/var_impulse.hpp"
+#include "measures/var_model.hpp"
+
+namespace triad {
+
+struct DriverAnalysisOptions {
+  int maxlags = 4;          // lag order chosen by `criterion` among 1..maxlags (capped by data)
+  int lags = 0;             // > 0: use this order instead of selecting one
+  std::string criterion = "bic";
+  VarTrend trend = VarTrend::kConstant;
+  int horizon = 8;          // periods for impulse responses and the variance decomposition
+  double alpha = 0.05;      // significance level for the Granger tests
+};
+
+struct GrangerFinding {
+  std::string driver, dyad;
+  double statistic = 0, p_value = 1;
+  int df_num = 0, df_den = 0;
+  bool significant = false;
+};
+
+struct ShockResponse {
+  std::string driver, dyad;
+  std::vector<double> response, std_error;  // h = 0..horizon, orthogonalised, one s.d. shock
+  double peak = 0;                          // response of largest magnitude over h >= 1
+  int peak_period = 0;
+};
+
+struct VarianceShares {
+  std::string dyad;
+  double own = 0;                         // share from the dyad's own shocks
+  double other_dyads = 0;                 // share from the other dyads' shocks
+  std::vector<std::pair<std::string, double>> drivers;  // share from each driver's shocks
+};
+
+struct DriverAnalysis {
+  VarFit fit;
+  int selected_lags = 0;
+  std::vector<std::string> dyads, drivers;
+  std::vector<GrangerFinding> granger;
+  std::vector<ShockResponse> responses;
+  std::vector<VarianceShares> shares;  // at `horizon`
+  std::vector<std::string> warnings;   // short data, instability, ...
+  std::vector<std::string> findings;   // plain-words sentences with numbers
+};
+
+// `data` holds the dyads and drivers as endogenous series (no missing values); `dyads` names
+// the relation series among them, every other column is a driver. Throws a compute error when
+// the data are too short for even one lag.
+DriverAnalysis AnalyseDrivers(const VarData& data, const std::vector<std::string>& dyads,
+                              const DriverAnalysisOptions& options);
+
+}  // namespace triad
