@@ -26,7 +26,7 @@ class CellTable {
   std::vector<Cell> SortedCells() const;
 
  private:
-  static constexpr std::size_t kChunkCells = 1 << 15;
+  static constexpr std::size_t kChunkCells = 1 << 12;
   void Grow();
   CellValues& Value(std::uint32_t index) const {
     return (*chunks_[index / kChunkCells])[index % kChunkCells];

@@ -215,7 +215,12 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
     result.content_bytes += n;
     return n;
   };
-  ByteBuffer first(options.block_bytes);
+  // Blocks: at most options.block_bytes, but small inputs (15-minute files) get blocks sized so
+  // that each worker has about two, and pay for no more memory than they need.
+  const std::uint64_t known_size = std::max(source->content_size(), source->file_size());
+  const std::size_t block_bytes = static_cast<std::size_t>(std::clamp<std::uint64_t>(
+      known_size / (2 * static_cast<std::uint64_t>(threads)) + 4096, 64 << 10, options.block_bytes));
+  ByteBuffer first(block_bytes);
   std::size_t first_size = read_more(&first, 0);
   if (first_size == 0) ThrowInput(Location{path, 0, ""}, "the file is empty");
   if (LooksBinary(first.data(), first_size))
@@ -231,9 +236,13 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   BlockQueue queue(static_cast<std::size_t>(threads) + 1);
   std::mutex results_mutex;
   std::vector<BlockResult> results;
+  // Size the tables for the input: a cell needs at least one row (~400 bytes for GDELT), and
+  // small files (15-minute slots) should not pay for a large table.
+  const std::size_t initial_slots =
+      std::clamp<std::size_t>(static_cast<std::size_t>(known_size / 2048), 1 << 10, 1 << 16);
   std::vector<CellTable> tables;
-  for (int t = 0; t < threads; ++t) tables.emplace_back(1 << 16);
-  BufferPool pool(options.block_bytes);
+  for (int t = 0; t < threads; ++t) tables.emplace_back(initial_slots);
+  BufferPool pool(block_bytes);
   std::atomic<bool> stop{false};
   std::exception_ptr worker_error;
   std::vector<std::thread> workers;
