@@ -59,9 +59,10 @@ std::pair<std::string, std::string> ParseDyad(std::string_view text) {
     std::string a = upper.substr(0, sep), b = upper.substr(sep + 1);
     if (valid(a) && valid(b) && a != b) return {a, b};
   }
-  ThrowUsage(fmt::format("'{}' is not a dyad: write two different 3-letter CAMEO country codes "
-                         "joined by '-', e.g. CHN-USA",
-                         text));
+  ThrowUsage(
+      fmt::format("'{}' is not a dyad: write two different 3-letter CAMEO country codes "
+                  "joined by '-', e.g. CHN-USA",
+                  text));
 }
 
 PeriodStats Summarise(const PeriodTotals& t, Weighting weight) {
@@ -80,7 +81,8 @@ PeriodStats Summarise(const PeriodTotals& t, Weighting weight) {
   const double n = static_cast<double>(v.events);
   const double w = s.weight;
   const double sum = static_cast<double>(by_mentions ? v.goldstein_w : v.goldstein) / 10.0;
-  const double sum_sq = static_cast<double>(by_mentions ? v.goldstein_w_sq : v.goldstein_sq) / 100.0;
+  const double sum_sq =
+      static_cast<double>(by_mentions ? v.goldstein_w_sq : v.goldstein_sq) / 100.0;
   s.mean_goldstein = sum / w;
   if (v.events >= 2) {
     // Weighted variance with the n/(n-1) correction, and the variance of a weighted mean

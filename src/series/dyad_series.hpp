@@ -48,9 +48,9 @@ struct PeriodStats {
   Day start = 0;
   std::int64_t events = 0;
   std::int64_t mentions = 0;
-  double weight = 0;          // sum of weights: events or mentions
-  double mean_goldstein = 0;  // weighted mean, -10..10; NaN without events
-  double se_goldstein = 0;    // standard error of that mean; NaN with fewer than 2 events
+  double weight = 0;                   // sum of weights: events or mentions
+  double mean_goldstein = 0;           // weighted mean, -10..10; NaN without events
+  double se_goldstein = 0;             // standard error of that mean; NaN with fewer than 2 events
   std::array<double, 4> quad_share{};  // weighted shares of QuadClass 1..4
   double net_cooperation = 0;          // (cooperation - conflict) / all, weighted, -1..1
   double mean_tone = 0;                // event-weighted mean AvgTone

@@ -1,0 +1,29 @@
+#pragma once
+// The options shared by every command that reads relation indices (index, balance, network, and
+// the later momentum, explain, scenario and report commands): the series flags (--store,
+// --freq, --weight, --channel, --from, --to) plus --baseline, --min-events and --source.
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "cli/series_options.hpp"
+#include "series/relation_index.hpp"
+
+namespace triad::cli {
+
+struct RelationIndexFlags {
+  SeriesFlags series;
+  std::string baseline;  // empty: DefaultBaseline(source)
+  std::int64_t min_events = kDefaultMinEvents;
+  std::string source;
+
+  void AddTo(CLI::App* cmd, const std::string& default_freq = "week");
+  RelationIndexOptions Resolve() const;  // throws usage errors for bad values
+};
+
+// "CHN-USA,CHN-JPN" -> dyads (usage error for a bad one).
+std::vector<DyadCodes> ParseDyadList(const std::string& text);
+// "CHN,USA,JPN" -> upper-case codes (usage error for a bad or repeated one).
+std::vector<std::string> ParseActorList(const std::string& text);
+
+}  // namespace triad::cli
