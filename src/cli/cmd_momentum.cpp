@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/series_options.hpp"
+#include "series/relation_index.hpp"
 #include "common/date.hpp"
 #include "common/error.hpp"
 #include "measures/local_linear_trend.hpp"
@@ -179,6 +181,11 @@ nlohmann::json ParamsJson(const LltParams& p) {
 struct MomentumArgs {
   std::string input;
   std::string column;
+  // From the store instead of a CSV file:
+  std::string dyad;
+  std::string store = kDefaultStorePath;
+  std::string weight = "events", channel = "all", from, to, baseline, source;
+  std::int64_t min_events = kDefaultMinEvents;
   std::string freq;
   bool damped = false;
   std::string init = "statsmodels";
@@ -286,10 +293,42 @@ void PrintTable(const MomentumArgs& args, const PeriodSeries& series,
       momentum.upper, MomentumDirectionName(momentum.direction));
 }
 
-int RunMomentum(const MomentumArgs& args) {
+// The dyad's relation index from the store (or an imported source), on its calendar grid.
+PeriodSeries FromStore(const MomentumArgs& args) {
+  SeriesFlags flags;
+  flags.store = args.store;
+  flags.freq = args.freq.empty() ? "week" : args.freq;
+  flags.weight = args.weight;
+  flags.channel = args.channel;
+  flags.from = args.from;
+  flags.to = args.to;
+  RelationIndexOptions options;
+  options.series = flags.Resolve();
+  if (!args.baseline.empty()) options.baseline = ParseBaseline(args.baseline);
+  options.min_events = args.min_events;
+  options.source = args.source;
+  EventStore store(args.store, /*create=*/false);
+  RelationIndexSeries index = LoadRelationIndex(store, ParseDyad(args.dyad), options);
+  PeriodSeries series;
+  series.periods = index.dates;
+  series.values = index.value;
+  series.frequency = index.freq;
+  series.rows = static_cast<int>(index.size());
+  return series;
+}
+
+int RunMomentum(MomentumArgs args) {
   std::optional<Frequency> frequency;
   if (!args.freq.empty()) frequency = ParseFrequency(args.freq);
-  const PeriodSeries series = ReadColumn(args.input, args.column, frequency);
+  if (args.dyad.empty() == args.input.empty())
+    ThrowUsage("give either --dyad (a relation index from the store) or --input FILE.csv --column NAME");
+  if (!args.input.empty() && args.column.empty()) ThrowUsage("--input needs --column NAME");
+  if (!args.dyad.empty()) {
+    args.column = args.dyad;
+    args.input = args.source.empty() ? args.store : args.store + " (source " + args.source + ")";
+  }
+  const PeriodSeries series =
+      args.dyad.empty() ? ReadColumn(args.input, args.column, frequency) : FromStore(args);
   LltOptions options;
   options.damped = args.damped;
   options.initialisation =
@@ -317,13 +356,23 @@ const CommandRegistration kRegistration(60, [](CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "momentum",
       "Momentum: the slope of a local linear trend (Kalman filter, maximum likelihood)");
-  cmd->add_option("--input", args->input, "CSV file: header, first column a date (YYYY-MM-DD)")
-      ->required()
+  cmd->add_option("--dyad", args->dyad, "relation index of this dyad from the store, e.g. CHN-USA");
+  cmd->add_option("--input", args->input, "or a CSV file: header, first column a date (YYYY-MM-DD)")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--column", args->column, "column to model; an empty cell is a missing value")
-      ->required();
-  cmd->add_option("--freq", args->freq, "period of the rows (default: from the dates)")
+  cmd->add_option("--column", args->column, "with --input: column to model; an empty cell is missing");
+  cmd->add_option("--freq", args->freq,
+                  "period (default: from the dates of --input; week for --dyad)")
       ->check(CLI::IsMember({"day", "week", "month"}));
+  cmd->add_option("--store", args->store, "with --dyad: store file")->capture_default_str();
+  cmd->add_option("--weight", args->weight, "with --dyad: events or mentions")
+      ->check(CLI::IsMember({"events", "mentions"}));
+  cmd->add_option("--channel", args->channel, "with --dyad: all, diplomatic, economic, security")
+      ->check(CLI::IsMember({"all", "diplomatic", "economic", "security"}));
+  cmd->add_option("--from", args->from, "with --dyad: first day");
+  cmd->add_option("--to", args->to, "with --dyad: last day");
+  cmd->add_option("--baseline", args->baseline, "with --dyad: none, world or own");
+  cmd->add_option("--min-events", args->min_events, "with --dyad: fewer events = missing period");
+  cmd->add_option("--source", args->source, "with --dyad: an imported relation series");
   cmd->add_flag("--damped", args->damped, "estimate a damped slope (0 < phi < 1)");
   cmd->add_option("--init", args->init,
                   "statsmodels: approximate diffuse prior 1e6, first 2 periods out of the "
@@ -339,6 +388,7 @@ const CommandRegistration kRegistration(60, [](CLI::App& app, int& exit_code) {
       "is 'improving' or 'deteriorating' only when the interval excludes 0, else 'steady'.\n"
       "A warning goes to stderr when the optimiser did not converge.\n\n"
       "Example:\n"
+      "  triad momentum --dyad CHN-USA --freq day --store triad.db\n"
       "  triad momentum --input tests/data/series/chn_usa_weekly_gdelt.csv --column chn_usa\n"
       "  triad momentum --input series.csv --column CHN_USA --freq week --damped --format json");
   cmd->callback([args, &exit_code] { exit_code = RunMomentum(*args); });

@@ -1,0 +1,101 @@
+#include "series/model_series.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "common/error.hpp"
+
+namespace triad {
+namespace {
+
+bool Wants(const std::vector<std::string>& drivers, const std::string& name) {
+  return drivers.empty() || std::find(drivers.begin(), drivers.end(), name) != drivers.end();
+}
+
+}  // namespace
+
+std::string DyadVariableName(const std::string& a, const std::string& b) { return a + "_" + b; }
+
+ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& options) {
+  const auto& a = options.actors;
+  for (const auto& d : options.drivers)
+    if (d != "ECON" && d != "REGIONAL" && d != "GLOBAL_SOUTH" && d != "SECURITY" && d != "none")
+      ThrowUsage(fmt::format("unknown driver '{}': use ECON, REGIONAL, GLOBAL_SOUTH, SECURITY or none", d));
+  ModelSeries out;
+  out.freq = options.index.series.freq;
+  out.indices = LoadRelationIndices(store, {{a[0], a[1]}, {a[0], a[2]}, {a[1], a[2]}}, options.index);
+  std::vector<std::vector<double>> raw;
+  for (const auto& index : out.indices) {
+    auto codes = std::make_pair(index.dyad.substr(0, 3), index.dyad.substr(4, 3));
+    out.names.push_back(DyadVariableName(codes.first, codes.second));
+    out.descriptions.push_back(fmt::format("relation index of {} ({})", index.dyad, index.units));
+    raw.push_back(index.value);
+  }
+  const std::vector<Day>& grid = out.indices.front().dates;
+  const bool none = std::find(options.drivers.begin(), options.drivers.end(), "none") != options.drivers.end();
+  if (!none && store.Summary().cells > 0) {
+    DriverOptions d;
+    d.actors = a;
+    d.regional_group = options.regional_group;
+    d.global_group = options.global_group;
+    d.economic = Wants(options.drivers, "ECON");
+    d.regional = Wants(options.drivers, "REGIONAL");
+    d.global = Wants(options.drivers, "GLOBAL_SOUTH");
+    d.security = Wants(options.drivers, "SECURITY");
+    d.min_events = options.index.min_events;
+    d.series = options.index.series;
+    if (!options.index.series.from || !options.index.series.to) {
+      d.series.from = out.indices.front().from;
+      d.series.to = out.indices.front().to;
+    }
+    for (NamedSeries& s : BuildDrivers(store, d)) {
+      if (s.periods != grid) ThrowCompute("driver series and dyad indices are on different calendars");
+      std::size_t missing = std::count_if(s.values.begin(), s.values.end(), [](double v) { return std::isnan(v); });
+      if (static_cast<double>(missing) > options.max_missing_share * static_cast<double>(s.values.size())) {
+        out.notes.push_back(fmt::format("{} left out: missing in {} of {} periods ({})", s.name,
+                                        missing, s.values.size(),
+                                        options.index.min_events <= 1
+                                            ? std::string("no events in the store")
+                                            : fmt::format("fewer than {} events", options.index.min_events)));
+        continue;
+      }
+      out.names.push_back(s.name);
+      out.descriptions.push_back(s.description);
+      raw.push_back(std::move(s.values));
+    }
+  }
+  // Trim periods at both ends where anything is missing, then fill interior gaps forward.
+  std::size_t first = 0, last = grid.size();
+  auto complete = [&](std::size_t t) {
+    return std::all_of(raw.begin(), raw.end(), [&](const auto& c) { return !std::isnan(c[t]); });
+  };
+  while (first < last && !complete(first)) ++first;
+  while (last > first && !complete(last - 1)) --last;
+  if (last - first < 3)
+    ThrowCompute(fmt::format(
+        "fewer than 3 periods have every series ({}); try a coarser --freq, a lower --min-events, "
+        "a longer period or fewer drivers",
+        fmt::join(out.names, ", ")));
+  if (first > 0 || last < grid.size())
+    out.notes.push_back(fmt::format("periods {} .. {} used ({} at the start and {} at the end dropped: "
+                                    "some series missing)",
+                                    FormatDate(grid[first]), FormatDate(grid[last - 1]), first,
+                                    grid.size() - last));
+  out.dates.assign(grid.begin() + static_cast<std::ptrdiff_t>(first), grid.begin() + static_cast<std::ptrdiff_t>(last));
+  for (std::size_t j = 0; j < raw.size(); ++j) {
+    std::vector<double> column(raw[j].begin() + static_cast<std::ptrdiff_t>(first),
+                               raw[j].begin() + static_cast<std::ptrdiff_t>(last));
+    int filled = 0;
+    for (std::size_t t = 1; t < column.size(); ++t)
+      if (std::isnan(column[t])) column[t] = column[t - 1], ++filled;
+    if (filled > 0)
+      out.notes.push_back(fmt::format("{}: {} missing period{} filled with the previous value", out.names[j],
+                                      filled, filled == 1 ? "" : "s"));
+    out.columns.push_back(std::move(column));
+  }
+  return out;
+}
+
+}  // namespace triad

@@ -1,0 +1,44 @@
+#pragma once
+// The series a triad model is fitted on: the three dyad indices (named A_B, e.g. CHN_USA) and
+// the essay's drivers (drivers.hpp), on one calendar grid and without gaps, ready for a VAR.
+//   - Periods where any kept series is missing at the start or the end are dropped.
+//   - Interior gaps are filled with the last known value (and counted in `notes`).
+//   - A driver missing in more than `max_missing_share` of the periods is left out (with a note):
+//     filling most of a series would invent its dynamics.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "series/drivers.hpp"
+#include "series/relation_index.hpp"
+
+namespace triad {
+
+struct ModelSeriesOptions {
+  std::array<std::string, 3> actors;
+  RelationIndexOptions index;          // freq, range, baseline, min_events, source
+  std::vector<std::string> drivers;    // subset of ECON, REGIONAL, GLOBAL_SOUTH, SECURITY (all
+                                       // when empty); "none" for the dyads alone
+  std::string regional_group = "ASIA_PACIFIC_REGIONAL";
+  std::string global_group = "GLOBAL_SOUTH";
+  double max_missing_share = 0.3;
+};
+
+struct ModelSeries {
+  std::vector<std::string> names;  // dyads first (A_B, A_C, B_C), then drivers
+  int dyad_count = 3;
+  std::vector<std::string> descriptions;
+  std::vector<Day> dates;                    // period starts, consecutive
+  std::vector<std::vector<double>> columns;  // columns[j][t], no NaN
+  Frequency freq = Frequency::kWeek;
+  std::vector<std::string> notes;            // what was dropped or filled, for the user
+  std::vector<RelationIndexSeries> indices;  // the dyad indices as loaded (with NaN, SE)
+};
+
+// Throws a compute error naming the series when fewer than 3 complete periods remain.
+ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& options);
+
+// "CHN_USA" for (CHN, USA).
+std::string DyadVariableName(const std::string& a, const std::string& b);
+
+}  // namespace triad
