@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version exit 0; every bad option or value is a usage error (2).
+    return app.exit(e) == 0 ? cli::kExitOk : cli::kExitUsage;
   } catch (const Error& e) {
     std::fprintf(stderr, "triad: error: %s\n", e.what());
     return static_cast<int>(e.kind());
