@@ -40,11 +40,20 @@ class Progress {
     std::uint64_t done = done_ + bytes_in_file;
     double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
     double eta = rate > 0 && total_ > done ? static_cast<double>(total_ - done) / rate : 0;
-    std::fprintf(stderr, "\r\033[K[%zu/%zu] %s  %.1f MB  %.0f MB/s  ETA %.0fs", file_index + 1,
-                 files_, std::filesystem::path(name).filename().c_str(),
-                 static_cast<double>(done) / 1e6, rate / 1e6, eta);
+    // Rows are known per finished file; estimate the running file's from its bytes.
+    double rows = static_cast<double>(rows_done_) +
+                  (done_ > 0 ? static_cast<double>(rows_done_) / static_cast<double>(done_) *
+                                   static_cast<double>(bytes_in_file)
+                             : 0.0);
+    std::fprintf(stderr, "\r\033[K[%zu/%zu] %s  %.1f MB  %.0f MB/s  %.0fk rows/s  ETA %.0fs",
+                 file_index + 1, files_, std::filesystem::path(name).filename().c_str(),
+                 static_cast<double>(done) / 1e6, rate / 1e6,
+                 elapsed > 0 ? rows / elapsed / 1e3 : 0.0, eta);
   }
-  void FileDone(std::uint64_t file_bytes) { done_ += file_bytes; }
+  void FileDone(std::uint64_t file_bytes, std::int64_t rows = 0) {
+    done_ += file_bytes;
+    rows_done_ += rows;
+  }
   void Clear() {
     if (enabled_) std::fprintf(stderr, "\r\033[K");
   }
@@ -56,6 +65,7 @@ class Progress {
   bool enabled_;
   std::size_t files_;
   std::uint64_t total_, done_ = 0;
+  std::int64_t rows_done_ = 0;
   std::chrono::steady_clock::time_point start_;
 };
 
@@ -104,6 +114,7 @@ int RunIngest(const IngestArgs& args) {
       continue;
     }
     auto start = std::chrono::steady_clock::now();
+    const std::int64_t rows_before = rows;
     try {
       std::unique_ptr<SeenEvents> seen;
       options.progress = [&](std::uint64_t b) { progress.Update(i, path, b); };
@@ -161,7 +172,7 @@ int RunIngest(const IngestArgs& args) {
       files_json.push_back({{"path", path}, {"status", "failed"}, {"error", e.what()}});
       if (args.strict) break;
     }
-    progress.FileDone(static_cast<std::uint64_t>(disk.size));
+    progress.FileDone(static_cast<std::uint64_t>(disk.size), rows - rows_before);
   }
   progress.Clear();
   store.LogRun(CommandLine(), started_at, added, skipped, failed, rejected);
