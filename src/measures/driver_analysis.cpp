@@ -88,7 +88,7 @@ DriverAnalysis AnalyseDrivers(const VarData& data, const std::vector<std::string
       }
       out.responses.push_back(std::move(r));
     }
-    VarianceShares s;
+    DyadVarianceShares s;
     s.dyad = dyad;
     for (int j = 0; j < k; ++j) {
       const std::string& name = out.fit.names[static_cast<std::size_t>(j)];

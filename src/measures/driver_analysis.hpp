@@ -34,7 +34,7 @@ struct ShockResponse {
   int peak_period = 0;
 };
 
-struct VarianceShares {
+struct DyadVarianceShares {
   std::string dyad;
   double own = 0;                         // share from the dyad's own shocks
   double other_dyads = 0;                 // share from the other dyads' shocks
@@ -47,7 +47,7 @@ struct DriverAnalysis {
   std::vector<std::string> dyads, drivers;
   std::vector<GrangerFinding> granger;
   std::vector<ShockResponse> responses;
-  std::vector<VarianceShares> shares;  // at `horizon`
+  std::vector<DyadVarianceShares> shares;  // at `horizon`
   std::vector<std::string> warnings;   // short data, instability, ...
   std::vector<std::string> findings;   // plain-words sentences with numbers
 };

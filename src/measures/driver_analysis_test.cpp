@@ -37,7 +37,7 @@ TEST(DriverAnalysis, FindsTheDriverThatMovesTheDyad) {
   EXPECT_LT(a.granger[0].p_value, 1e-10);
   EXPECT_FALSE(a.granger[1].significant);
   ASSERT_EQ(a.shares.size(), 1u);
-  const VarianceShares& s = a.shares[0];
+  const DyadVarianceShares& s = a.shares[0];
   double total = s.own + s.other_dyads;
   for (auto& [name, v] : s.drivers) total += v;
   EXPECT_NEAR(total, 1.0, 1e-12);
