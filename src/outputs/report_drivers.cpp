@@ -98,7 +98,7 @@ std::string ImpulseGrid(const DriverReport& d) {
 
 std::vector<std::string> ShareColours(const std::vector<std::string>& sources) {
   std::vector<std::string> colours;
-  std::size_t next = 1;  // drivers take the categorical palette after blue
+  std::size_t next = 3;  // after the first three dyads' colours, so drivers look different
   for (const auto& s : sources) {
     if (s == "own")
       colours.push_back("#4D5560");
@@ -126,22 +126,24 @@ std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& w
   XYChart::Options opt;
   opt.height = 240;
   XYChart chart(opt, x_lo, x_hi, range.lo, range.hi);
-  for (const auto& w : windows) chart.VSpan(w.start, w.end + 1.0, colour::kYellow, w.name);
+  for (std::size_t i = 0; i < windows.size(); ++i)
+    chart.VSpan(windows[i].start, windows[i].end + 1.0, colour::kYellow, windows[i].name,
+                static_cast<int>(i));
   chart.Band(x, q[0], q[4], hue, 0.16);
   chart.Band(x, q[1], q[3], hue, 0.32);
   chart.Line(hx, f.history, colour::kInk, 1.6, Stroke::kSolid, f.dyad + " observed");
   chart.Line(x, f.baseline_median, "#6E7781", 1.8, Stroke::kDashed, "baseline median");
   chart.Line(x, q[2], hue, 2.2, Stroke::kSolid, "median with the levers");
-  if (f.floor)
-    chart.HRule(*f.floor, colour::kVermillion, Stroke::kDashed,
-                "floor " + FormatNumber(*f.floor, 2, true));
+  if (f.floor) chart.HRule(*f.floor, colour::kVermillion, Stroke::kDashed, "");
   std::vector<LegendItem> legend = {
       {"observed", colour::kInk, SwatchKind::kLine},
       {"median with levers", hue, SwatchKind::kLine},
       {"50% / 90% of paths", hue, SwatchKind::kBand},
       {"baseline median (no levers)", "#6E7781", SwatchKind::kDashed}};
   if (!windows.empty()) legend.push_back({"window", colour::kYellow, SwatchKind::kBlock});
-  if (f.floor) legend.push_back({"floor", colour::kVermillion, SwatchKind::kDashed});
+  if (f.floor)
+    legend.push_back(
+        {"floor " + FormatNumber(*f.floor, 2, true), colour::kVermillion, SwatchKind::kDashed});
   return fmt::format("<article class=\"card\"><h3>{}</h3>\n{}{}</article>\n", HtmlEscape(f.dyad),
                      LegendHtml(legend), chart.Svg(f.dyad + " scenario fan chart"));
 }

@@ -66,6 +66,8 @@ table.wide { width:100%; }
 td.path, code { font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;
   font-size:12px; word-break:break-all; }
 ul.levers li { margin:3px 0; }
+details { margin:0 0 12px; font-size:13px; }
+details summary { cursor:pointer; color:var(--accent); }
 ul.warnings { color:var(--warn); padding-left:20px; }
 footer { margin-top:40px; padding-top:10px; border-top:1px solid var(--line); color:var(--muted);
   font-size:12px; }
@@ -97,7 +99,10 @@ std::string Navigation(const ReportModel& m) {
 }
 
 std::string Summary(const ReportModel& m) {
-  std::string out = "<section class=\"summary\" id=\"summary\">\n<h2>Summary</h2>\n<ul>\n";
+  std::string out =
+      "<section class=\"summary\" id=\"summary\">\n<h2>Summary</h2>\n"
+      "<p class=\"note\">Each dyad: its smoothed level ± half its 90% band, and its momentum "
+      "(the smoothed slope) per 30 days with a 90% interval.</p>\n<ul>\n";
   for (const auto& line : SummaryLines(m)) out += "<li>" + HtmlEscape(line) + "</li>\n";
   return out + "</ul>\n</section>\n";
 }

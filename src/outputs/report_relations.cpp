@@ -29,20 +29,31 @@ std::vector<double> Offset(const std::vector<double>& v, const std::vector<doubl
   return out;
 }
 
-std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double x_hi,
-                     const std::string& units) {
+// The 1st and 99th percentiles of the finite values (empty when there are none).
+std::vector<double> RobustSpan(const std::vector<double>& values) {
+  std::vector<double> v;
+  for (double x : values)
+    if (std::isfinite(x)) v.push_back(x);
+  if (v.empty()) return v;
+  std::sort(v.begin(), v.end());
+  const auto at = [&](double q) { return v[static_cast<std::size_t>(q * (v.size() - 1) + 0.5)]; };
+  return {at(0.01), at(0.99)};
+}
+
+std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double x_hi) {
   const int dec = DisplayDecimals(TypicalMagnitude(d));
   const std::string hue = SeriesColour(index);
   const auto x = DaysAsX(d.dates);
   const auto whisker_lo = Offset(d.index, d.index_se, -kZ90);
   const auto whisker_hi = Offset(d.index, d.index_se, kZ90);
-  std::vector<double> floor_v;
-  if (d.floor) floor_v.push_back(*d.floor);
-  auto range = FiniteRange(
-      {&d.index, &whisker_lo, &whisker_hi, &d.level_lo, &d.level_hi, &d.level, &floor_v});
+  // The axis covers the level band, the floor and the central 98% of the points: a few wild
+  // periods must not flatten the picture. Points beyond are drawn on the edge (see Points).
+  std::vector<double> central = RobustSpan(d.index);
+  if (d.floor) central.push_back(*d.floor);
+  auto range = FiniteRange({&central, &d.level_lo, &d.level_hi, &d.level});
   XYChart::Options opt;
   opt.height = 250;
-  opt.y_label = units.empty() ? "index" : units;
+  opt.y_label = "index";
   XYChart index_chart(opt, x_lo, x_hi, range.lo, range.hi);
   index_chart.Whiskers(x, whisker_lo, whisker_hi, "#C4C9CF");
   std::vector<std::string> titles;
@@ -55,9 +66,10 @@ std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double
   index_chart.Points(x, d.index, "#9AA1A9", 1.8, titles);
   index_chart.Band(x, d.level_lo, d.level_hi, hue, 0.25);
   index_chart.Line(x, d.level, hue, 2.2, Stroke::kSolid, d.name + " smoothed level");
-  if (d.floor)
-    index_chart.HRule(*d.floor, colour::kVermillion, Stroke::kDashed,
-                      "floor " + FormatNumber(*d.floor, dec, true));
+  if (d.floor) index_chart.HRule(*d.floor, colour::kVermillion, Stroke::kDashed, "");
+  const bool off_scale = std::any_of(d.index.begin(), d.index.end(), [&](double v) {
+    return std::isfinite(v) && index_chart.OffScale(v);
+  });
 
   auto srange = FiniteRange({&d.slope, &d.slope_lo, &d.slope_hi});
   XYChart::Options mopt;
@@ -81,7 +93,11 @@ std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double
   std::vector<LegendItem> legend = {{"index (90% whiskers)", "#9AA1A9", SwatchKind::kPoint},
                                     {"smoothed level", hue, SwatchKind::kLine},
                                     {"90% band", hue, SwatchKind::kBand}};
-  if (d.floor) legend.push_back({"floor", colour::kVermillion, SwatchKind::kDashed});
+  if (d.floor)
+    legend.push_back(
+        {"floor " + FormatNumber(*d.floor, dec, true), colour::kVermillion, SwatchKind::kDashed});
+  if (off_scale)
+    legend.push_back({"off the scale (hover for the value)", "#9AA1A9", SwatchKind::kOffScale});
   out += LegendHtml(legend);
   out += index_chart.Svg(d.name + " relation index and smoothed level");
   out += "<h4>Momentum: smoothed slope, index units per 30 days, with 90% band</h4>\n";
@@ -126,6 +142,33 @@ std::string EdgeTable(const TriangleSnapshot& t) {
          rows + "</tbody></table>\n";
 }
 
+std::string ChangeRows(const std::vector<TriangleChange>& changes, std::size_t begin,
+                       std::size_t end) {
+  std::string out =
+      "<table class=\"changes\"><thead><tr><th>from</th><th>most likely before</th>"
+      "<th>most likely after</th></tr></thead><tbody>\n";
+  for (std::size_t i = end; i-- > begin;)  // newest first
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", FormatDate(changes[i].date),
+                       HtmlEscape(changes[i].from), HtmlEscape(changes[i].to));
+  return out + "</tbody></table>\n";
+}
+
+// The latest changes in a table; older ones folded away (a <details> element, no script).
+std::string ChangesTable(const std::vector<TriangleChange>& changes) {
+  constexpr std::size_t kShown = 6;
+  if (changes.empty()) return "";
+  const std::size_t split = changes.size() > kShown ? changes.size() - kShown : 0;
+  std::string out = fmt::format(
+      "<h3>Changes of the most likely structure</h3>\n<p class=\"note\">{} change{} over the "
+      "period, the latest first.</p>\n",
+      changes.size(), changes.size() == 1 ? "" : "s");
+  out += ChangeRows(changes, split, changes.size());
+  if (split > 0)
+    out += fmt::format("<details><summary>{} earlier change{}</summary>\n{}</details>\n", split,
+                       split == 1 ? "" : "s", ChangeRows(changes, 0, split));
+  return out;
+}
+
 std::string Timeline(const TriangleTimelineReport& tl) {
   if (tl.dates.empty()) return "";
   const auto x = DaysAsX(tl.dates);
@@ -133,31 +176,30 @@ std::string Timeline(const TriangleTimelineReport& tl) {
   for (std::size_t i = 0; i < tl.dates.size(); ++i)
     for (int k = 0; k < 4; ++k) layers[k][i] = tl.type_probability[i][k];
   XYChart::Options opt;
-  opt.height = 220;
+  opt.height = 236;
+  opt.margin_top = 30;
   opt.y_label = "probability";
   XYChart chart(opt, x.front(), x.back(), 0.0, 1.0);
+  std::vector<std::string> strip(tl.dates.size()), strip_titles(tl.dates.size());
+  for (std::size_t i = 0; i < tl.most_likely.size() && i < tl.dates.size(); ++i)
+    for (int k = 0; k < 4; ++k)
+      if (tl.most_likely[i] == kTriangleTypeNames[k]) {
+        strip[i] = kTriangleTypeColours[k];
+        strip_titles[i] = FormatDate(tl.dates[i]) + ": most likely " + tl.most_likely[i];
+      }
+  chart.TopStrip(x, strip, strip_titles);
   chart.StackedAreas(x, layers, {kTriangleTypeColours.begin(), kTriangleTypeColours.end()},
                      {kTriangleTypeNames.begin(), kTriangleTypeNames.end()});
-  for (const auto& c : tl.changes)
-    chart.VMarker(c.date, colour::kInk, FormatDate(c.date) + ": " + c.from + " → " + c.to);
   std::vector<LegendItem> legend;
   for (int k = 0; k < 4; ++k)
     legend.push_back({kTriangleTypeNames[k], kTriangleTypeColours[k], SwatchKind::kBlock});
-  legend.push_back({"change of the most likely structure", colour::kInk, SwatchKind::kDashed});
   std::string out =
       "<h3>Type probabilities over time</h3>\n"
       "<p class=\"note\">Each period's probability of the four types when each dyad's index is "
-      "Normal with its estimate and standard error; gaps are periods with missing data.</p>\n";
+      "Normal with its estimate and standard error; gaps are periods with missing data. The "
+      "strip on top shows the most likely type.</p>\n";
   out += LegendHtml(legend) + chart.Svg("Triangle type probabilities over time");
-  if (!tl.changes.empty()) {
-    out +=
-        "<table class=\"changes\"><thead><tr><th>from</th><th>most likely before</th>"
-        "<th>most likely after</th></tr></thead><tbody>\n";
-    for (const auto& c : tl.changes)
-      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", FormatDate(c.date),
-                         HtmlEscape(c.from), HtmlEscape(c.to));
-    out += "</tbody></table>\n";
-  }
+  out += ChangesTable(tl.changes);
   return out;
 }
 
@@ -178,8 +220,7 @@ std::string RelationsSection(const ReportModel& m) {
       "<p class=\"note\">Grey dots: the measured index per period with 90% whiskers (± 1.645 "
       "s.e.). Line and band: the Kalman-smoothed level of a local linear trend model and its "
       "90% band. Below each: the momentum, the smoothed slope.</p>\n";
-  for (std::size_t i = 0; i < m.dyads.size(); ++i)
-    out += DyadCard(m.dyads[i], i, lo, hi, m.index_units);
+  for (std::size_t i = 0; i < m.dyads.size(); ++i) out += DyadCard(m.dyads[i], i, lo, hi);
   return out + "</section>\n";
 }
 

@@ -120,9 +120,18 @@ void XYChart::Points(const std::vector<double>& x, const std::vector<double>& y,
   layers_ += fmt::format("<g fill=\"{}\">", colour);
   for (std::size_t i = 0; i < n; ++i) {
     if (!std::isfinite(x[i]) || !std::isfinite(y[i])) continue;
-    layers_ +=
-        fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\">{}</circle>", PixelX(x[i]),
-                    PixelY(y[i]), radius, TitleElement(i < titles.size() ? titles[i] : ""));
+    const std::string title = TitleElement(i < titles.size() ? titles[i] : "");
+    const double px = PixelX(x[i]), py = PixelY(y[i]);
+    if (OffScale(y[i])) {
+      const double tip = y[i] > y_.hi ? -6.0 : 6.0;  // points away from the plot
+      layers_ += fmt::format(
+          "<path d=\"M{:.1f},{:.1f}L{:.1f},{:.1f}L{:.1f},{:.1f}Z\" fill=\"#fff\" stroke=\"{}\" "
+          "stroke-width=\"1.2\">{}</path>",
+          px, py + tip, px - 4, py, px + 4, py, colour, title);
+      continue;
+    }
+    layers_ += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{:.1f}\">{}</circle>", px, py,
+                           radius, title);
   }
   layers_ += "</g>\n";
 }
@@ -156,7 +165,8 @@ void XYChart::HRule(double y, const std::string& colour, Stroke stroke, const st
         x1 - 4, py - 4, colour, kFont, HtmlEscape(label));
 }
 
-void XYChart::VSpan(double x0, double x1, const std::string& fill, const std::string& label) {
+void XYChart::VSpan(double x0, double x1, const std::string& fill, const std::string& label,
+                    int label_row) {
   if (!std::isfinite(x0) || !std::isfinite(x1)) return;
   const double left = o_.margin_left, right = o_.width - o_.margin_right;
   const double p0 = std::clamp(PixelX(x0), left, right);
@@ -170,7 +180,7 @@ void XYChart::VSpan(double x0, double x1, const std::string& fill, const std::st
   if (!label.empty())
     layers_ +=
         fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\" font-size=\"10\">{}</text>\n",
-                    p0 + 3, top + 11, kTickColour, HtmlEscape(label));
+                    p0 + 3, top + 11 + 12.0 * label_row, kTickColour, HtmlEscape(label));
 }
 
 void XYChart::VMarker(double x, const std::string& colour, const std::string& title) {
@@ -180,6 +190,24 @@ void XYChart::VMarker(double x, const std::string& colour, const std::string& ti
       "<line x1=\"{:.1f}\" y1=\"{}\" x2=\"{:.1f}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\" "
       "stroke-dasharray=\"3 2\">{}</line>\n",
       px, o_.margin_top, px, o_.height - o_.margin_bottom, colour, TitleElement(title));
+}
+
+void XYChart::TopStrip(const std::vector<double>& x, const std::vector<std::string>& colours,
+                       const std::vector<std::string>& titles) {
+  const std::size_t n = std::min(x.size(), colours.size());
+  const double left = o_.margin_left, right = o_.width - o_.margin_right;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (colours[i].empty() || !std::isfinite(x[i])) continue;
+    const double next = i + 1 < n ? x[i + 1] : x[i] + (i > 0 ? x[i] - x[i - 1] : 1.0);
+    const double p0 = std::clamp(PixelX(x[i]), left, right);
+    const double p1 = std::clamp(PixelX(next), left, right);
+    if (p1 <= p0) continue;
+    layers_ += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.2f}\" height=\"8\" fill=\"{}\">{}</rect>", p0,
+        o_.margin_top - 12.0, p1 - p0 + 0.3, colours[i],
+        TitleElement(i < titles.size() ? titles[i] : ""));
+  }
+  layers_ += "\n";
 }
 
 void XYChart::StackedAreas(const std::vector<double>& x,
@@ -304,6 +332,10 @@ std::string LegendHtml(const std::vector<LegendItem>& items) {
             "<line x1=\"11\" y1=\"0\" x2=\"11\" y2=\"12\" stroke=\"{}\"/>"
             "<circle cx=\"11\" cy=\"6\" r=\"3\" fill=\"{}\"/>",
             item.colour, item.colour);
+        break;
+      case SwatchKind::kOffScale:
+        swatch =
+            fmt::format("<path d=\"M11,1L7,9L15,9Z\" fill=\"#fff\" stroke=\"{}\"/>", item.colour);
         break;
       case SwatchKind::kBlock:
         swatch = fmt::format("<rect x=\"1\" y=\"1\" width=\"20\" height=\"10\" fill=\"{}\"/>",

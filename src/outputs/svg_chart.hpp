@@ -54,7 +54,8 @@ class XYChart {
   // A polyline; broken where y is NaN.
   void Line(const std::vector<double>& x, const std::vector<double>& y, const std::string& colour,
             double width, Stroke stroke = Stroke::kSolid, const std::string& title = "");
-  // Dots at finite y, each with its tooltip (titles may be empty, or one per point).
+  // Dots at finite y, each with its tooltip (titles may be empty, or one per point). A value
+  // outside the y axis is drawn as a hollow triangle on the edge it lies beyond.
   void Points(const std::vector<double>& x, const std::vector<double>& y, const std::string& colour,
               double radius, const std::vector<std::string>& titles);
   // Vertical error bars from lo to hi where both are finite.
@@ -62,10 +63,19 @@ class XYChart {
                 const std::vector<double>& hi, const std::string& colour);
   // A horizontal rule across the plot at y, with a label at its right end (may be empty).
   void HRule(double y, const std::string& colour, Stroke stroke, const std::string& label);
-  // A shaded x range [x0, x1] with a label at its top.
-  void VSpan(double x0, double x1, const std::string& fill, const std::string& label);
+  // A shaded x range [x0, x1] with a label at its top, on text row `label_row` (0 = first) so
+  // that labels of overlapping spans do not overprint each other.
+  void VSpan(double x0, double x1, const std::string& fill, const std::string& label,
+             int label_row = 0);
   // A vertical marker line at x with a tooltip.
   void VMarker(double x, const std::string& colour, const std::string& title);
+  // A strip of coloured cells in the top margin (needs margin_top >= 14): cell i spans
+  // [x[i], x[i+1]) and is left out when its colour is empty. For a categorical state per period
+  // (the most likely triangle type).
+  void TopStrip(const std::vector<double>& x, const std::vector<std::string>& colours,
+                const std::vector<std::string>& titles);
+  // True when y lies outside the y axis (Points draws it on the edge).
+  bool OffScale(double y) const { return y < y_.lo || y > y_.hi; }
   // Layers stacked from 0 upwards: layer k fills between the sum of layers < k and <= k. A
   // period where any layer is NaN breaks every area.
   void StackedAreas(const std::vector<double>& x, const std::vector<std::vector<double>>& layers,
@@ -89,7 +99,7 @@ class XYChart {
 };
 
 // An HTML legend: a row of swatches (line, dashed line, band, point) with labels.
-enum class SwatchKind { kLine, kDashed, kBand, kPoint, kBlock };
+enum class SwatchKind { kLine, kDashed, kBand, kPoint, kBlock, kOffScale };
 struct LegendItem {
   std::string label;
   std::string colour;
