@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cmath>
 
 #include "common/error.hpp"
@@ -427,6 +428,20 @@ Provenance ReadProvenance(const Reader& r) {
 }
 
 }  // namespace
+
+int TriangleTypeIndex(std::string_view name) {
+  static constexpr std::array<std::array<std::string_view, 3>, 4> kSpellings = {{
+      {"ménage à trois", "menage a trois", "menage_a_trois"},
+      {"romantic triangle", "romantic triangle", "romantic_triangle"},
+      {"stable marriage", "stable marriage", "stable_marriage"},
+      {"unit veto", "unit veto", "unit_veto"},
+  }};
+  name = name.substr(0, name.find(','));
+  for (int k = 0; k < 4; ++k)
+    for (std::string_view spelling : kSpellings[k])
+      if (name == spelling) return k;
+  return -1;
+}
 
 nlohmann::json ToJson(const ReportModel& m) {
   json dyads = json::array();

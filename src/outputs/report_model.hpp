@@ -19,6 +19,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -32,6 +33,11 @@ inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 // Dittmer (1981)'s four types, in the order used by every array of type probabilities.
 inline constexpr std::array<const char*, 4> kTriangleTypeNames = {
     "ménage à trois", "romantic triangle", "stable marriage", "unit veto"};
+
+// Position of a type name in kTriangleTypeNames, or -1. Accepts the names above, the ASCII
+// names of measures/triangle.hpp ("menage a trois") and its JSON keys ("menage_a_trois"), so
+// producers may use any of them; a trailing description (", pivot CHN...") is ignored.
+int TriangleTypeIndex(std::string_view name);
 
 // An estimate with a 90% interval; all NaN when unknown.
 struct IntervalEstimate {

@@ -70,6 +70,15 @@ TEST(ReportModel, MissingNumbersAreNullInJson) {
   EXPECT_FALSE(back.triangle.has_value());
 }
 
+TEST(ReportModel, TypeNamesInAnySpelling) {
+  EXPECT_EQ(TriangleTypeIndex("ménage à trois"), 0);
+  EXPECT_EQ(TriangleTypeIndex("menage a trois"), 0);
+  EXPECT_EQ(TriangleTypeIndex("romantic_triangle"), 1);
+  EXPECT_EQ(TriangleTypeIndex("stable marriage, married pair USA–JPN, outcast CHN"), 2);
+  EXPECT_EQ(TriangleTypeIndex("unit veto"), 3);
+  EXPECT_EQ(TriangleTypeIndex("indeterminate"), -1);
+}
+
 TEST(ReportModel, ErrorsNameTheField) {
   nlohmann::json j = SampleJson();
   j["dyads"][1]["level_lo"].erase(0);

@@ -182,11 +182,10 @@ std::string Timeline(const TriangleTimelineReport& tl) {
   XYChart chart(opt, x.front(), x.back(), 0.0, 1.0);
   std::vector<std::string> strip(tl.dates.size()), strip_titles(tl.dates.size());
   for (std::size_t i = 0; i < tl.most_likely.size() && i < tl.dates.size(); ++i)
-    for (int k = 0; k < 4; ++k)
-      if (tl.most_likely[i] == kTriangleTypeNames[k]) {
-        strip[i] = kTriangleTypeColours[k];
-        strip_titles[i] = FormatDate(tl.dates[i]) + ": most likely " + tl.most_likely[i];
-      }
+    if (const int k = TriangleTypeIndex(tl.most_likely[i]); k >= 0) {
+      strip[i] = kTriangleTypeColours[k];
+      strip_titles[i] = FormatDate(tl.dates[i]) + ": most likely " + tl.most_likely[i];
+    }
   chart.TopStrip(x, strip, strip_titles);
   chart.StackedAreas(x, layers, {kTriangleTypeColours.begin(), kTriangleTypeColours.end()},
                      {kTriangleTypeNames.begin(), kTriangleTypeNames.end()});

@@ -26,8 +26,7 @@ std::string TriangleSentence(const ReportModel& m) {
   std::string type = t.type.empty() ? "of unknown type" : t.type;
   if (!t.roles.empty()) type += " (" + t.roles + ")";
   double p = kMissing;
-  for (std::size_t k = 0; k < kTriangleTypeNames.size(); ++k)
-    if (t.type == kTriangleTypeNames[k]) p = t.type_probability[k];
+  if (const int k = TriangleTypeIndex(t.type); k >= 0) p = t.type_probability[k];
   std::string out = fmt::format("Triangle {}–{}–{} on {}: {}", t.actors[0], t.actors[1],
                                 t.actors[2], FormatDate(t.date), type);
   if (std::isfinite(p)) out += fmt::format(", probability {}", Percent(p));
