@@ -5,7 +5,8 @@
 namespace triad {
 
 std::string FixedToText(std::int64_t value, int decimals) {
-  std::uint64_t magnitude = value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+  std::uint64_t magnitude =
+      value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
   std::uint64_t scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
   std::string sign = value < 0 ? "-" : "";

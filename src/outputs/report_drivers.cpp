@@ -1,0 +1,223 @@
+// The report's sections on drivers (VAR impulse responses and variance shares) and scenarios.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "outputs/html_escape.hpp"
+#include "outputs/report_sections.hpp"
+#include "outputs/svg_bars.hpp"
+#include "outputs/svg_chart.hpp"
+
+namespace triad {
+namespace {
+
+constexpr double kZ90 = 1.6448536269514722;
+
+std::vector<std::string> UniqueInOrder(const std::vector<ImpulseResponseCurve>& curves,
+                                       bool response) {
+  std::vector<std::string> out;
+  for (const auto& c : curves) {
+    const std::string& name = response ? c.response : c.shock;
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  return out;
+}
+
+std::size_t VariableIndex(const DriverReport& d, const std::string& name) {
+  const auto it = std::find(d.variables.begin(), d.variables.end(), name);
+  return it == d.variables.end() ? d.variables.size()
+                                 : static_cast<std::size_t>(it - d.variables.begin());
+}
+
+std::string ImpulseGrid(const DriverReport& d) {
+  const auto responses = UniqueInOrder(d.responses, true);
+  const auto shocks = UniqueInOrder(d.responses, false);
+  std::string out = fmt::format(
+      "<div class=\"multiples\" style=\"grid-template-columns:repeat({},"
+      "minmax(0,1fr))\">\n",
+      std::max<std::size_t>(1, shocks.size()));
+  for (const auto& response : responses) {
+    // One y range per row, so that a row's panels compare at a glance.
+    std::vector<std::vector<double>> edges;
+    std::size_t horizon = 1;
+    for (const auto& c : d.responses) {
+      if (c.response != response) continue;
+      std::vector<double> lo = c.value, hi = c.value;
+      for (std::size_t h = 0; h < c.value.size() && h < c.se.size(); ++h) {
+        lo[h] -= kZ90 * c.se[h];
+        hi[h] += kZ90 * c.se[h];
+      }
+      edges.push_back(std::move(lo));
+      edges.push_back(std::move(hi));
+      horizon = std::max(horizon, c.value.size() > 0 ? c.value.size() - 1 : 1);
+    }
+    std::vector<const std::vector<double>*> ptrs;
+    for (const auto& e : edges) ptrs.push_back(&e);
+    const auto range = FiniteRange(ptrs);
+    const std::string hue = SeriesColour(VariableIndex(d, response));
+    for (const auto& shock : shocks) {
+      const auto it = std::find_if(d.responses.begin(), d.responses.end(), [&](const auto& c) {
+        return c.response == response && c.shock == shock;
+      });
+      out += fmt::format("<div class=\"panel\"><div class=\"panel-title\">{} → <b>{}</b></div>",
+                         HtmlEscape(shock), HtmlEscape(response));
+      if (it == d.responses.end()) {
+        out += "<p class=\"note\">not computed</p></div>\n";
+        continue;
+      }
+      XYChart::Options opt;
+      opt.width = 260;
+      opt.height = 150;
+      opt.margin_left = 44;
+      opt.margin_right = 10;
+      opt.margin_top = 8;
+      opt.margin_bottom = 22;
+      opt.date_axis = false;
+      opt.y_ticks = 4;
+      opt.x_ticks = 4;
+      XYChart chart(opt, 0.0, static_cast<double>(horizon), std::min(0.0, range.lo),
+                    std::max(0.0, range.hi));
+      std::vector<double> x(it->value.size());
+      for (std::size_t h = 0; h < x.size(); ++h) x[h] = static_cast<double>(h);
+      if (!it->se.empty()) {
+        std::vector<double> lo = it->value, hi = it->value;
+        for (std::size_t h = 0; h < x.size(); ++h) {
+          lo[h] -= kZ90 * it->se[h];
+          hi[h] += kZ90 * it->se[h];
+        }
+        chart.Band(x, lo, hi, hue, 0.22);
+      }
+      chart.HRule(0.0, "#6E7781", Stroke::kSolid, "");
+      chart.Line(x, it->value, hue, 2.0, Stroke::kSolid, shock + " → " + response);
+      out += chart.Svg("Response of " + response + " to a shock in " + shock) + "</div>\n";
+    }
+  }
+  return out + "</div>\n";
+}
+
+std::vector<std::string> ShareColours(const std::vector<std::string>& sources) {
+  std::vector<std::string> colours;
+  std::size_t next = 3;  // after the first three dyads' colours, so drivers look different
+  for (const auto& s : sources) {
+    if (s == "own")
+      colours.push_back("#4D5560");
+    else if (s == "other dyads")
+      colours.push_back("#A8AFB7");
+    else
+      colours.push_back(SeriesColour(next++));
+  }
+  return colours;
+}
+
+std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& windows,
+                         std::size_t index) {
+  const std::string hue = SeriesColour(index);
+  const auto hx = DaysAsX(f.history_dates);
+  const auto x = DaysAsX(f.dates);
+  std::vector<std::vector<double>> q(5, std::vector<double>(f.dates.size()));
+  for (std::size_t i = 0; i < f.dates.size(); ++i)
+    for (int k = 0; k < 5; ++k) q[k][i] = f.quantiles[i][k];
+  std::vector<double> floor_v;
+  if (f.floor) floor_v.push_back(*f.floor);
+  const auto range = FiniteRange({&f.history, &q[0], &q[4], &f.baseline_median, &floor_v});
+  double x_lo = x.empty() ? 0 : x.front(), x_hi = x.empty() ? 1 : x.back();
+  if (!hx.empty()) x_lo = std::min(x_lo, hx.front()), x_hi = std::max(x_hi, hx.back());
+  XYChart::Options opt;
+  opt.height = 240;
+  XYChart chart(opt, x_lo, x_hi, range.lo, range.hi);
+  for (std::size_t i = 0; i < windows.size(); ++i)
+    chart.VSpan(windows[i].start, windows[i].end + 1.0, colour::kYellow, windows[i].name,
+                static_cast<int>(i));
+  chart.Band(x, q[0], q[4], hue, 0.16);
+  chart.Band(x, q[1], q[3], hue, 0.32);
+  chart.Line(hx, f.history, colour::kInk, 1.6, Stroke::kSolid, f.dyad + " observed");
+  chart.Line(x, f.baseline_median, "#6E7781", 1.8, Stroke::kDashed, "baseline median");
+  chart.Line(x, q[2], hue, 2.2, Stroke::kSolid, "median with the levers");
+  if (f.floor) chart.HRule(*f.floor, colour::kVermillion, Stroke::kDashed, "");
+  std::vector<LegendItem> legend = {
+      {"observed", colour::kInk, SwatchKind::kLine},
+      {"median with levers", hue, SwatchKind::kLine},
+      {"50% / 90% of paths", hue, SwatchKind::kBand},
+      {"baseline median (no levers)", "#6E7781", SwatchKind::kDashed}};
+  if (!windows.empty()) legend.push_back({"window", colour::kYellow, SwatchKind::kBlock});
+  if (f.floor)
+    legend.push_back(
+        {"floor " + FormatNumber(*f.floor, 2, true), colour::kVermillion, SwatchKind::kDashed});
+  return fmt::format("<article class=\"card\"><h3>{}</h3>\n{}{}</article>\n", HtmlEscape(f.dyad),
+                     LegendHtml(legend), chart.Svg(f.dyad + " scenario fan chart"));
+}
+
+}  // namespace
+
+std::string DriversSection(const DriverReport& d) {
+  std::string out = "<section id=\"drivers\">\n<h2>Drivers</h2>\n";
+  const std::string period = d.period_name.empty() ? "period" : d.period_name;
+  if (!d.responses.empty()) {
+    out += fmt::format(
+        "<h3>Impulse responses</h3>\n<p class=\"note\">Response of each dyad (rows) to a "
+        "one-standard-deviation orthogonalised shock in each variable (columns), over {}s "
+        "after the shock, with 90% bands (± 1.645 s.e.).</p>\n",
+        HtmlEscape(period));
+    out += ImpulseGrid(d);
+  }
+  if (!d.fevd.empty()) {
+    std::vector<ShareRow> rows;
+    for (const auto& f : d.fevd) rows.push_back({f.dyad, f.shares});
+    const auto colours = ShareColours(d.share_sources);
+    std::vector<LegendItem> legend;
+    for (std::size_t s = 0; s < d.share_sources.size(); ++s)
+      legend.push_back({d.share_sources[s], colours[s], SwatchKind::kBlock});
+    out += fmt::format(
+        "<h3>What drives each dyad</h3>\n<p class=\"note\">Share of each dyad's {}-{} "
+        "forecast-error variance due to shocks in itself, in the other dyads and in each "
+        "driver.</p>\n",
+        d.fevd_horizon, HtmlEscape(period));
+    out += LegendHtml(legend) + StackedShareBarsSvg(rows, d.share_sources, colours,
+                                                    "Forecast-error variance decomposition");
+  }
+  return out + "</section>\n";
+}
+
+std::string ScenarioSection(const ScenarioReport& s) {
+  std::string out = fmt::format("<section id=\"scenario\">\n<h2>Scenario{}{}</h2>\n",
+                                s.name.empty() ? "" : ": ", HtmlEscape(s.name));
+  if (!s.description.empty()) out += "<p class=\"lede\">" + HtmlEscape(s.description) + "</p>\n";
+  if (s.paths > 0) out += fmt::format("<p class=\"note\">{} Monte Carlo paths.</p>\n", s.paths);
+  if (!s.levers.empty()) {
+    out += "<h3>Levers</h3>\n<ul class=\"levers\">\n";
+    for (const auto& l : s.levers)
+      out += fmt::format("<li><b>{}</b>{}{}</li>\n", HtmlEscape(l.name),
+                         l.description.empty() ? "" : " — ", HtmlEscape(l.description));
+    out += "</ul>\n";
+  }
+  if (!s.windows.empty()) {
+    out +=
+        "<h3>Windows</h3>\n<table><thead><tr><th>window</th><th>from</th><th>to</th>"
+        "<th>effect</th></tr></thead><tbody>\n";
+    for (const auto& w : s.windows)
+      out +=
+          fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", HtmlEscape(w.name),
+                      FormatDate(w.start), FormatDate(w.end), HtmlEscape(w.effect));
+    out += "</tbody></table>\n";
+  }
+  if (!s.on_track.empty()) {
+    std::vector<ProbabilityPair> pairs;
+    for (const auto& p : s.on_track)
+      pairs.push_back({p.target, p.baseline, p.baseline_se, p.with_levers, p.with_levers_se});
+    out +=
+        "<h3>Chance of staying on track</h3>\n<p class=\"note\">Share of simulated paths that "
+        "meet each target, with 90% Monte Carlo error bars.</p>\n";
+    out += LegendHtml({{"baseline (no levers)", "#A8AFB7", SwatchKind::kBlock},
+                       {"with the levers", colour::kBlue, SwatchKind::kBlock}});
+    out += ProbabilityBarsSvg(pairs, "baseline", "#A8AFB7", "with the levers", colour::kBlue,
+                              "On-track probabilities with and without the levers");
+  }
+  if (!s.fans.empty()) {
+    out += "<h3>Fan charts</h3>\n";
+    for (std::size_t i = 0; i < s.fans.size(); ++i) out += FanChartHtml(s.fans[i], s.windows, i);
+  }
+  return out + "</section>\n";
+}
+
+}  // namespace triad

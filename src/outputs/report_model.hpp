@@ -1,0 +1,204 @@
+#pragma once
+// What the HTML report shows, as plain data: the measures side fills a ReportModel, and
+// RenderHtmlReport (report_html.hpp) turns it into one self-contained HTML file. The same model
+// round-trips through JSON (`triad report --format json`, `triad render MODEL.json`).
+//
+// Conventions for every field below:
+// - Missing numbers are NaN (null in JSON): a NaN breaks a line in a chart, never draws a zero.
+// - Dates are Days (days since 1970-01-01; YYYY-MM-DD strings in JSON), period starts.
+// - Parallel vectors (dates, values, band edges...) have the same length; the JSON reader
+//   checks this and names the field that does not.
+// - "Index units" are the units of the relation index the model was built from (say, a weekly
+//   mean Goldstein score or a z-score); `index_units` says which. Momentum is in index units per
+//   30 days, whatever the series' frequency.
+// - Bands and intervals are 90% (estimate ± 1.645 s.e. for Normal estimates) unless stated.
+// - Triangle dyads are in the order A–B, A–C, B–C of `actors` (as in measures/triangle.hpp);
+//   the four Dittmer types are in the order of kTriangleTypeNames.
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/date.hpp"
+
+namespace triad {
+
+inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+// Dittmer (1981)'s four types, in the order used by every array of type probabilities.
+inline constexpr std::array<const char*, 4> kTriangleTypeNames = {
+    "ménage à trois", "romantic triangle", "stable marriage", "unit veto"};
+
+// Position of a type name in kTriangleTypeNames, or -1. Accepts the names above, the ASCII
+// names of measures/triangle.hpp ("menage a trois") and its JSON keys ("menage_a_trois"), so
+// producers may use any of them; a trailing description (", pivot CHN...") is ignored.
+int TriangleTypeIndex(std::string_view name);
+
+// An estimate with a 90% interval; all NaN when unknown.
+struct IntervalEstimate {
+  double value = kMissing;
+  double lo = kMissing;
+  double hi = kMissing;
+};
+
+// One dyad's relation over time.
+struct DyadReport {
+  std::string name;  // "CHN-USA"
+  std::vector<Day> dates;
+  // The measured index per period and its standard error (index units).
+  std::vector<double> index;
+  std::vector<double> index_se;
+  // Kalman-smoothed level (index units) with its 90% band.
+  std::vector<double> level;
+  std::vector<double> level_lo;
+  std::vector<double> level_hi;
+  // Kalman-smoothed slope, the momentum (index units per 30 days), with its 90% band.
+  std::vector<double> slope;
+  std::vector<double> slope_lo;
+  std::vector<double> slope_hi;
+  // The latest momentum (index units per 30 days) with its 90% interval, and its direction in
+  // words: "improving" (interval above 0), "worsening" (below 0) or "steady" (straddles 0).
+  // Empty direction: the renderer derives it from the interval.
+  IntervalEstimate momentum;
+  std::string direction;
+  // The level below which the relation counts as off track (index units), if one was set.
+  std::optional<double> floor;
+};
+
+// The triangle in its latest period.
+struct TriangleSnapshot {
+  Day date = 0;
+  std::array<std::string, 3> actors;                          // A, B, C
+  std::array<double, 3> edges{kMissing, kMissing, kMissing};  // A–B, A–C, B–C (index units)
+  std::array<int, 3> signs{};                                 // -1, 0 (neutral or unknown), +1
+  std::string type;                                           // e.g. "romantic triangle"
+  std::string roles;                                          // e.g. "pivot CHN, wings USA and JPN"
+  std::array<double, 4> type_probability{kMissing, kMissing, kMissing, kMissing};
+};
+
+struct TriangleChange {
+  Day date = 0;      // first period of the new most likely structure
+  std::string from;  // e.g. "ménage à trois"
+  std::string to;    // e.g. "romantic triangle, pivot CHN, wings USA and JPN"
+};
+
+// Per period, the probability of each of the four types (a row of NaN = unknown period).
+struct TriangleTimelineReport {
+  std::vector<Day> dates;
+  std::vector<std::array<double, 4>> type_probability;
+  std::vector<std::string> most_likely;  // type name per period, "" when unknown
+  std::vector<TriangleChange> changes;
+};
+
+// Response of one variable to a one-s.d. (orthogonalised) shock in another, for horizons
+// 0..H periods: value and standard error per horizon (units of the responding variable).
+struct ImpulseResponseCurve {
+  std::string response;  // e.g. "CHN-USA"
+  std::string shock;     // e.g. "trade CHN-USA"
+  std::vector<double> value;
+  std::vector<double> se;
+};
+
+// Forecast-error variance shares of one dyad at `horizon` periods ahead; parallel to
+// DriverReport::share_sources; shares are fractions that sum to 1.
+struct VarianceShares {
+  std::string dyad;
+  std::vector<double> shares;
+};
+
+struct DriverReport {
+  std::vector<std::string> variables;  // every variable of the VAR: dyads and drivers
+  std::string period_name;             // "week", "month": the unit of horizons
+  std::vector<ImpulseResponseCurve> responses;
+  int fevd_horizon = 0;
+  // Labels of the variance sources, e.g. "own", "other dyads", "trade CHN-USA".
+  std::vector<std::string> share_sources;
+  std::vector<VarianceShares> fevd;
+};
+
+// One dyad's simulated future.
+struct FanChart {
+  std::string dyad;
+  std::vector<Day> history_dates;  // observed lead-in, may be empty
+  std::vector<double> history;
+  std::vector<Day> dates;
+  // 5%, 25%, 50%, 75%, 95% quantiles of the simulated index with the levers, per date.
+  std::vector<std::array<double, 5>> quantiles;
+  std::vector<double> baseline_median;  // the median without the levers
+  std::optional<double> floor;
+};
+
+// P(on track) of some target, with and without the levers, each with its Monte Carlo s.e.
+struct OnTrackProbability {
+  std::string target;  // e.g. "CHN-USA above -1.0 through 2024-12-30"
+  double with_levers = kMissing;
+  double with_levers_se = kMissing;
+  double baseline = kMissing;
+  double baseline_se = kMissing;
+};
+
+struct Lever {
+  std::string name;
+  std::string description;
+};
+
+// A date range where the scenario changes volatility or drift (shaded on fan charts).
+struct ScenarioWindow {
+  std::string name;
+  Day start = 0;
+  Day end = 0;         // inclusive
+  std::string effect;  // e.g. "volatility × 1.5"
+};
+
+struct ScenarioReport {
+  std::string name;
+  std::string description;
+  int paths = 0;  // number of Monte Carlo paths
+  std::vector<Lever> levers;
+  std::vector<ScenarioWindow> windows;
+  std::vector<FanChart> fans;
+  std::vector<OnTrackProbability> on_track;
+};
+
+struct SourceFile {
+  std::string name;
+  std::int64_t rows = 0;
+  std::int64_t accepted = 0;
+  std::int64_t rejected = 0;
+  std::optional<Day> first;  // first and last event dates in the file
+  std::optional<Day> last;
+};
+
+struct Provenance {
+  std::vector<SourceFile> files;
+  std::string store_path;
+  std::vector<std::string> warnings;
+};
+
+struct ReportModel {
+  std::string title;
+  std::vector<std::string> actors;  // e.g. {"CHN", "USA", "JPN"}
+  std::string generated_at;         // ISO 8601 timestamp, as given
+  std::string triad_version;
+  std::string command_line;
+  std::string index_units;  // what one unit of the index is, in words
+  std::string frequency;    // "day", "week", "month"
+  std::vector<DyadReport> dyads;
+  std::optional<TriangleSnapshot> triangle;
+  std::optional<TriangleTimelineReport> timeline;
+  std::optional<DriverReport> drivers;
+  std::optional<ScenarioReport> scenario;
+  Provenance provenance;
+};
+
+nlohmann::json ToJson(const ReportModel& model);
+// Throws an input error naming the field (e.g. "dyads[1].level_lo") when a field is missing,
+// has the wrong type, or a parallel vector has the wrong length. `source` names the file.
+ReportModel ReportModelFromJson(const nlohmann::json& json, const std::string& source = "");
+
+}  // namespace triad

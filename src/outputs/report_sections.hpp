@@ -1,0 +1,23 @@
+#pragma once
+// The sections of the HTML report (used by report_html.cpp). Each returns an HTML fragment in
+// which every string from the model is escaped; charts are inline SVG.
+#include <array>
+#include <string>
+
+#include "outputs/report_model.hpp"
+
+namespace triad {
+
+// Colours of the four Dittmer types, in kTriangleTypeNames order.
+extern const std::array<const char*, 4> kTriangleTypeColours;
+
+// Per dyad: index points with 90% whiskers, smoothed level and band, floor; momentum band.
+std::string RelationsSection(const ReportModel& model);
+// The latest triangle diagram and type probabilities; the type-probability timeline.
+std::string TriangleSection(const ReportModel& model);
+// Impulse responses as small multiples; variance shares as stacked bars.
+std::string DriversSection(const DriverReport& drivers);
+// Levers, windows, fan charts and on-track probabilities.
+std::string ScenarioSection(const ScenarioReport& scenario);
+
+}  // namespace triad
