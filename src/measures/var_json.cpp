@@ -81,6 +81,8 @@ nlohmann::json ToJson(const VarFit& fit) {
   j["stable"] = fit.stable;
   j["residuals"] = MatrixToJson(fit.residuals);
   j["last_values"] = MatrixToJson(fit.last_values);
+  j["last_label"] = fit.last_label;
+  j["frequency"] = fit.frequency;
   std::vector<Eigen::MatrixXd> lag_matrices;
   for (int i = 1; i <= fit.lags; ++i) lag_matrices.push_back(fit.LagMatrix(i));
   j["lag_matrices"] = MatricesToJson(lag_matrices);
@@ -121,6 +123,9 @@ VarFit VarFitFromJson(const nlohmann::json& j, const std::string& source) {
     fit.stable = Field(j, "stable", source).get<bool>();
     fit.residuals = matrix("residuals");
     fit.last_values = matrix("last_values");
+    // Optional: fits saved before the calendar was recorded have neither.
+    fit.last_label = j.value("last_label", std::string());
+    fit.frequency = j.value("frequency", std::string());
   } catch (const nlohmann::json::exception& e) {
     ThrowInput(Location{source, 0, ""}, fmt::format("malformed VAR fit: {}", e.what()));
   }

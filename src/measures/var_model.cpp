@@ -6,7 +6,9 @@
 #include <cmath>
 #include <numbers>
 #include <numeric>
+#include <optional>
 
+#include "common/date.hpp"
 #include "common/error.hpp"
 #include "measures/var_distributions.hpp"
 
@@ -250,7 +252,29 @@ VarFit FitVar(const VarData& data, const VarSpec& spec) {
                      [](auto a, auto b) { return std::abs(a) > std::abs(b); });
   }
   fit.last_values = data.values.bottomRows(fit.lags);
+  if (!data.labels.empty()) fit.last_label = data.labels.back();
+  fit.frequency = InferLabelFrequency(data.labels);
   return fit;
+}
+
+std::string InferLabelFrequency(const std::vector<std::string>& labels) {
+  if (labels.size() < 2) return "";
+  std::vector<Day> days;
+  for (const auto& label : labels) {
+    const std::optional<Day> day = ParseDate(label);
+    if (!day) return "";
+    days.push_back(*day);
+  }
+  for (const Frequency freq :
+       {Frequency::kDay, Frequency::kWeek, Frequency::kMonth, Frequency::kYear}) {
+    bool consecutive = true;
+    for (std::size_t i = 0; i < days.size() && consecutive; ++i) {
+      consecutive = PeriodStart(days[i], freq) == days[i] &&
+                    (i == 0 || NextPeriodStart(days[i - 1], freq) == days[i]);
+    }
+    if (consecutive) return std::string(FrequencyName(freq));
+  }
+  return "";
 }
 
 int LagOrderSelection::Selected(const std::string& criterion) const {

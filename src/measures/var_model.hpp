@@ -78,6 +78,11 @@ struct VarFit {
 
   Eigen::MatrixXd residuals;    // nobs x K, row i belongs to input row p + i
   Eigen::MatrixXd last_values;  // p x K, the last p input rows (oldest first), forecast origin
+  // Calendar of the input, for scenarios that place events on dates: the label of the last input
+  // row (the forecast origin) and the frequency of the rows ("day", "week", "month", "year")
+  // when every label is a date one period after the previous one; both empty otherwise.
+  std::string last_label;
+  std::string frequency;
 
   int K() const { return static_cast<int>(names.size()); }
   int TrendTerms() const { return VarTrendTerms(trend); }
@@ -94,6 +99,11 @@ struct VarFit {
   // Index of an endogenous variable by name; throws a usage error listing the names.
   int IndexOf(const std::string& name) const;
 };
+
+// The frequency of consecutive period labels: "day", "week", "month" or "year" when every label
+// parses as a date (common/date.hpp) starting a period one period after the previous label;
+// empty when the labels are not dates, skip a period, or are fewer than two.
+std::string InferLabelFrequency(const std::vector<std::string>& labels);
 
 // Fits the VAR by OLS. Throws a compute error when there are too few rows for the lag order
 // (needs nobs > df_model) or when the regressors are collinear (e.g. a constant series, or two

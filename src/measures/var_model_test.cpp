@@ -11,6 +11,7 @@
 
 #include <unistd.h>
 
+#include "common/date.hpp"
 #include "common/error.hpp"
 #include "measures/var_csv.hpp"
 #include "measures/var_distributions.hpp"
@@ -265,6 +266,31 @@ TEST_F(VarCsvTest, EmptyCellNamesFileLineAndColumn) {
   const std::string unknown =
       ErrorMessage([&] { ReadVarCsv(path_, {"c"}, {}); }, ErrorKind::kUsage);
   EXPECT_NE(unknown.find("no column 'c' (numeric columns: a, b)"), std::string::npos) << unknown;
+}
+
+// Scenarios place levers on dates, so a fit remembers its calendar: the last label and the
+// row frequency, which only consecutive periods have.
+TEST(VarCalendar, FrequencyOfConsecutivePeriodLabels) {
+  EXPECT_EQ(InferLabelFrequency({"2024-02-12", "2024-02-19", "2024-02-26"}), "week");
+  EXPECT_EQ(InferLabelFrequency({"2023-12-31", "2024-01-01"}), "day");
+  EXPECT_EQ(InferLabelFrequency({"2023-11", "2023-12", "2024-01"}), "month");
+  EXPECT_EQ(InferLabelFrequency({"2024-02-12", "2024-02-26"}), "");  // a week is missing
+  EXPECT_EQ(InferLabelFrequency({"2024-02-13", "2024-02-20"}), "");  // Tuesdays start no week
+  EXPECT_EQ(InferLabelFrequency({"a", "b"}), "");
+  EXPECT_EQ(InferLabelFrequency({"2024-02-12"}), "");
+}
+
+TEST(VarCalendar, FitKeepsTheLastLabelAndFrequencyThroughJson) {
+  VarData data = SimulateVar1(Eigen::Matrix2d::Identity() * 0.5, Eigen::Vector2d(1, 2),
+                              Eigen::Matrix2d::Identity(), 20, 3);
+  data.labels.clear();
+  for (int i = 0; i < 20; ++i) data.labels.push_back(FormatDate(*ParseDate("2024-01-01") + 7 * i));
+  const VarFit fit = FitVar(data, VarSpec{1, VarTrend::kConstant});
+  EXPECT_EQ(fit.last_label, "2024-05-13");
+  EXPECT_EQ(fit.frequency, "week");
+  const VarFit back = VarFitFromJson(ToJson(fit));
+  EXPECT_EQ(back.last_label, "2024-05-13");
+  EXPECT_EQ(back.frequency, "week");
 }
 
 }  // namespace

@@ -1,0 +1,185 @@
+#include "scenarios/path_simulator.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "common/error.hpp"
+#include "scenarios/normal_stream.hpp"
+
+namespace triad {
+namespace {
+
+// Row-major copies of the plan's matrices for the inner loops.
+struct Coefficients {
+  int k = 0, p = 0;
+  std::vector<double> lag;   // [j][row][col], j = 0..p-1 for A_1..A_p
+  std::vector<double> chol;  // [row][col], lower triangle
+};
+
+Coefficients CoefficientsOf(const ScenarioPlan& plan) {
+  Coefficients c;
+  c.k = plan.K();
+  c.p = plan.lags();
+  for (const auto& a : plan.lag_matrices)
+    for (int r = 0; r < c.k; ++r)
+      for (int col = 0; col < c.k; ++col) c.lag.push_back(a(r, col));
+  for (int r = 0; r < c.k; ++r)
+    for (int col = 0; col < c.k; ++col) c.chol.push_back(plan.chol(r, col));
+  return c;
+}
+
+// The kernels below are compiled twice, for AVX2 and for any x86-64, and the loader picks one
+// for the CPU (GCC function multi-versioning). Both do the same IEEE operations per path (mul
+// then add; ISO C++ mode does not contract them into FMA), so results do not depend on which.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define TRIAD_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define TRIAD_VECTOR_CLONES
+#endif
+
+// Four paths at a time in one register (GCC/Clang vector extension: AVX2 in the AVX2 clone, two
+// SSE2 registers otherwise). Loads and stores go through memcpy, which compiles to unaligned
+// vector moves (no helper functions: passing these by value would depend on the clone's ABI).
+typedef double Lanes __attribute__((vector_size(4 * sizeof(double))));
+constexpr int kLanes = 4;
+static_assert(kPathBlock % (4 * kLanes) == 0);
+
+// One system's step for the kPathBlock paths of a block:
+//   out_r = ((offset_r + sum_{j, col} A_j[r][col] prev_j[col]) + scale_r e_r),
+// summed in that order for every path. `prev[j]` points at the block's values of step h-1-j;
+// rows (variables) are `stride` apart; e is variable-major with rows of kPathBlock. Four
+// independent accumulators (16 paths) stay in registers across the lagged terms, so that the
+// additions overlap instead of waiting on each other.
+TRIAD_VECTOR_CLONES void AdvanceBlock(int k, int p, const double* lag, const double* offset,
+                                      const double* scale, const double* const* prev,
+                                      const double* e, std::size_t stride, double* out) {
+  constexpr int kChunk = 4 * kLanes;
+  for (int r = 0; r < k; ++r) {
+    for (int i = 0; i < kPathBlock; i += kChunk) {
+      Lanes acc[4];
+      for (int u = 0; u < 4; ++u) acc[u] = Lanes{} + offset[r];
+      for (int j = 0; j < p; ++j) {
+        const double* a = lag + (j * k + r) * k;  // row r of A_{j+1}
+        const double* x = prev[j] + i;
+        for (int col = 0; col < k; ++col) {
+          const double coef = a[col];
+          for (int u = 0; u < 4; ++u) {
+            Lanes v;
+            std::memcpy(&v, x + col * stride + u * kLanes, sizeof v);
+            acc[u] += coef * v;
+          }
+        }
+      }
+      for (int u = 0; u < 4; ++u) {
+        Lanes innovation;
+        std::memcpy(&innovation, e + r * kPathBlock + i + u * kLanes, sizeof innovation);
+        acc[u] += scale[r] * innovation;
+        std::memcpy(out + r * stride + i + u * kLanes, &acc[u], sizeof acc[u]);
+      }
+    }
+  }
+}
+
+// e = L z for one block (variable-major, kPathBlock per row), L lower triangular row-major:
+// e_r = sum_{col <= r} L[r][col] z_col, summed in column order.
+TRIAD_VECTOR_CLONES void CorrelateBlock(int k, const double* chol, const double* z, double* e) {
+  constexpr int kChunk = 4 * kLanes;
+  for (int r = 0; r < k; ++r) {
+    for (int i = 0; i < kPathBlock; i += kChunk) {
+      Lanes acc[4] = {};
+      for (int col = 0; col <= r; ++col) {
+        const double coef = chol[r * k + col];
+        for (int u = 0; u < 4; ++u) {
+          Lanes v;
+          std::memcpy(&v, z + col * kPathBlock + i + u * kLanes, sizeof v);
+          acc[u] += coef * v;
+        }
+      }
+      for (int u = 0; u < 4; ++u)
+        std::memcpy(e + r * kPathBlock + i + u * kLanes, &acc[u], sizeof acc[u]);
+    }
+  }
+}
+
+}  // namespace
+
+void SimulatePaths(const ScenarioPlan& plan, const std::vector<SystemAdjustments>& systems,
+                   int paths, std::uint64_t seed, WorkerPool& pool, StepObserver& observer,
+                   std::uint64_t first_path) {
+  if (paths < 1) ThrowUsage(fmt::format("the number of paths must be >= 1: {}", paths));
+  if (systems.empty()) return;
+  if (plan.lags() > 64) ThrowUsage("scenarios support VAR orders up to 64");
+  const Coefficients c = CoefficientsOf(plan);
+  const int k = c.k, p = c.p, steps = plan.steps;
+  // Paths are simulated in whole blocks; the padding paths at the end (numbered on from the
+  // last real path) are simulated and never reported.
+  const int blocks = (paths + kPathBlock - 1) / kPathBlock;
+  const auto n = static_cast<std::size_t>(blocks) * kPathBlock;
+  const int slots = p + 1;  // ring of the last p steps and the current one
+  const auto slot_size = static_cast<std::size_t>(k) * n;
+  const auto ns = systems.size();
+
+  // Row-major per-step adjustments: [system][step][variable].
+  std::vector<std::vector<double>> offset(ns), scale(ns);
+  for (std::size_t s = 0; s < ns; ++s)
+    for (int h = 0; h < steps; ++h)
+      for (int r = 0; r < k; ++r) {
+        offset[s].push_back(systems[s].offset(h, r));
+        scale[s].push_back(systems[s].scale(h, r));
+      }
+
+  // values[s][slot * K * n + r * n + i]; step h lives in slot (h mod slots), steps 1-p..0 hold
+  // the observed origin.
+  std::vector<std::vector<double>> values(ns);
+  for (auto& v : values) v.resize(slots * slot_size);
+  auto slot_of = [slots](int step) { return ((step % slots) + slots) % slots; };
+  for (std::size_t s = 0; s < ns; ++s)
+    for (int j = 0; j < p; ++j) {
+      const int step = j - p + 1;  // origin row j is step j - p + 1
+      double* base = values[s].data() + slot_of(step) * slot_size;
+      for (int r = 0; r < k; ++r) std::fill_n(base + r * n, n, plan.origin(j, r));
+    }
+
+  std::vector<std::uint64_t> rng(n);
+  for (std::size_t i = 0; i < n; ++i) rng[i] = NormalStream(seed, first_path + i).state();
+
+  // Per-worker scratch: z and e = L z for one block, variable-major.
+  std::vector<std::vector<double>> scratch(pool.size(), std::vector<double>(2 * k * kPathBlock));
+
+  StepValues view;
+  view.paths = paths;
+  view.variables = k;
+  view.systems = static_cast<int>(ns);
+  view.rows.resize(ns * k);
+
+  for (int h = 1; h <= steps; ++h) {
+    pool.ParallelFor(blocks, [&](int block, int worker) {
+      const std::size_t begin = static_cast<std::size_t>(block) * kPathBlock;
+      double* z = scratch[worker].data();
+      double* e = z + k * kPathBlock;
+      for (int i = 0; i < kPathBlock; ++i) {
+        NormalStream stream(rng[begin + i]);
+        for (int r = 0; r < k; ++r) z[r * kPathBlock + i] = stream.NextNormal();
+        rng[begin + i] = stream.state();
+      }
+      CorrelateBlock(k, c.chol.data(), z, e);
+      for (std::size_t s = 0; s < ns; ++s) {
+        const double* prev[64];
+        for (int j = 0; j < p; ++j)
+          prev[j] = values[s].data() + slot_of(h - 1 - j) * slot_size + begin;
+        AdvanceBlock(k, p, c.lag.data(), offset[s].data() + (h - 1) * k,
+                     scale[s].data() + (h - 1) * k, prev, e, n,
+                     values[s].data() + slot_of(h) * slot_size + begin);
+      }
+    });
+    view.step = h;
+    for (std::size_t s = 0; s < ns; ++s)
+      for (int r = 0; r < k; ++r)
+        view.rows[s * k + r] = values[s].data() + slot_of(h) * slot_size + r * n;
+    observer.OnStep(view, pool);
+  }
+}
+
+}  // namespace triad

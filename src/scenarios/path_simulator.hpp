@@ -1,0 +1,50 @@
+#pragma once
+// Monte Carlo paths of a scenario's VAR, simulated step by step across all paths ("step-major"):
+// at each step every path advances one period, then an observer sees all paths' values at that
+// step and reduces them (quantiles, counts). Memory is bounded by paths x K x (p + 1) doubles per
+// system, never by the horizon, and quantiles are exact (over all paths at a step).
+//
+// Several systems (e.g. a lever set and the baseline) can be simulated together from the same
+// innovations z (common random numbers), so that their differences have small Monte Carlo error.
+// Path i always draws from NormalStream(seed, i), K normals per step in variable order, and the
+// arithmetic for a path does not depend on which thread runs it: results are identical for any
+// thread count.
+#include <cstdint>
+#include <vector>
+
+#include "scenarios/scenario_plan.hpp"
+#include "scenarios/worker_pool.hpp"
+
+namespace triad {
+
+// All paths' values at one step. Row(s, k) points at `paths` doubles: variable k of system s for
+// paths 0..paths-1. Valid only during StepObserver::OnStep.
+struct StepValues {
+  int step = 0;  // 1-based
+  int paths = 0;
+  int variables = 0;
+  int systems = 0;
+  std::vector<const double*> rows;  // systems * variables pointers
+
+  const double* Row(int system, int variable) const { return rows[system * variables + variable]; }
+};
+
+class StepObserver {
+ public:
+  virtual ~StepObserver() = default;
+  // Called once per step in step order, from the thread that called SimulatePaths. The pool may
+  // be used for parallel reductions.
+  virtual void OnStep(const StepValues& values, WorkerPool& pool) = 0;
+};
+
+// Paths per unit of parallel work. Fixed, so that the work split is the same for any thread count.
+inline constexpr int kPathBlock = 256;
+
+// Simulates `paths` paths of every system over plan.steps steps. Path numbers are
+// first_path .. first_path + paths - 1 (so a run can be continued or split without changing any
+// path's draws).
+void SimulatePaths(const ScenarioPlan& plan, const std::vector<SystemAdjustments>& systems,
+                   int paths, std::uint64_t seed, WorkerPool& pool, StepObserver& observer,
+                   std::uint64_t first_path = 0);
+
+}  // namespace triad
