@@ -82,9 +82,7 @@ int RunExplain(const ExplainArgs& args) {
   std::vector<std::string> dyads(series.names.begin(), series.names.begin() + series.dyad_count);
   DriverAnalysis result = AnalyseDrivers(data, dyads, analysis);
 
-  nlohmann::json fit_json = ToJson(result.fit);
-  fit_json["last_label"] = FormatDate(series.dates.back());
-  fit_json["frequency"] = std::string(FrequencyName(series.freq));
+  nlohmann::json fit_json = ToJson(result.fit);  // with its calendar (last_label, frequency)
   fit_json["dyads"] = dyads;
   if (!args.data_out.empty()) {
     std::ofstream out(args.data_out);
