@@ -58,6 +58,8 @@ struct Lever {
   int ramp = 0;  // shift only: reaches full size linearly over this many steps (0 = at once)
   double size = 0.0;
   double cost = 0.0;
+  // Switched on in `triad simulate`; `triad optimize` considers every lever as a candidate.
+  bool active = true;
   int line = 0;  // line of the [[lever]] entry in the scenario file
 };
 

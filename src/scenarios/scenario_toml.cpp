@@ -210,9 +210,9 @@ ModelSource ReadModel(const toml::table& root, const std::string& file) {
 }
 
 Lever ReadLever(const toml::table& table, const std::string& file) {
-  TableReader t(
-      table, "[[lever]]", file,
-      {"name", "variable", "kind", "from", "at", "to", "ramp", "size", "cost", "description"});
+  TableReader t(table, "[[lever]]", file,
+                {"name", "variable", "kind", "from", "at", "to", "ramp", "size", "cost", "active",
+                 "description"});
   Lever l;
   l.line = t.line();
   l.name = t.RequiredString("name", "a short name for reports");
@@ -242,6 +242,10 @@ Lever ReadLever(const toml::table& table, const std::string& file) {
                                                          : "the change in the variable's units");
   if (l.kind == LeverKind::kVolatility && l.size <= 0)
     t.Fail(*t.Node("size"), "size", "a volatility factor must be positive (1 = unchanged)");
+  if (const toml::node* active = t.Node("active")) {
+    if (!active->is_boolean()) t.Fail(*active, "active", "expected true or false");
+    l.active = *active->value<bool>();
+  }
   l.cost = t.Number("cost").value_or(0.0);
   if (l.cost < 0) t.Fail(*t.Node("cost"), "cost", "a cost cannot be negative");
   return l;
