@@ -217,6 +217,7 @@ Lever ReadLever(const toml::table& table, const std::string& file) {
   l.line = t.line();
   l.name = t.RequiredString("name", "a short name for reports");
   l.variable = t.RequiredString("variable", "the model variable it acts on");
+  l.variable_line = LineOf(*t.Node("variable"));
   const std::string kind = t.Choice("kind", {"shift", "shock", "volatility"}).value_or("shift");
   l.kind = kind == "shock"        ? LeverKind::kShock
            : kind == "volatility" ? LeverKind::kVolatility
@@ -261,6 +262,7 @@ Window ReadWindow(const toml::table& table, const std::string& file) {
   w.to = t.RequiredDate("to", "its last date");
   if (w.to < w.from) t.Fail(*t.Node("to"), "to", "the window ends before it starts");
   w.variables = t.Strings("variables");
+  w.variables_line = t.Has("variables") ? LineOf(*t.Node("variables")) : w.line;
   if (w.variables.empty())
     ThrowInput(Location{file, w.line, "variables"},
                "[[window]] needs 'variables', the model variables it affects");
@@ -280,6 +282,7 @@ Target ReadTarget(const toml::table& table, const std::string& file) {
   Target g;
   g.line = t.line();
   g.variable = t.RequiredString("variable", "the dyad's relation series");
+  g.variable_line = LineOf(*t.Node("variable"));
   g.floor = t.RequiredNumber("floor", "the level it should stay at or above");
   const std::string mode = t.Choice("mode", {"every_step", "at_end"}).value_or("every_step");
   g.mode = mode == "at_end" ? TargetMode::kAtEnd : TargetMode::kEveryStep;
