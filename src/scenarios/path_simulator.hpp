@@ -10,6 +10,7 @@
 // arithmetic for a path does not depend on which thread runs it: results are identical for any
 // thread count.
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "scenarios/scenario_plan.hpp"
@@ -35,6 +36,17 @@ class StepObserver {
   // Called once per step in step order, from the thread that called SimulatePaths. The pool may
   // be used for parallel reductions.
   virtual void OnStep(const StepValues& values, WorkerPool& pool) = 0;
+};
+
+// An observer from a function, for small reductions.
+class StepFunctionObserver : public StepObserver {
+ public:
+  explicit StepFunctionObserver(std::function<void(const StepValues&, WorkerPool&)> f)
+      : f_(std::move(f)) {}
+  void OnStep(const StepValues& values, WorkerPool& pool) override { f_(values, pool); }
+
+ private:
+  std::function<void(const StepValues&, WorkerPool&)> f_;
 };
 
 // Paths per unit of parallel work. Fixed, so that the work split is the same for any thread count.

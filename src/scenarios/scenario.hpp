@@ -58,7 +58,10 @@ struct Lever {
   int ramp = 0;  // shift only: reaches full size linearly over this many steps (0 = at once)
   double size = 0.0;
   double cost = 0.0;
-  int line = 0;  // line of the [[lever]] entry in the scenario file
+  // Switched on in `triad simulate`; `triad optimize` considers every lever as a candidate.
+  bool active = true;
+  int line = 0;           // line of the [[lever]] header in the scenario file
+  int variable_line = 0;  // line of its `variable` key
 };
 
 // A period of changed dynamics for some variables: the innovation s.d. is multiplied by
@@ -71,6 +74,7 @@ struct Window {
   double volatility = 1.0;
   double drift = 0.0;
   int line = 0;
+  int variables_line = 0;
 };
 
 enum class TargetMode {
@@ -84,6 +88,7 @@ struct Target {
   double floor = 0.0;    // in the variable's units; on track means value >= floor
   TargetMode mode = TargetMode::kEveryStep;
   int line = 0;
+  int variable_line = 0;
 };
 
 struct Scenario {

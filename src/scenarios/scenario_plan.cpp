@@ -118,7 +118,7 @@ ScenarioPlan PlanScenario(const Scenario& s, const VarFit& fit) {
   for (const Window& w : s.windows) {
     std::vector<int> vars;
     for (const auto& name : w.variables)
-      vars.push_back(VariableIndex(s, fit, name, w.line, "variables"));
+      vars.push_back(VariableIndex(s, fit, name, w.variables_line, "variables"));
     int touched = 0;
     for (int h = 1; h <= steps; ++h) {
       if (plan.StepDate(h) > w.to || plan.StepDate(h + 1) <= w.from) continue;
@@ -134,7 +134,7 @@ ScenarioPlan PlanScenario(const Scenario& s, const VarFit& fit) {
   }
 
   for (const Lever& l : s.levers) {
-    const int v = VariableIndex(s, fit, l.variable, l.line, "variable");
+    const int v = VariableIndex(s, fit, l.variable, l.variable_line, "variable");
     Eigen::MatrixXd offset = Eigen::MatrixXd::Zero(steps, k);
     Eigen::MatrixXd scale = Eigen::MatrixXd::Ones(steps, k);
     const int first = plan.calendar.StepOf(l.from);
@@ -168,7 +168,7 @@ ScenarioPlan PlanScenario(const Scenario& s, const VarFit& fit) {
   }
 
   for (const Target& t : s.targets)
-    plan.target_variable.push_back(VariableIndex(s, fit, t.variable, t.line, "variable"));
+    plan.target_variable.push_back(VariableIndex(s, fit, t.variable, t.variable_line, "variable"));
   if (!s.triangle.empty()) {
     for (int d = 0; d < 3; ++d)
       plan.triangle_variable[d] = VariableIndex(s, fit, s.triangle[d], s.triangle_line, "triangle");

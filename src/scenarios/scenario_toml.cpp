@@ -210,13 +210,14 @@ ModelSource ReadModel(const toml::table& root, const std::string& file) {
 }
 
 Lever ReadLever(const toml::table& table, const std::string& file) {
-  TableReader t(
-      table, "[[lever]]", file,
-      {"name", "variable", "kind", "from", "at", "to", "ramp", "size", "cost", "description"});
+  TableReader t(table, "[[lever]]", file,
+                {"name", "variable", "kind", "from", "at", "to", "ramp", "size", "cost", "active",
+                 "description"});
   Lever l;
   l.line = t.line();
   l.name = t.RequiredString("name", "a short name for reports");
   l.variable = t.RequiredString("variable", "the model variable it acts on");
+  l.variable_line = LineOf(*t.Node("variable"));
   const std::string kind = t.Choice("kind", {"shift", "shock", "volatility"}).value_or("shift");
   l.kind = kind == "shock"        ? LeverKind::kShock
            : kind == "volatility" ? LeverKind::kVolatility
@@ -242,6 +243,10 @@ Lever ReadLever(const toml::table& table, const std::string& file) {
                                                          : "the change in the variable's units");
   if (l.kind == LeverKind::kVolatility && l.size <= 0)
     t.Fail(*t.Node("size"), "size", "a volatility factor must be positive (1 = unchanged)");
+  if (const toml::node* active = t.Node("active")) {
+    if (!active->is_boolean()) t.Fail(*active, "active", "expected true or false");
+    l.active = *active->value<bool>();
+  }
   l.cost = t.Number("cost").value_or(0.0);
   if (l.cost < 0) t.Fail(*t.Node("cost"), "cost", "a cost cannot be negative");
   return l;
@@ -257,6 +262,7 @@ Window ReadWindow(const toml::table& table, const std::string& file) {
   w.to = t.RequiredDate("to", "its last date");
   if (w.to < w.from) t.Fail(*t.Node("to"), "to", "the window ends before it starts");
   w.variables = t.Strings("variables");
+  w.variables_line = t.Has("variables") ? LineOf(*t.Node("variables")) : w.line;
   if (w.variables.empty())
     ThrowInput(Location{file, w.line, "variables"},
                "[[window]] needs 'variables', the model variables it affects");
@@ -276,6 +282,7 @@ Target ReadTarget(const toml::table& table, const std::string& file) {
   Target g;
   g.line = t.line();
   g.variable = t.RequiredString("variable", "the dyad's relation series");
+  g.variable_line = LineOf(*t.Node("variable"));
   g.floor = t.RequiredNumber("floor", "the level it should stay at or above");
   const std::string mode = t.Choice("mode", {"every_step", "at_end"}).value_or("every_step");
   g.mode = mode == "at_end" ? TargetMode::kAtEnd : TargetMode::kEveryStep;

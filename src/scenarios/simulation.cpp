@@ -141,11 +141,14 @@ SimulationResult RunSimulation(const Scenario& scenario, const ScenarioPlan& pla
   result.has_triangle = plan.has_triangle;
   result.actors = plan.actors;
   result.warnings = plan.warnings;
-  for (const Lever& l : scenario.levers) result.levers.push_back(l.name);
-  result.has_baseline = !scenario.levers.empty();
+  std::vector<bool> active;
+  for (const Lever& l : scenario.levers) {
+    active.push_back(l.active);
+    if (l.active) result.levers.push_back(l.name);
+  }
+  result.has_baseline = !result.levers.empty();
 
-  std::vector<SystemAdjustments> systems = {
-      plan.WithLevers(std::vector<bool>(scenario.levers.size(), true))};
+  std::vector<SystemAdjustments> systems = {plan.WithLevers(active)};
   if (result.has_baseline) systems.push_back(plan.baseline);
   WorkerPool pool(options.threads);
   SimulationObserver observer(scenario, plan, static_cast<int>(systems.size()), options.paths);

@@ -66,12 +66,12 @@ struct SimulationOptions {
 
 struct SimulationResult {
   std::vector<std::string> names;
-  std::vector<std::string> levers;  // names of the levers switched on in the scenario
+  std::vector<std::string> levers;  // names of the levers switched on (Lever::active)
   int paths = 0;
   std::uint64_t seed = 0;
   int start_step = 1;
   int steps = 0;
-  bool has_baseline = false;  // false when the scenario has no levers (baseline = scenario)
+  bool has_baseline = false;  // false when no lever is on (baseline = scenario)
   std::vector<StepSummary> scenario, baseline;
   std::vector<TargetOutcome>
       targets;  // one per target, then "all targets" when there are two or more

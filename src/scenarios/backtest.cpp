@@ -1,0 +1,95 @@
+#include "scenarios/backtest.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "common/error.hpp"
+#include "scenarios/forecast_scores.hpp"
+#include "scenarios/path_simulator.hpp"
+#include "scenarios/sample_quantiles.hpp"
+#include "scenarios/scenario_plan.hpp"
+#include "scenarios/simulation.hpp"
+
+namespace triad {
+
+BacktestResult RunBacktest(const VarFit& fit, const Eigen::MatrixXd& train,
+                           const Eigen::MatrixXd& test, const std::vector<std::string>& test_labels,
+                           const BacktestOptions& options) {
+  const int k = fit.K();
+  const int horizon = static_cast<int>(test.rows());
+  if (horizon < 1) ThrowUsage("the backtest has no rows after the training period");
+  if (train.rows() < 2 || train.cols() != k || test.cols() != k)
+    ThrowUsage("backtest: training and test rows must have the model's columns");
+  Scenario scenario;
+  scenario.path = "backtest";
+  scenario.horizon = horizon;
+  const ScenarioPlan plan = PlanScenario(scenario, fit);
+
+  BacktestResult r;
+  r.train_rows = static_cast<int>(train.rows());
+  r.horizon = horizon;
+  r.paths = options.paths;
+  r.seed = options.seed;
+  r.variables.resize(k);
+  const Eigen::RowVectorXd last = train.row(train.rows() - 1);
+  for (int v = 0; v < k; ++v) {
+    r.variables[v].name = fit.names[v];
+    r.variables[v].steps.resize(horizon);
+  }
+  // s.d. of one-step changes in the training rows, per variable (divisor n - 1).
+  const Eigen::MatrixXd diffs =
+      train.bottomRows(train.rows() - 1) - train.topRows(train.rows() - 1);
+  const Eigen::RowVectorXd mean_diff = diffs.colwise().mean();
+  const Eigen::RowVectorXd step_sd =
+      ((diffs.rowwise() - mean_diff).array().square().colwise().sum() / (diffs.rows() - 1)).sqrt();
+
+  WorkerPool pool(options.threads);
+  StepFunctionObserver observer([&](const StepValues& values, WorkerPool& p) {
+    const int h = values.step;
+    p.ParallelFor(k, [&](int v, int) {
+      const std::span<const double> sample(values.Row(0, v), values.paths);
+      BacktestStep& s = r.variables[v].steps[h - 1];
+      s.step = h;
+      s.label = h - 1 < static_cast<int>(test_labels.size()) ? test_labels[h - 1] : "";
+      s.observed = test(h - 1, v);
+      const auto q = SampleQuantiles(sample, kReportedQuantiles);
+      std::copy(q.begin(), q.end(), s.quantile.begin());
+      s.crps = CrpsOfSample(sample, s.observed);
+      s.crps_random_walk = CrpsOfNormal(last(v), step_sd(v) * std::sqrt(h), s.observed);
+      s.error_no_change = std::abs(s.observed - last(v));
+    });
+  });
+  SimulatePaths(plan, {plan.baseline}, options.paths, options.seed, pool, observer);
+
+  // Central bands of the normal random walk: mean +- z sd with z the 75% and 95% normal quantiles.
+  constexpr double kZ50 = 0.6744897501960817, kZ90 = 1.6448536269514722;
+  const double cells = static_cast<double>(k) * horizon;
+  for (int v = 0; v < k; ++v) {
+    BacktestVariable& x = r.variables[v];
+    for (const BacktestStep& s : x.steps) {
+      const double sd = step_sd(v) * std::sqrt(s.step);
+      x.coverage50 += InBand(s.observed, s.quantile[1], s.quantile[3]);
+      x.coverage90 += InBand(s.observed, s.quantile[0], s.quantile[4]);
+      x.coverage50_random_walk += InBand(s.observed, last(v) - kZ50 * sd, last(v) + kZ50 * sd);
+      x.coverage90_random_walk += InBand(s.observed, last(v) - kZ90 * sd, last(v) + kZ90 * sd);
+      x.mean_crps += s.crps;
+      x.mean_crps_random_walk += s.crps_random_walk;
+      x.mean_error_no_change += s.error_no_change;
+    }
+    r.coverage50 += x.coverage50 / cells;
+    r.coverage90 += x.coverage90 / cells;
+    r.coverage50_random_walk += x.coverage50_random_walk / cells;
+    r.coverage90_random_walk += x.coverage90_random_walk / cells;
+    r.mean_crps += x.mean_crps / cells;
+    r.mean_crps_random_walk += x.mean_crps_random_walk / cells;
+    r.mean_error_no_change += x.mean_error_no_change / cells;
+    for (double* m :
+         {&x.coverage50, &x.coverage90, &x.coverage50_random_walk, &x.coverage90_random_walk,
+          &x.mean_crps, &x.mean_crps_random_walk, &x.mean_error_no_change})
+      *m /= horizon;
+  }
+  return r;
+}
+
+}  // namespace triad
