@@ -27,11 +27,15 @@ step triad balance --actors CHN,USA,JPN --freq week
 step triad explain --actors CHN,USA,JPN --freq day --save out/fit.json
 "$triad" explain --store "$store" --actors CHN,USA,JPN --freq day --save out/fit.json
 
-step triad simulate scenarios/essay.toml
-"$triad" simulate scenarios/essay.toml --store "$store"
+step triad simulate scenarios/essay_sample.toml "(first lines; all of it in out/simulate.txt)"
+"$triad" simulate scenarios/essay_sample.toml >out/simulate.txt
+sed -n 1,20p out/simulate.txt
 
-step triad report --actors CHN,USA,JPN --scenario scenarios/essay.toml --out out/report.html
-"$triad" report --store "$store" --actors CHN,USA,JPN --asof $asof --scenario scenarios/essay.toml \
+step triad optimize scenarios/essay_sample.toml --budget 3
+"$triad" optimize scenarios/essay_sample.toml --budget 3 --paths 2000
+
+step triad report --actors CHN,USA,JPN --scenario scenarios/essay_sample.toml --out out/report.html
+"$triad" report --store "$store" --actors CHN,USA,JPN --asof $asof --scenario scenarios/essay_sample.toml \
   --out out/report.html
 
 printf '\nThe report is in %s/out/report.html (self-contained: open it in any browser, offline).\n' "$(pwd)"

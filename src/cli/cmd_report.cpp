@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/report_scenario.hpp"
 #include "cli/snapshot_flags.hpp"
 #include "codebook/countries.hpp"
 #include "common/error.hpp"
@@ -141,7 +142,7 @@ ReportModel BuildReportModel(const TriadSnapshot& s, EventStore& store, const Re
     m.drivers = d;
   }
 
-  (void)args.scenario;
+  if (!args.scenario.empty()) m.scenario = ScenarioForReport(args.scenario);
 
   m.provenance.store_path = args.flags.index.series.store;
   for (const IngestedFile& f : store.Files()) {
@@ -197,7 +198,7 @@ const CommandRegistration kReport(95, [](CLI::App& app, int& exit_code) {
   cmd->footer(
       "The HTML opens offline: styles and SVG charts are inline, and it makes no network request.\n\n"
       "Example:\n"
-      "  triad report --actors CHN,USA,JPN --freq day --scenario scenarios/essay.toml --out out/report.html");
+      "  triad report --actors CHN,USA,JPN --scenario scenarios/essay_sample.toml --out out/report.html");
   cmd->callback([args, &exit_code] { exit_code = RunReport(*args); });
 });
 

@@ -4,6 +4,7 @@
 #include <glob.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "common/error.hpp"
@@ -12,6 +13,17 @@ namespace triad::cli {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Inside directories only names that event files have are taken (GDELT: .CSV, .export.CSV.zip;
+// ICEWS: .tab; and .tsv, .txt, .gz), so READMEs and manifests beside the data are passed over.
+// A file named on the command line is always read.
+bool LooksLikeEventFile(const std::string& name) {
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* ext : {".csv", ".tsv", ".tab", ".txt", ".zip", ".gz"})
+    if (lower.ends_with(ext)) return true;
+  return false;
+}
 
 void AddDirectory(const fs::path& dir, std::vector<std::string>* out) {
   std::vector<std::string> found;
@@ -22,7 +34,7 @@ void AddDirectory(const fs::path& dir, std::vector<std::string>* out) {
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file()) found.push_back(it->path().string());
+    if (it->is_regular_file() && LooksLikeEventFile(name)) found.push_back(it->path().string());
   }
   std::sort(found.begin(), found.end());
   out->insert(out->end(), found.begin(), found.end());

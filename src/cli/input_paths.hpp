@@ -1,6 +1,7 @@
 #pragma once
 // Expands the PATH arguments of `triad ingest`: a file, a directory (recursed, files in name
-// order, hidden files skipped) or a shell-style glob that the shell did not expand.
+// order, hidden files skipped, only names ending .csv .tsv .tab .txt .zip .gz in any case) or a
+// shell-style glob that the shell did not expand.
 #include <string>
 #include <vector>
 

@@ -142,7 +142,7 @@ struct OnTrackProbability {
   double baseline_se = kMissing;
 };
 
-struct Lever {
+struct ReportLever {
   std::string name;
   std::string description;
 };
@@ -159,7 +159,7 @@ struct ScenarioReport {
   std::string name;
   std::string description;
   int paths = 0;  // number of Monte Carlo paths
-  std::vector<Lever> levers;
+  std::vector<ReportLever> levers;
   std::vector<ScenarioWindow> windows;
   std::vector<FanChart> fans;
   std::vector<OnTrackProbability> on_track;

@@ -1,0 +1,86 @@
+#include "cli/report_scenario.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "common/error.hpp"
+#include "scenarios/scenario_model.hpp"
+#include "scenarios/scenario_plan.hpp"
+#include "scenarios/scenario_toml.hpp"
+#include "scenarios/simulation.hpp"
+
+namespace triad::cli {
+namespace {
+
+std::string DyadLabel(const std::string& variable) {
+  std::string out = variable;
+  if (out.size() == 7 && out[3] == '_') out[3] = '-';
+  return out;
+}
+
+std::string LeverText(const Lever& l) {
+  switch (l.kind) {
+    case LeverKind::kShift:
+      return fmt::format("{:+g} per step to {}'s equation from {}{}, cost {:g}", l.size, l.variable,
+                         FormatDate(l.from), l.ramp > 0 ? fmt::format(" (ramped over {} steps)", l.ramp) : "",
+                         l.cost);
+    case LeverKind::kShock:
+      return fmt::format("one-off shock {:+g} to {} on {}, cost {:g}", l.size, l.variable,
+                         FormatDate(l.from), l.cost);
+    case LeverKind::kVolatility:
+      return fmt::format("{}'s volatility × {:g} from {}, cost {:g}", l.variable, l.size,
+                         FormatDate(l.from), l.cost);
+  }
+  return l.name;
+}
+
+}  // namespace
+
+ScenarioReport ScenarioForReport(const std::string& path) {
+  Scenario scenario = ReadScenarioFile(path);
+  const VarFit fit = LoadScenarioModel(scenario);
+  const ScenarioPlan plan = PlanScenario(scenario, fit);
+  const SimulationResult result = RunSimulation(scenario, plan, {scenario.paths, scenario.seed, 0});
+
+  ScenarioReport r;
+  r.name = scenario.path;
+  r.description = fmt::format("{} paths, seed {}, {} steps from {}", result.paths, result.seed, result.steps,
+                              result.scenario.empty() ? "" : FormatDate(result.scenario.front().date));
+  r.paths = result.paths;
+  for (const Lever& l : scenario.levers)
+    if (l.active) r.levers.push_back(ReportLever{l.name, LeverText(l)});
+  for (const Window& w : scenario.windows) {
+    std::string effect;
+    if (w.volatility != 1.0) effect += fmt::format("volatility × {:g}", w.volatility);
+    if (w.drift != 0.0) effect += fmt::format("{}drift {:+g} per step", effect.empty() ? "" : ", ", w.drift);
+    r.windows.push_back(ScenarioWindow{w.name, w.from, w.to, effect});
+  }
+  // A fan per dyad variable of the triangle (or per target variable without one).
+  std::vector<std::string> dyads = scenario.triangle;
+  if (dyads.empty())
+    for (const Target& t : scenario.targets) dyads.push_back(t.variable);
+  for (const std::string& variable : dyads) {
+    auto it = std::find(result.names.begin(), result.names.end(), variable);
+    if (it == result.names.end()) continue;
+    const std::size_t j = static_cast<std::size_t>(it - result.names.begin());
+    FanChart fan;
+    fan.dyad = DyadLabel(variable);
+    for (std::size_t t = 0; t < result.scenario.size(); ++t) {
+      const StepSummary& s = result.scenario[t];
+      fan.dates.push_back(s.date);
+      std::array<double, 5> q;
+      for (std::size_t k = 0; k < 5; ++k) q[k] = s.variables[j].quantile[k];
+      fan.quantiles.push_back(q);
+      fan.baseline_median.push_back(result.has_baseline ? result.baseline[t].variables[j].quantile[2] : q[2]);
+    }
+    for (const Target& t : scenario.targets)
+      if (t.variable == variable) fan.floor = t.floor;
+    r.fans.push_back(std::move(fan));
+  }
+  for (const TargetOutcome& t : result.targets)
+    r.on_track.push_back(OnTrackProbability{t.label, t.scenario.p, t.scenario.se, t.baseline.p, t.baseline.se});
+  return r;
+}
+
+}  // namespace triad::cli
