@@ -32,14 +32,26 @@ int RunExport(const ExportArgs& args) {
   Day from = DateOption(args.from, "--from", -(1 << 20));
   Day to = DateOption(args.to, "--to", (1 << 20));
   const bool json = args.format == "json";
-  const std::vector<std::string> header = {
-      "date",        "source",       "target",    "channel",     "quad_class",
-      "events",      "mentions",     "mentions_sq", "sources",   "articles",
-      "goldstein_sum", "goldstein_sq_sum", "goldstein_mentions_sum", "goldstein_mentions_sq_sum",
-      "tone_sum"};
+  const std::vector<std::string> header = {"date",
+                                           "source",
+                                           "target",
+                                           "channel",
+                                           "quad_class",
+                                           "events",
+                                           "mentions",
+                                           "mentions_sq",
+                                           "sources",
+                                           "articles",
+                                           "goldstein_sum",
+                                           "goldstein_sq_sum",
+                                           "goldstein_mentions_sum",
+                                           "goldstein_mentions_sq_sum",
+                                           "tone_sum"};
   std::string buffer;
-  if (json) buffer += "[";
-  else buffer += CsvLine(header);
+  if (json)
+    buffer += "[";
+  else
+    buffer += CsvLine(header);
   bool first = true;
   store.ForEachCell(from, to, [&](const Cell& cell) {
     CellKey k = CellKey::Unpack(cell.key);

@@ -20,14 +20,21 @@ struct InfoArgs {
 };
 
 nlohmann::json FileJson(const IngestedFile& f) {
-  return {{"path", f.path},           {"name", f.name},
-          {"format", f.format},       {"size", f.size},
+  return {{"path", f.path},
+          {"name", f.name},
+          {"format", f.format},
+          {"size", f.size},
           {"content_hash", f.content_hash},
-          {"rows", f.rows_read},      {"accepted", f.rows_accepted},
-          {"without_dyad", f.rows_without_dyad}, {"rejected", f.rows_rejected},
-          {"duplicate", f.rows_duplicate},       {"first_day", f.min_day},
-          {"last_day", f.max_day},    {"min_date_added", f.min_added},
-          {"max_date_added", f.max_added},       {"seconds", f.seconds},
+          {"rows", f.rows_read},
+          {"accepted", f.rows_accepted},
+          {"without_dyad", f.rows_without_dyad},
+          {"rejected", f.rows_rejected},
+          {"duplicate", f.rows_duplicate},
+          {"first_day", f.min_day},
+          {"last_day", f.max_day},
+          {"min_date_added", f.min_added},
+          {"max_date_added", f.max_added},
+          {"seconds", f.seconds},
           {"ingested_at", f.ingested_at}};
 }
 
@@ -47,34 +54,36 @@ int RunInfo(const InfoArgs& args) {
         "ON f.id = r.file_id ORDER BY r.file_id, r.line LIMIT ?");
     stmt.Bind(1, args.rejects);
     while (stmt.Step())
-      reject_rows.push_back({stmt.Text(0), std::to_string(stmt.Int(1)), stmt.Text(2), stmt.Text(3),
-                             stmt.Text(4)});
+      reject_rows.push_back(
+          {stmt.Text(0), std::to_string(stmt.Int(1)), stmt.Text(2), stmt.Text(3), stmt.Text(4)});
   }
 
   if (args.format == "json") {
-    nlohmann::json out = {
-        {"store", args.store},
-        {"bytes", std::filesystem::file_size(args.store)},
-        {"files", files.size()},
-        {"rows", rows},
-        {"accepted", accepted},
-        {"without_dyad", s.rows_without_dyad},
-        {"rejected", s.rejects},
-        {"duplicate", s.duplicates},
-        {"events", s.events},
-        {"cells", s.cells},
-        {"first_day", s.first_day ? FormatDate(*s.first_day) : ""},
-        {"last_day", s.last_day ? FormatDate(*s.last_day) : ""},
-        {"coverage_from", coverage ? FormatDate(coverage->first) : ""},
-        {"last_ingest", s.last_ingest}};
+    nlohmann::json out = {{"store", args.store},
+                          {"bytes", std::filesystem::file_size(args.store)},
+                          {"files", files.size()},
+                          {"rows", rows},
+                          {"accepted", accepted},
+                          {"without_dyad", s.rows_without_dyad},
+                          {"rejected", s.rejects},
+                          {"duplicate", s.duplicates},
+                          {"events", s.events},
+                          {"cells", s.cells},
+                          {"first_day", s.first_day ? FormatDate(*s.first_day) : ""},
+                          {"last_day", s.last_day ? FormatDate(*s.last_day) : ""},
+                          {"coverage_from", coverage ? FormatDate(coverage->first) : ""},
+                          {"last_ingest", s.last_ingest}};
     for (auto& d : top)
       out["top_dyads"].push_back({{"dyad", d.source + "-" + d.target}, {"events", d.events}});
     for (auto& [why, n] : reasons) out["reject_reasons"].push_back({{"reason", why}, {"rows", n}});
     if (args.files)
       for (auto& f : files) out["file_list"].push_back(FileJson(f));
     for (auto& r : reject_rows)
-      out["reject_rows"].push_back(
-          {{"file", r[0]}, {"line", std::stoll(r[1])}, {"field", r[2]}, {"reason", r[3]}, {"raw", r[4]}});
+      out["reject_rows"].push_back({{"file", r[0]},
+                                    {"line", std::stoll(r[1])},
+                                    {"field", r[2]},
+                                    {"reason", r[3]},
+                                    {"raw", r[4]}});
     std::printf("%s\n", out.dump(2).c_str());
     return kExitOk;
   }
@@ -89,10 +98,10 @@ int RunInfo(const InfoArgs& args) {
                        FormatDate(*s.last_day), coverage ? FormatDate(coverage->first) : "?");
   out += fmt::format("events    {} in {} dyad-day cells\n", WithThousands(s.events),
                      WithThousands(s.cells));
-  out += fmt::format("rows      {} read: {} accepted, {} without a dyad, {} rejected, {} duplicates\n",
-                     WithThousands(rows), WithThousands(accepted),
-                     WithThousands(s.rows_without_dyad), WithThousands(s.rejects),
-                     WithThousands(s.duplicates));
+  out +=
+      fmt::format("rows      {} read: {} accepted, {} without a dyad, {} rejected, {} duplicates\n",
+                  WithThousands(rows), WithThousands(accepted), WithThousands(s.rows_without_dyad),
+                  WithThousands(s.rejects), WithThousands(s.duplicates));
   if (!top.empty()) {
     out += "\ntop dyads (both directions)\n";
     TextTable t({"dyad", "events"});
@@ -108,7 +117,8 @@ int RunInfo(const InfoArgs& args) {
   }
   if (args.files) {
     out += "\nfiles\n";
-    TextTable t({"file", "format", "rows", "accepted", "no dyad", "rejected", "dup", "days", "ingested"});
+    TextTable t(
+        {"file", "format", "rows", "accepted", "no dyad", "rejected", "dup", "days", "ingested"});
     for (auto& f : files)
       t.AddRow({f.path, f.format, WithThousands(f.rows_read), WithThousands(f.rows_accepted),
                 WithThousands(f.rows_without_dyad), WithThousands(f.rows_rejected),
@@ -121,7 +131,8 @@ int RunInfo(const InfoArgs& args) {
       std::string raw = r[4].size() > 120 ? r[4].substr(0, 117) + "..." : r[4];
       for (char& c : raw)
         if (c == '\t') c = ' ';
-      out += fmt::format("{}:{}: {}{}\n    {}\n", r[0], r[1], r[2].empty() ? "" : r[2] + ": ", r[3], raw);
+      out += fmt::format("{}:{}: {}{}\n    {}\n", r[0], r[1], r[2].empty() ? "" : r[2] + ": ", r[3],
+                         raw);
     }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);

@@ -32,7 +32,9 @@ struct IngestArgs {
 class Progress {
  public:
   Progress(bool enabled, std::size_t files, std::uint64_t total_bytes)
-      : enabled_(enabled && ::isatty(STDERR_FILENO)), files_(files), total_(total_bytes),
+      : enabled_(enabled && ::isatty(STDERR_FILENO)),
+        files_(files),
+        total_(total_bytes),
         start_(std::chrono::steady_clock::now()) {}
   void Update(std::size_t file_index, const std::string& name, std::uint64_t bytes_in_file) {
     if (!enabled_) return;
@@ -135,7 +137,8 @@ int RunIngest(const IngestArgs& args) {
         ++skipped;
         note(fmt::format("{}: same content as {} (ingested {}): nothing to do", path,
                          result.file.path, result.file.ingested_at));
-        files_json.push_back({{"path", path}, {"status", "same-content"}, {"as", result.file.path}});
+        files_json.push_back(
+            {{"path", path}, {"status", "same-content"}, {"as", result.file.path}});
       } else {
         ++added;
         const IngestedFile& f = result.file;
@@ -146,13 +149,12 @@ int RunIngest(const IngestArgs& args) {
         duplicate += f.rows_duplicate;
         bytes += aggregate.content_bytes;
         if (f.rows_rejected > 0)
-          note(fmt::format("{}: {} rows rejected, first at line {} ({}{}); see 'triad info "
-                           "--rejects'",
-                           path, f.rows_rejected, aggregate.rejects.front().line,
-                           aggregate.rejects.front().field.empty()
-                               ? ""
-                               : aggregate.rejects.front().field + ": ",
-                           aggregate.rejects.front().reason));
+          note(fmt::format(
+              "{}: {} rows rejected, first at line {} ({}{}); see 'triad info "
+              "--rejects'",
+              path, f.rows_rejected, aggregate.rejects.front().line,
+              aggregate.rejects.front().field.empty() ? "" : aggregate.rejects.front().field + ": ",
+              aggregate.rejects.front().reason));
         files_json.push_back({{"path", path},
                               {"status", "added"},
                               {"format", f.format},

@@ -25,20 +25,15 @@ int RunSeries(const SeriesArgs& args) {
   DyadSeries series = BuildSeries(store, PairSet::Dyad(a, b, args.directed), options);
   const std::string name = args.directed ? a + "->" + b : a + "-" + b;
   const std::vector<std::string> header = {
-      "period",   "events",       "mentions",     "mean_goldstein", "se_goldstein", "verbal_coop",
-      "material_coop", "verbal_conflict", "material_conflict", "net_cooperation", "mean_tone"};
+      "period",      "events",        "mentions",        "mean_goldstein",    "se_goldstein",
+      "verbal_coop", "material_coop", "verbal_conflict", "material_conflict", "net_cooperation",
+      "mean_tone"};
   auto row = [&](const PeriodStats& s) {
-    return std::vector<std::string>{FormatDate(s.start),
-                                    std::to_string(s.events),
-                                    std::to_string(s.mentions),
-                                    Num(s.mean_goldstein, 3),
-                                    Num(s.se_goldstein, 3),
-                                    Num(s.quad_share[0], 3),
-                                    Num(s.quad_share[1], 3),
-                                    Num(s.quad_share[2], 3),
-                                    Num(s.quad_share[3], 3),
-                                    Num(s.net_cooperation, 3),
-                                    Num(s.mean_tone, 3)};
+    return std::vector<std::string>{
+        FormatDate(s.start),       std::to_string(s.events), std::to_string(s.mentions),
+        Num(s.mean_goldstein, 3),  Num(s.se_goldstein, 3),   Num(s.quad_share[0], 3),
+        Num(s.quad_share[1], 3),   Num(s.quad_share[2], 3),  Num(s.quad_share[3], 3),
+        Num(s.net_cooperation, 3), Num(s.mean_tone, 3)};
   };
   if (args.format == "json") {
     nlohmann::json out = {{"dyad", name},
@@ -48,7 +43,9 @@ int RunSeries(const SeriesArgs& args) {
                           {"channel", args.flags.channel},
                           {"from", FormatDate(series.from)},
                           {"to", FormatDate(series.to)}};
-    auto num = [](double v) -> nlohmann::json { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); };
+    auto num = [](double v) -> nlohmann::json {
+      return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
+    };
     for (auto& p : series.periods) {
       PeriodStats s = Summarise(p, options.weight);
       out["periods"].push_back({{"period", FormatDate(s.start)},
@@ -56,8 +53,9 @@ int RunSeries(const SeriesArgs& args) {
                                 {"mentions", s.mentions},
                                 {"mean_goldstein", num(s.mean_goldstein)},
                                 {"se_goldstein", num(s.se_goldstein)},
-                                {"quad_share", {num(s.quad_share[0]), num(s.quad_share[1]),
-                                                num(s.quad_share[2]), num(s.quad_share[3])}},
+                                {"quad_share",
+                                 {num(s.quad_share[0]), num(s.quad_share[1]), num(s.quad_share[2]),
+                                  num(s.quad_share[3])}},
                                 {"net_cooperation", num(s.net_cooperation)},
                                 {"mean_tone", num(s.mean_tone)}});
     }
@@ -71,8 +69,8 @@ int RunSeries(const SeriesArgs& args) {
     for (auto& p : series.periods) t.AddRow(row(Summarise(p, options.weight)));
     std::printf("%s  %s, %s, %s-weighted, channel %s, %s .. %s\n%s", name.c_str(),
                 std::string(FrequencyName(options.freq)).c_str(), "Goldstein -10..10",
-                args.flags.weight.c_str(), args.flags.channel.c_str(), FormatDate(series.from).c_str(),
-                FormatDate(series.to).c_str(), t.Render().c_str());
+                args.flags.weight.c_str(), args.flags.channel.c_str(),
+                FormatDate(series.from).c_str(), FormatDate(series.to).c_str(), t.Render().c_str());
   }
   return kExitOk;
 }

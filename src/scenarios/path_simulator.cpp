@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "common/error.hpp"
 #include "scenarios/normal_stream.hpp"
@@ -41,43 +42,58 @@ Coefficients CoefficientsOf(const ScenarioPlan& plan) {
 
 // Four paths at a time in one register (GCC/Clang vector extension: AVX2 in the AVX2 clone, two
 // SSE2 registers otherwise). Loads and stores go through memcpy, which compiles to unaligned
-// vector moves (no helper functions: passing these by value would depend on the clone's ABI).
+// vector moves. LoadLanes is always inlined into the clones (a by-value vector crossing a call
+// would depend on the clone's ABI).
 typedef double Lanes __attribute__((vector_size(4 * sizeof(double))));
 constexpr int kLanes = 4;
 static_assert(kPathBlock % (4 * kLanes) == 0);
+
+// GCC notes that returning a 32-byte vector has a different ABI with and without AVX; this helper
+// is always inlined into the kernels below, so no call ever crosses that boundary.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpsabi"
+__attribute__((always_inline)) inline Lanes LoadLanes(const double* p) {
+  Lanes v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
 
 // One system's step for the kPathBlock paths of a block:
 //   out_r = ((offset_r + sum_{j, col} A_j[r][col] prev_j[col]) + scale_r e_r),
 // summed in that order for every path. `prev[j]` points at the block's values of step h-1-j;
 // rows (variables) are `stride` apart; e is variable-major with rows of kPathBlock. Four
 // independent accumulators (16 paths) stay in registers across the lagged terms, so that the
-// additions overlap instead of waiting on each other.
+// additions overlap instead of waiting on each other (written out: the compiler keeps an array
+// of them in memory).
 TRIAD_VECTOR_CLONES void AdvanceBlock(int k, int p, const double* lag, const double* offset,
                                       const double* scale, const double* const* prev,
                                       const double* e, std::size_t stride, double* out) {
   constexpr int kChunk = 4 * kLanes;
   for (int r = 0; r < k; ++r) {
     for (int i = 0; i < kPathBlock; i += kChunk) {
-      Lanes acc[4];
-      for (int u = 0; u < 4; ++u) acc[u] = Lanes{} + offset[r];
+      Lanes a0 = Lanes{} + offset[r], a1 = a0, a2 = a0, a3 = a0;
       for (int j = 0; j < p; ++j) {
         const double* a = lag + (j * k + r) * k;  // row r of A_{j+1}
         const double* x = prev[j] + i;
-        for (int col = 0; col < k; ++col) {
+        for (int col = 0; col < k; ++col, x += stride) {
           const double coef = a[col];
-          for (int u = 0; u < 4; ++u) {
-            Lanes v;
-            std::memcpy(&v, x + col * stride + u * kLanes, sizeof v);
-            acc[u] += coef * v;
-          }
+          a0 += coef * LoadLanes(x);
+          a1 += coef * LoadLanes(x + kLanes);
+          a2 += coef * LoadLanes(x + 2 * kLanes);
+          a3 += coef * LoadLanes(x + 3 * kLanes);
         }
       }
-      for (int u = 0; u < 4; ++u) {
-        Lanes innovation;
-        std::memcpy(&innovation, e + r * kPathBlock + i + u * kLanes, sizeof innovation);
-        acc[u] += scale[r] * innovation;
-        std::memcpy(out + r * stride + i + u * kLanes, &acc[u], sizeof acc[u]);
-      }
+      const double s = scale[r];
+      const double* er = e + r * kPathBlock + i;
+      a0 += s * LoadLanes(er);
+      a1 += s * LoadLanes(er + kLanes);
+      a2 += s * LoadLanes(er + 2 * kLanes);
+      a3 += s * LoadLanes(er + 3 * kLanes);
+      double* y = out + r * stride + i;
+      std::memcpy(y, &a0, sizeof a0);
+      std::memcpy(y + kLanes, &a1, sizeof a1);
+      std::memcpy(y + 2 * kLanes, &a2, sizeof a2);
+      std::memcpy(y + 3 * kLanes, &a3, sizeof a3);
     }
   }
 }
@@ -88,20 +104,25 @@ TRIAD_VECTOR_CLONES void CorrelateBlock(int k, const double* chol, const double*
   constexpr int kChunk = 4 * kLanes;
   for (int r = 0; r < k; ++r) {
     for (int i = 0; i < kPathBlock; i += kChunk) {
-      Lanes acc[4] = {};
-      for (int col = 0; col <= r; ++col) {
+      Lanes a0 = Lanes{}, a1 = a0, a2 = a0, a3 = a0;
+      const double* x = z + i;
+      for (int col = 0; col <= r; ++col, x += kPathBlock) {
         const double coef = chol[r * k + col];
-        for (int u = 0; u < 4; ++u) {
-          Lanes v;
-          std::memcpy(&v, z + col * kPathBlock + i + u * kLanes, sizeof v);
-          acc[u] += coef * v;
-        }
+        a0 += coef * LoadLanes(x);
+        a1 += coef * LoadLanes(x + kLanes);
+        a2 += coef * LoadLanes(x + 2 * kLanes);
+        a3 += coef * LoadLanes(x + 3 * kLanes);
       }
-      for (int u = 0; u < 4; ++u)
-        std::memcpy(e + r * kPathBlock + i + u * kLanes, &acc[u], sizeof acc[u]);
+      double* y = e + r * kPathBlock + i;
+      std::memcpy(y, &a0, sizeof a0);
+      std::memcpy(y + kLanes, &a1, sizeof a1);
+      std::memcpy(y + 2 * kLanes, &a2, sizeof a2);
+      std::memcpy(y + 3 * kLanes, &a3, sizeof a3);
     }
   }
 }
+
+#pragma GCC diagnostic pop
 
 }  // namespace
 
@@ -148,37 +169,54 @@ void SimulatePaths(const ScenarioPlan& plan, const std::vector<SystemAdjustments
   // Per-worker scratch: z and e = L z for one block, variable-major.
   std::vector<std::vector<double>> scratch(pool.size(), std::vector<double>(2 * k * kPathBlock));
 
-  StepValues view;
-  view.paths = paths;
-  view.variables = k;
-  view.systems = static_cast<int>(ns);
-  view.rows.resize(ns * k);
-
-  for (int h = 1; h <= steps; ++h) {
-    pool.ParallelFor(blocks, [&](int block, int worker) {
-      const std::size_t begin = static_cast<std::size_t>(block) * kPathBlock;
-      double* z = scratch[worker].data();
-      double* e = z + k * kPathBlock;
-      for (int i = 0; i < kPathBlock; ++i) {
-        NormalStream stream(rng[begin + i]);
-        for (int r = 0; r < k; ++r) z[r * kPathBlock + i] = stream.NextNormal();
-        rng[begin + i] = stream.state();
-      }
-      CorrelateBlock(k, c.chol.data(), z, e);
-      for (std::size_t s = 0; s < ns; ++s) {
-        const double* prev[64];
-        for (int j = 0; j < p; ++j)
-          prev[j] = values[s].data() + slot_of(h - 1 - j) * slot_size + begin;
-        AdvanceBlock(k, p, c.lag.data(), offset[s].data() + (h - 1) * k,
-                     scale[s].data() + (h - 1) * k, prev, e, n,
-                     values[s].data() + slot_of(h) * slot_size + begin);
-      }
-    });
+  auto view_of = [&](int h) {
+    StepValues view;
     view.step = h;
+    view.paths = paths;
+    view.variables = k;
+    view.systems = static_cast<int>(ns);
     for (std::size_t s = 0; s < ns; ++s)
       for (int r = 0; r < k; ++r)
-        view.rows[s * k + r] = values[s].data() + slot_of(h) * slot_size + r * n;
-    observer.OnStep(view, pool);
+        view.rows.push_back(values[s].data() + slot_of(h) * slot_size + r * n);
+    return view;
+  };
+
+  auto advance_block = [&](int h, int block, int worker) {
+    const std::size_t begin = static_cast<std::size_t>(block) * kPathBlock;
+    double* z = scratch[worker].data();
+    double* e = z + k * kPathBlock;
+    for (int i = 0; i < kPathBlock; ++i) {
+      NormalStream stream(rng[begin + i]);
+      for (int r = 0; r < k; ++r) z[r * kPathBlock + i] = stream.NextNormal();
+      rng[begin + i] = stream.state();
+    }
+    CorrelateBlock(k, c.chol.data(), z, e);
+    for (std::size_t s = 0; s < ns; ++s) {
+      const double* prev[64];
+      for (int j = 0; j < p; ++j)
+        prev[j] = values[s].data() + slot_of(h - 1 - j) * slot_size + begin;
+      AdvanceBlock(k, p, c.lag.data(), offset[s].data() + (h - 1) * k,
+                   scale[s].data() + (h - 1) * k, prev, e, n,
+                   values[s].data() + slot_of(h) * slot_size + begin);
+    }
+  };
+
+  // Step h is simulated together with the observer's tasks on step h - 1: they read slot h - 1,
+  // the blocks write slot h, a different slot since there are p + 1 >= 2. The observer's tasks
+  // come first: they are long, the blocks short, so the threads finish together.
+  std::optional<StepValues> finished;
+  for (int h = 1; h <= steps + 1; ++h) {
+    const int tasks = finished ? observer.StepTasks(*finished) : 0;
+    const int blocks_now = h <= steps ? blocks : 0;
+    pool.ParallelFor(tasks + blocks_now, [&](int t, int worker) {
+      if (t < tasks) {
+        observer.RunStepTask(*finished, t, worker);
+      } else {
+        advance_block(h, t - tasks, worker);
+      }
+    });
+    if (finished) observer.OnStep(*finished, pool);
+    if (h <= steps) finished = view_of(h);
   }
 }
 

@@ -19,7 +19,7 @@
 namespace triad {
 
 // All paths' values at one step. Row(s, k) points at `paths` doubles: variable k of system s for
-// paths 0..paths-1. Valid only during StepObserver::OnStep.
+// paths 0..paths-1. Valid during the observer's calls for that step.
 struct StepValues {
   int step = 0;  // 1-based
   int paths = 0;
@@ -30,11 +30,17 @@ struct StepValues {
   const double* Row(int system, int variable) const { return rows[system * variables + variable]; }
 };
 
+// Sees every step's values, in step order. The simulator calls, for each step h:
+//   StepTasks(h), then RunStepTask(h, t, worker) for t < StepTasks(h) in parallel, then OnStep(h)
+// on the thread that called SimulatePaths. The tasks of step h run while step h + 1 is being
+// simulated (which only reads step h), so long reductions such as quantiles overlap with the
+// simulation; OnStep(h) follows once step h + 1 is done, and may use the pool itself.
 class StepObserver {
  public:
   virtual ~StepObserver() = default;
-  // Called once per step in step order, from the thread that called SimulatePaths. The pool may
-  // be used for parallel reductions.
+  // Independent pieces of work on one step's values (default: none).
+  virtual int StepTasks(const StepValues&) { return 0; }
+  virtual void RunStepTask(const StepValues&, int /*task*/, int /*worker*/) {}
   virtual void OnStep(const StepValues& values, WorkerPool& pool) = 0;
 };
 

@@ -32,7 +32,7 @@ std::vector<double> OrderStatistics(std::span<const double> values,
 
 std::vector<double> OrderStatisticsBinned(std::span<const double> values,
                                           const std::vector<std::size_t>& ranks) {
-  constexpr int kBins = 4096;
+  constexpr int kBins = 2048;
   constexpr std::size_t kSample = 1024;
   const std::size_t n = values.size();
   double lo = values[0], hi = values[0];
@@ -44,16 +44,22 @@ std::vector<double> OrderStatisticsBinned(std::span<const double> values,
   if (!(std::isfinite(lo) && std::isfinite(hi) && hi > lo)) return OrderStatistics(values, ranks);
   const double scale = kBins / (hi - lo);
 
-  // Bin 0 holds values below lo (and NaN), bin kBins + 1 values at or above hi.
+  // Bin 0 holds values below lo (and NaN), bin kBins + 1 values at or above hi. Four interleaved
+  // histograms, so that consecutive values in the same bin do not wait on each other's counts.
   thread_local std::vector<std::uint16_t> bin_of;
   bin_of.resize(n);
-  std::vector<std::size_t> count(kBins + 2, 0);
+  constexpr int kWays = 4;
+  std::vector<std::uint32_t> partial(kWays * (kBins + 2), 0);
   for (std::size_t i = 0; i < n; ++i) {
-    const double t = (values[i] - lo) * scale;
-    const int b = t >= 0 ? (t < kBins ? static_cast<int>(t) + 1 : kBins + 1) : 0;
+    // Clamped to [-1, kBins] (max(-1, NaN) is -1), then shifted: bins 0 .. kBins + 1.
+    const double t = std::max(-1.0, std::min((values[i] - lo) * scale, static_cast<double>(kBins)));
+    const int b = static_cast<int>(t + 1.0);
     bin_of[i] = static_cast<std::uint16_t>(b);
-    ++count[b];
+    ++partial[(i % kWays) * (kBins + 2) + b];
   }
+  std::vector<std::size_t> count(kBins + 2, 0);
+  for (int w = 0; w < kWays; ++w)
+    for (int b = 0; b < kBins + 2; ++b) count[b] += partial[w * (kBins + 2) + b];
   // For each rank: its bin and its rank among the bin's values.
   std::vector<int> bin(ranks.size());
   std::vector<std::size_t> rank_in_bin(ranks.size());

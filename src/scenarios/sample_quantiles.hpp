@@ -9,7 +9,7 @@ namespace triad {
 
 // probs in [0, 1]; NaN values are not allowed. Returns one quantile per probability, in the
 // order given; `values` is not modified. For large samples the cost is two passes: the first
-// counts the values in 4096 equal-width bins spanning a subsample's range (plus an underflow and
+// counts the values in 2048 equal-width bins spanning a subsample's range (plus an underflow and
 // an overflow bin), which tells which bin holds each needed order statistic and its rank there;
 // the second collects the values of those few bins, and selection within them is exact.
 std::vector<double> SampleQuantiles(std::span<const double> values, std::span<const double> probs);

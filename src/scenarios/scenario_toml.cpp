@@ -323,8 +323,13 @@ Scenario ParseScenario(std::string_view text, const std::string& path) {
   s.path = path;
   s.model = ReadModel(root, path);
   if (const toml::node* start = top.Node("start")) {
-    if (!(start->is_string() && *start->value<std::string_view>() == "end"))
-      s.start = top.Date("start");
+    const bool is_end = start->is_string() && *start->value<std::string_view>() == "end";
+    const bool is_date =
+        start->is_date() || (start->is_string() && ParseDate(*start->value<std::string_view>()));
+    if (!is_end && !is_date)
+      top.Fail(*start, "start",
+               "expected \"end\" (just after the data) or a date such as 2024-03-04");
+    if (!is_end) s.start = top.Date("start");
   }
   s.horizon = static_cast<int>(top.Integer("horizon", 1, 100000).value_or(52));
   s.paths = static_cast<int>(top.Integer("paths", 2, 100000000).value_or(10000));

@@ -192,6 +192,9 @@ TEST(ScenarioToml, StructuralMistakesAreExplained) {
                         "s.toml");
                   }),
                   "give its date as 'at'"));
+  EXPECT_TRUE(
+      Has(ErrorOf([] { ParseScenario("start = \"ned\"\n[model]\nfit = \"f.json\"\n", "s.toml"); }),
+          "s.toml:1 (field start): expected \"end\""));
   EXPECT_TRUE(Has(
       ErrorOf([] { ParseScenario("horizon = \"ten\"\n[model]\nfit = \"f.json\"\n", "s.toml"); }),
       "s.toml:1 (field horizon)"));

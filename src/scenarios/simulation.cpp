@@ -47,28 +47,33 @@ class SimulationObserver : public StepObserver {
         tracker_(scenario.targets, plan, systems, paths),
         summaries_(systems) {}
 
-  void OnStep(const StepValues& v, WorkerPool& pool) override {
-    tracker_.Update(v, pool);
-    const int k = v.variables;
-    std::vector<StepSummary> step(v.systems);
-    for (auto& s : step) {
+  // One task per (system, variable): moments and quantiles, run while the next step simulates.
+  int StepTasks(const StepValues& v) override {
+    pending_.assign(v.systems, StepSummary{});
+    for (auto& s : pending_) {
       s.step = v.step;
       s.date = plan_.StepDate(v.step);
-      s.variables.resize(k);
+      s.variables.resize(v.variables);
     }
-    pool.ParallelFor(v.systems * k, [&](int task, int) {
-      const int s = task / k, r = task % k;
-      const std::span<const double> y(v.Row(s, r), paths_);
-      VariableSummary& out = step[s].variables[r];
-      const SampleMoments moments = MomentsOf(y);
-      out.mean = moments.mean;
-      out.sd = moments.sd;
-      const auto q = SampleQuantiles(y, kReportedQuantiles);
-      std::copy(q.begin(), q.end(), out.quantile.begin());
-    });
+    return v.systems * v.variables;
+  }
+
+  void RunStepTask(const StepValues& v, int task, int) override {
+    const int s = task / v.variables, r = task % v.variables;
+    const std::span<const double> y(v.Row(s, r), paths_);
+    VariableSummary& out = pending_[s].variables[r];
+    const SampleMoments moments = MomentsOf(y);
+    out.mean = moments.mean;
+    out.sd = moments.sd;
+    const auto q = SampleQuantiles(y, kReportedQuantiles);
+    std::copy(q.begin(), q.end(), out.quantile.begin());
+  }
+
+  void OnStep(const StepValues& v, WorkerPool& pool) override {
+    tracker_.Update(v, pool);
     if (plan_.has_triangle)
-      for (int s = 0; s < v.systems; ++s) step[s].triangle = TriangleTypes(v, s, pool);
-    for (int s = 0; s < v.systems; ++s) summaries_[s].push_back(std::move(step[s]));
+      for (int s = 0; s < v.systems; ++s) pending_[s].triangle = TriangleTypes(v, s, pool);
+    for (int s = 0; s < v.systems; ++s) summaries_[s].push_back(std::move(pending_[s]));
   }
 
   const TargetTracker& tracker() const { return tracker_; }
@@ -107,6 +112,7 @@ class SimulationObserver : public StepObserver {
   int paths_;
   TargetTracker tracker_;
   std::vector<std::vector<StepSummary>> summaries_;
+  std::vector<StepSummary> pending_;  // the step whose tasks are running
 };
 
 std::string TargetLabel(const Target& t) {

@@ -16,22 +16,18 @@ WorkerPool::~WorkerPool() {
   for (auto& t : workers_) t.join();
 }
 
-void WorkerPool::RunTasks(int worker) {
+void WorkerPool::RunTasks(int worker, const std::function<void(int, int)>* task, int count) {
+  // `task` and `count` were read under the mutex together with the generation; a loop starts only
+  // when no worker is inside RunTasks (running_ == 0), so next_task_ belongs to this loop.
   for (;;) {
-    int i;
-    const std::function<void(int, int)>* task;
-    {
-      std::lock_guard lock(mutex_);
-      if (next_task_ >= task_count_) return;
-      i = next_task_++;
-      task = task_;
-    }
+    const int i = next_task_.fetch_add(1);
+    if (i >= count) return;
     try {
       (*task)(i, worker);
     } catch (...) {
       std::lock_guard lock(mutex_);
       if (!error_) error_ = std::current_exception();
-      next_task_ = task_count_;  // stop handing out work
+      next_task_ = count;  // stop handing out work
     }
   }
 }
@@ -39,14 +35,18 @@ void WorkerPool::RunTasks(int worker) {
 void WorkerPool::WorkerLoop(int worker) {
   unsigned long seen = 0;
   for (;;) {
+    const std::function<void(int, int)>* task;
+    int count;
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [&] { return stopping_ || generation_ != seen; });
       if (stopping_) return;
       seen = generation_;
+      task = task_;
+      count = task_count_;
       ++running_;
     }
-    RunTasks(worker);
+    RunTasks(worker, task, count);
     {
       std::lock_guard lock(mutex_);
       --running_;
@@ -62,7 +62,9 @@ void WorkerPool::ParallelFor(int n, const std::function<void(int, int)>& task) {
     return;
   }
   {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
+    // A worker that woke late for the previous loop may still be leaving RunTasks.
+    finished_.wait(lock, [&] { return running_ == 0; });
     task_ = &task;
     task_count_ = n;
     next_task_ = 0;
@@ -70,13 +72,13 @@ void WorkerPool::ParallelFor(int n, const std::function<void(int, int)>& task) {
     ++generation_;
   }
   wake_.notify_all();
-  RunTasks(0);
+  RunTasks(0, &task, n);
   std::exception_ptr error;
   {
     std::unique_lock lock(mutex_);
-    // All tasks handed out; wait for workers still running one. A worker that wakes late finds
-    // no task left and leaves at once.
-    finished_.wait(lock, [&] { return running_ == 0 && next_task_ >= task_count_; });
+    // All tasks handed out; wait for workers still running one. A worker that wakes after this
+    // finds no task left (next_task_ >= n) and leaves at once.
+    finished_.wait(lock, [&] { return running_ == 0; });
     task_ = nullptr;
     error = error_;
   }

@@ -2,6 +2,7 @@
 // A fixed set of threads that run the tasks 0..n-1 of a parallel loop. Which thread runs which
 // task is not fixed, so callers keep results deterministic by writing each task's output to its
 // own place and combining them in task order.
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -27,14 +28,16 @@ class WorkerPool {
 
  private:
   void WorkerLoop(int worker);
-  void RunTasks(int worker);
+  void RunTasks(int worker, const std::function<void(int, int)>* task, int count);
 
   std::vector<std::thread> workers_;
   std::mutex mutex_;
   std::condition_variable wake_, finished_;
+  // Set under the mutex before a loop's generation starts; read by workers after they have seen
+  // the new generation under the mutex. Task indices are handed out without the mutex.
   const std::function<void(int, int)>* task_ = nullptr;
   int task_count_ = 0;
-  int next_task_ = 0;
+  std::atomic<int> next_task_{0};
   int running_ = 0;  // workers inside RunTasks for the current generation
   unsigned long generation_ = 0;
   bool stopping_ = false;
