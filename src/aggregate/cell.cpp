@@ -27,7 +27,9 @@ std::uint64_t CellKey::PackParts(Day day, const char* source, const char* target
          static_cast<std::uint64_t>(quad_class);
 }
 
-std::uint64_t CellKey::Pack() const { return PackParts(day, source, target, channel, quad_class); }
+std::uint64_t CellKey::Pack() const {
+  return PackParts(day, source, target, channel, quad_class);
+}
 
 CellKey CellKey::Unpack(std::uint64_t packed) {
   CellKey key;

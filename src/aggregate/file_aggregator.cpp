@@ -148,8 +148,8 @@ void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* s
         break;
       case RowOutcome::kRejected:
         ++out->rejected;
-        out->rejects.push_back(
-            RejectedRow{out->lines, std::string(problem.field), std::move(problem.reason), std::string(line)});
+        out->rejects.push_back(RejectedRow{out->lines, std::string(problem.field),
+                                           std::move(problem.reason), std::string(line)});
         if (strict) {
           stop->store(true);
           return;
@@ -218,13 +218,15 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   // Blocks: at most options.block_bytes, but small inputs (15-minute files) get blocks sized so
   // that each worker has about two, and pay for no more memory than they need.
   const std::uint64_t known_size = std::max(source->content_size(), source->file_size());
-  const std::size_t block_bytes = static_cast<std::size_t>(std::clamp<std::uint64_t>(
-      known_size / (2 * static_cast<std::uint64_t>(threads)) + 4096, 64 << 10, options.block_bytes));
+  const std::size_t block_bytes = static_cast<std::size_t>(
+      std::clamp<std::uint64_t>(known_size / (2 * static_cast<std::uint64_t>(threads)) + 4096,
+                                64 << 10, options.block_bytes));
   ByteBuffer first(block_bytes);
   std::size_t first_size = read_more(&first, 0);
   if (first_size == 0) ThrowInput(Location{path, 0, ""}, "the file is empty");
   if (LooksBinary(first.data(), first_size))
-    ThrowInput(Location{path, 0, ""}, "binary data (a NUL byte in the first 64 KiB): not an event file");
+    ThrowInput(Location{path, 0, ""},
+               "binary data (a NUL byte in the first 64 KiB): not an event file");
   std::string_view head(first.data(), first_size);
   std::string_view first_line = head.substr(0, head.find('\n'));
   result.format = options.format ? *options.format : DetectFormat(first_line, path);
@@ -358,8 +360,9 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   if (options.strict && !result.rejects.empty()) {
     const RejectedRow& bad = result.rejects.front();
     ThrowInput(Location{path, bad.line, bad.field},
-               bad.reason + " (--strict stops at the first bad row; without it the row is kept "
-                            "in the store's rejects and ingest goes on)");
+               bad.reason +
+                   " (--strict stops at the first bad row; without it the row is kept "
+                   "in the store's rejects and ingest goes on)");
   }
   if (!std::is_sorted(result.keys.begin(), result.keys.end()))
     std::sort(result.keys.begin(), result.keys.end());
@@ -381,7 +384,8 @@ FileAggregate AggregateFile(const std::string& path, const SeenEventsProvider& s
   // each once. The common case pays only for one pass over the sorted keys.
   std::vector<std::int64_t> repeated;
   for (std::size_t i = 1; i < result.keys.size(); ++i)
-    if (result.keys[i] == result.keys[i - 1] && (repeated.empty() || repeated.back() != result.keys[i]))
+    if (result.keys[i] == result.keys[i - 1] &&
+        (repeated.empty() || repeated.back() != result.keys[i]))
       repeated.push_back(result.keys[i]);
   if (repeated.empty()) return result;
   InFileDuplicates guard(std::move(repeated));

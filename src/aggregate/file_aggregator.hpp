@@ -25,7 +25,7 @@ struct RejectedRow {
   std::int64_t line = 0;  // 1-based line number in the (decompressed) file
   std::string field;      // column at fault; empty for the whole row
   std::string reason;
-  std::string raw;        // the line as read, so nothing is lost
+  std::string raw;  // the line as read, so nothing is lost
 };
 
 struct FileAggregate {
@@ -37,10 +37,10 @@ struct FileAggregate {
   std::int64_t rows_accepted = 0;   // rows stored in cells
   std::int64_t rows_without_dyad = 0;
   std::int64_t rows_rejected = 0;
-  std::int64_t rows_duplicate = 0;  // events already in the store or earlier in this file
-  std::int64_t min_key = 0, max_key = 0;          // over accepted events
-  Day min_day = 0, max_day = 0;                   // over accepted events
-  std::int64_t min_added = 0, max_added = 0;      // DATEADDED over accepted GDELT events
+  std::int64_t rows_duplicate = 0;            // events already in the store or earlier in this file
+  std::int64_t min_key = 0, max_key = 0;      // over accepted events
+  Day min_day = 0, max_day = 0;               // over accepted events
+  std::int64_t min_added = 0, max_added = 0;  // DATEADDED over accepted GDELT events
   CellTable cells;
   std::vector<RejectedRow> rejects;  // in line order
   std::vector<std::int64_t> keys;    // accepted event keys, sorted, unique

@@ -44,7 +44,8 @@ std::array<std::string, 3> ParseActors(const std::string& text) {
     }
   }
   if (parts.size() != 3 || parts[0] == parts[1] || parts[0] == parts[2] || parts[1] == parts[2])
-    ThrowUsage(fmt::format("--actors '{}': give three different CAMEO country codes, e.g. CHN,USA,JPN", text));
+    ThrowUsage(fmt::format(
+        "--actors '{}': give three different CAMEO country codes, e.g. CHN,USA,JPN", text));
   for (auto& p : parts) ParseDyad(p + "-XXX");  // validates the code's form
   return {parts[0], parts[1], parts[2]};
 }
@@ -115,12 +116,20 @@ int RunExplain(const ExplainArgs& args) {
                           {"warnings", result.warnings},
                           {"findings", result.findings}};
     for (const auto& g : result.granger)
-      out["granger"].push_back({{"driver", g.driver}, {"dyad", g.dyad}, {"F", g.statistic},
-                                {"p_value", g.p_value}, {"df_num", g.df_num}, {"df_den", g.df_den},
+      out["granger"].push_back({{"driver", g.driver},
+                                {"dyad", g.dyad},
+                                {"F", g.statistic},
+                                {"p_value", g.p_value},
+                                {"df_num", g.df_num},
+                                {"df_den", g.df_den},
                                 {"significant", g.significant}});
     for (const auto& r : result.responses)
-      out["responses"].push_back({{"driver", r.driver}, {"dyad", r.dyad}, {"response", r.response},
-                                  {"std_error", r.std_error}, {"peak", r.peak}, {"peak_period", r.peak_period}});
+      out["responses"].push_back({{"driver", r.driver},
+                                  {"dyad", r.dyad},
+                                  {"response", r.response},
+                                  {"std_error", r.std_error},
+                                  {"peak", r.peak},
+                                  {"peak_period", r.peak_period}});
     for (const auto& s : result.shares) {
       nlohmann::json drivers = nlohmann::json::object();
       for (const auto& [name, v] : s.drivers) drivers[name] = v;
@@ -132,10 +141,11 @@ int RunExplain(const ExplainArgs& args) {
     return kExitOk;
   }
 
-  std::string text = fmt::format(
-      "What drives {}-{}-{}: VAR({}) on {} {} periods, {} .. {}\n", options.actors[0], options.actors[1],
-      options.actors[2], result.selected_lags, series.dates.size(), FrequencyName(series.freq),
-      FormatDate(series.dates.front()), FormatDate(series.dates.back()));
+  std::string text =
+      fmt::format("What drives {}-{}-{}: VAR({}) on {} {} periods, {} .. {}\n", options.actors[0],
+                  options.actors[1], options.actors[2], result.selected_lags, series.dates.size(),
+                  FrequencyName(series.freq), FormatDate(series.dates.front()),
+                  FormatDate(series.dates.back()));
   for (std::size_t j = 0; j < series.names.size(); ++j)
     text += fmt::format("  {:<14} {}\n", series.names[j], series.descriptions[j]);
   for (const auto& n : series.notes) text += "note: " + n + "\n";
@@ -145,7 +155,8 @@ int RunExplain(const ExplainArgs& args) {
 
   TextTable granger({"driver", "dyad", "F", "p", "Granger-causes?"});
   for (const auto& g : result.granger)
-    granger.AddRow({g.driver, g.dyad, Num(g.statistic, 2), Num(g.p_value, 3), g.significant ? "yes" : "no"});
+    granger.AddRow(
+        {g.driver, g.dyad, Num(g.statistic, 2), Num(g.p_value, 3), g.significant ? "yes" : "no"});
   text += "Granger causality (F-tests, 5% level)\n" + granger.Render() + "\n";
 
   std::vector<std::string> header = {"dyad", "own", "other dyads"};
@@ -153,7 +164,8 @@ int RunExplain(const ExplainArgs& args) {
     for (const auto& [name, v] : result.shares[0].drivers) header.push_back(name);
   TextTable shares(header);
   for (const auto& s : result.shares) {
-    std::vector<std::string> row = {s.dyad, Num(s.own * 100, 0) + "%", Num(s.other_dyads * 100, 0) + "%"};
+    std::vector<std::string> row = {s.dyad, Num(s.own * 100, 0) + "%",
+                                    Num(s.other_dyads * 100, 0) + "%"};
     for (const auto& [name, v] : s.drivers) row.push_back(Num(v * 100, 0) + "%");
     shares.AddRow(row);
   }
@@ -165,22 +177,36 @@ int RunExplain(const ExplainArgs& args) {
 
 const CommandRegistration kExplain(70, [](CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ExplainArgs>();
-  CLI::App* cmd = app.add_subcommand("explain", "What drives each relation of a triad (VAR, Granger, shocks, shares)");
-  cmd->add_option("--actors", args->actors, "Three CAMEO country codes, e.g. CHN,USA,JPN")->required();
+  CLI::App* cmd = app.add_subcommand(
+      "explain", "What drives each relation of a triad (VAR, Granger, shocks, shares)");
+  cmd->add_option("--actors", args->actors, "Three CAMEO country codes, e.g. CHN,USA,JPN")
+      ->required();
   args->flags.AddTo(cmd, "day");
   cmd->add_option("--baseline", args->baseline, "none, world or own (default: world for events)");
-  cmd->add_option("--min-events", args->min_events, "Fewer events in a period = missing")->capture_default_str();
-  cmd->add_option("--source", args->source, "Use an imported relation series instead of the events");
-  cmd->add_option("--drivers", args->drivers, "Subset of ECON,REGIONAL,GLOBAL_SOUTH,SECURITY, or none (default: all)");
-  cmd->add_option("--regional-group", args->regional_group, "Group for the regional-integration driver")->capture_default_str();
-  cmd->add_option("--global-group", args->global_group, "Group for the Global South driver")->capture_default_str();
+  cmd->add_option("--min-events", args->min_events, "Fewer events in a period = missing")
+      ->capture_default_str();
+  cmd->add_option("--source", args->source,
+                  "Use an imported relation series instead of the events");
+  cmd->add_option("--drivers", args->drivers,
+                  "Subset of ECON,REGIONAL,GLOBAL_SOUTH,SECURITY, or none (default: all)");
+  cmd->add_option("--regional-group", args->regional_group,
+                  "Group for the regional-integration driver")
+      ->capture_default_str();
+  cmd->add_option("--global-group", args->global_group, "Group for the Global South driver")
+      ->capture_default_str();
   cmd->add_option("--lags", args->lags, "VAR order (default: chosen by --ic up to --maxlags)");
   cmd->add_option("--maxlags", args->maxlags, "Largest order considered")->capture_default_str();
-  cmd->add_option("--ic", args->ic, "aic, bic, hqic or fpe")->check(CLI::IsMember({"aic", "bic", "hqic", "fpe"}))->capture_default_str();
-  cmd->add_option("--horizon", args->horizon, "Periods for responses and variance shares")->capture_default_str();
+  cmd->add_option("--ic", args->ic, "aic, bic, hqic or fpe")
+      ->check(CLI::IsMember({"aic", "bic", "hqic", "fpe"}))
+      ->capture_default_str();
+  cmd->add_option("--horizon", args->horizon, "Periods for responses and variance shares")
+      ->capture_default_str();
   cmd->add_option("--save", args->save, "Write the fitted model (for scenarios) to this JSON file");
-  cmd->add_option("--data-out", args->data_out, "Write the series the VAR was fitted on to this CSV file");
-  cmd->add_option("--format", args->format, "table or json")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->add_option("--data-out", args->data_out,
+                  "Write the series the VAR was fitted on to this CSV file");
+  cmd->add_option("--format", args->format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
   cmd->footer(
       "Drivers: ECON_A_B (economic channel of each dyad, the 'ballast'), REGIONAL (relations\n"
       "among the regional group), GLOBAL_SOUTH (the triad's relations with the Global South),\n"

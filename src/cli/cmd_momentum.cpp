@@ -16,11 +16,11 @@
 
 #include "cli/command.hpp"
 #include "cli/series_options.hpp"
-#include "series/relation_index.hpp"
 #include "common/date.hpp"
 #include "common/error.hpp"
 #include "measures/local_linear_trend.hpp"
 #include "measures/local_linear_trend_momentum.hpp"
+#include "series/relation_index.hpp"
 
 namespace triad::cli {
 namespace {
@@ -321,7 +321,8 @@ int RunMomentum(MomentumArgs args) {
   std::optional<Frequency> frequency;
   if (!args.freq.empty()) frequency = ParseFrequency(args.freq);
   if (args.dyad.empty() == args.input.empty())
-    ThrowUsage("give either --dyad (a relation index from the store) or --input FILE.csv --column NAME");
+    ThrowUsage(
+        "give either --dyad (a relation index from the store) or --input FILE.csv --column NAME");
   if (!args.input.empty() && args.column.empty()) ThrowUsage("--input needs --column NAME");
   if (!args.dyad.empty()) {
     args.column = args.dyad;
@@ -359,7 +360,8 @@ const CommandRegistration kRegistration(60, [](CLI::App& app, int& exit_code) {
   cmd->add_option("--dyad", args->dyad, "relation index of this dyad from the store, e.g. CHN-USA");
   cmd->add_option("--input", args->input, "or a CSV file: header, first column a date (YYYY-MM-DD)")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--column", args->column, "with --input: column to model; an empty cell is missing");
+  cmd->add_option("--column", args->column,
+                  "with --input: column to model; an empty cell is missing");
   cmd->add_option("--freq", args->freq,
                   "period (default: from the dates of --input; week for --dyad)")
       ->check(CLI::IsMember({"day", "week", "month"}));

@@ -55,8 +55,10 @@ DyadReport DyadFrom(const DyadSnapshot& d, double days_per_period) {
       r.level_lo.push_back(std::isfinite(level_sd) ? s.level - kZ90 * level_sd : kMissing);
       r.level_hi.push_back(std::isfinite(level_sd) ? s.level + kZ90 * level_sd : kMissing);
       r.slope.push_back(s.slope * per30);
-      r.slope_lo.push_back(std::isfinite(slope_sd) ? (s.slope - kZ90 * slope_sd) * per30 : kMissing);
-      r.slope_hi.push_back(std::isfinite(slope_sd) ? (s.slope + kZ90 * slope_sd) * per30 : kMissing);
+      r.slope_lo.push_back(std::isfinite(slope_sd) ? (s.slope - kZ90 * slope_sd) * per30
+                                                   : kMissing);
+      r.slope_hi.push_back(std::isfinite(slope_sd) ? (s.slope + kZ90 * slope_sd) * per30
+                                                   : kMissing);
     }
   } else {
     r.level = r.level_lo = r.level_hi = r.slope = r.slope_lo = r.slope_hi =
@@ -73,9 +75,10 @@ ReportModel BuildReportModel(const TriadSnapshot& s, EventStore& store, const Re
   ReportModel m;
   const auto& a = s.options.actors;
   m.actors = {a[0], a[1], a[2]};
-  m.title = args.title.empty() ? fmt::format("{}–{}–{}: relations, triangle and momentum", CountryName(a[0]),
-                                             CountryName(a[1]), CountryName(a[2]))
-                               : args.title;
+  m.title = args.title.empty()
+                ? fmt::format("{}–{}–{}: relations, triangle and momentum", CountryName(a[0]),
+                              CountryName(a[1]), CountryName(a[2]))
+                : args.title;
   m.generated_at = UtcNow();
   m.triad_version = TRIAD_VERSION_STRING;
   m.command_line = CommandLine();
@@ -104,7 +107,8 @@ ReportModel BuildReportModel(const TriadSnapshot& s, EventStore& store, const Re
       std::string described = DescribeRoles(s.triangle.actors, roles);
       auto comma = described.find(", ");
       t.roles = comma == std::string::npos ? "" : described.substr(comma + 2);
-      for (std::size_t k = 0; k < 4; ++k) t.type_probability[k] = last->probabilities.type_probability[k];
+      for (std::size_t k = 0; k < 4; ++k)
+        t.type_probability[k] = last->probabilities.type_probability[k];
       m.triangle = t;
     }
     TriangleTimelineReport timeline;
@@ -113,9 +117,10 @@ ReportModel BuildReportModel(const TriadSnapshot& s, EventStore& store, const Re
       std::array<double, 4> probs;
       for (std::size_t k = 0; k < 4; ++k) probs[k] = p.probabilities.type_probability[k];
       timeline.type_probability.push_back(probs);
-      timeline.most_likely.push_back(p.probabilities.most_likely == TriangleType::kUnknown
-                                         ? ""
-                                         : std::string(TriangleTypeName(p.probabilities.most_likely)));
+      timeline.most_likely.push_back(
+          p.probabilities.most_likely == TriangleType::kUnknown
+              ? ""
+              : std::string(TriangleTypeName(p.probabilities.most_likely)));
     }
     for (const auto& c : s.triangle.timeline.changes)
       timeline.changes.push_back(TriangleChange{c.date, DescribeRoles(s.triangle.actors, c.from),
@@ -181,24 +186,30 @@ int RunReport(const ReportArgs& args) {
   }
   if (std::rename(tmp.c_str(), args.out.c_str()) != 0)
     ThrowUsage(fmt::format("--out {}: cannot replace the file", args.out));
-  std::fprintf(stderr, "report written to %s (%.0f kB)\n", args.out.c_str(), static_cast<double>(text.size()) / 1e3);
+  std::fprintf(stderr, "report written to %s (%.0f kB)\n", args.out.c_str(),
+               static_cast<double>(text.size()) / 1e3);
   return kExitOk;
 }
 
 const CommandRegistration kReport(95, [](CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ReportArgs>();
-  CLI::App* cmd = app.add_subcommand("report", "A self-contained HTML report: indices, momentum, triangle, drivers, scenario");
+  CLI::App* cmd = app.add_subcommand(
+      "report", "A self-contained HTML report: indices, momentum, triangle, drivers, scenario");
   args->flags.AddTo(cmd);
-  cmd->add_option("--out", args->out, "Output file ('-' for standard output)")->capture_default_str();
-  cmd->add_option("--scenario", args->scenario, "Add a scenario's fan charts and on-track probabilities");
+  cmd->add_option("--out", args->out, "Output file ('-' for standard output)")
+      ->capture_default_str();
+  cmd->add_option("--scenario", args->scenario,
+                  "Add a scenario's fan charts and on-track probabilities");
   cmd->add_option("--title", args->title, "Report title");
   cmd->add_option("--format", args->format, "html, or json (the report model, for 'triad render')")
       ->check(CLI::IsMember({"html", "json"}))
       ->capture_default_str();
   cmd->footer(
-      "The HTML opens offline: styles and SVG charts are inline, and it makes no network request.\n\n"
+      "The HTML opens offline: styles and SVG charts are inline, and it makes no network "
+      "request.\n\n"
       "Example:\n"
-      "  triad report --actors CHN,USA,JPN --scenario scenarios/essay_sample.toml --out out/report.html");
+      "  triad report --actors CHN,USA,JPN --scenario scenarios/essay_sample.toml --out "
+      "out/report.html");
   cmd->callback([args, &exit_code] { exit_code = RunReport(*args); });
 });
 

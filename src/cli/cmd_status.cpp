@@ -19,7 +19,9 @@ struct StatusArgs {
   std::string format = "table";
 };
 
-nlohmann::json Number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
+nlohmann::json Number(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json();
+}
 
 struct Palette {
   bool on = false;
@@ -63,12 +65,14 @@ nlohmann::json ToJson(const TriadSnapshot& s) {
         {"point", DescribeRoles(s.triangle.actors, last.classification.roles)},
         {"most_likely", DescribeRoles(s.triangle.actors, p.most_likely_roles)},
         {"most_likely_probability", Number(p.most_likely_roles_probability)},
-        {"since", s.triangle.timeline.current_since ? FormatDate(*s.triangle.timeline.current_since) : ""},
+        {"since",
+         s.triangle.timeline.current_since ? FormatDate(*s.triangle.timeline.current_since) : ""},
         {"p_balanced", Number(p.p_balanced)},
         {"balance_degree", Number(p.balance_degree)}};
     for (int t = 0; t < kDittmerTypes; ++t)
-      out["triangle"]["type_probability"][std::string(TriangleTypeKey(static_cast<TriangleType>(t)))] =
-          Number(p.type_probability[static_cast<std::size_t>(t)]);
+      out["triangle"]["type_probability"]
+         [std::string(TriangleTypeKey(static_cast<TriangleType>(t)))] =
+             Number(p.type_probability[static_cast<std::size_t>(t)]);
   }
   if (s.drivers)
     for (const auto& f : s.drivers->findings) out["drivers"].push_back(f);
@@ -80,20 +84,22 @@ std::string Render(const TriadSnapshot& s, const Palette& c) {
   const auto& a = s.options.actors;
   std::string out = c.Bold(fmt::format("{}-{}-{}", a[0], a[1], a[2]));
   const auto& first = s.triangle.dyads[0];
-  out += fmt::format(" as of {} ({} index: {})\n\n", first.size() ? FormatDate(first.dates.back()) : "?",
-                     FrequencyName(first.freq), first.units);
-  TextTable t({"dyad", "index now (90%)", fmt::format("change {}p", s.options.window), "momentum /30 days (90%)",
-               "", fmt::format("events {}p", s.options.window)});
+  out += fmt::format(" as of {} ({} index: {})\n\n",
+                     first.size() ? FormatDate(first.dates.back()) : "?", FrequencyName(first.freq),
+                     first.units);
+  TextTable t({"dyad", "index now (90%)", fmt::format("change {}p", s.options.window),
+               "momentum /30 days (90%)", "", fmt::format("events {}p", s.options.window)});
   for (const auto& d : s.dyads) {
     std::string now = std::isnan(d.latest) || d.latest_date == 0
                           ? "n/a"
                           : fmt::format("{:+.2f} ± {:.2f}", d.latest, 1.645 * d.latest_se);
     std::string momentum = "n/a", arrow;
     if (d.momentum) {
-      momentum = fmt::format("{:+.2f} [{:+.2f}, {:+.2f}]", d.momentum->per_30_days, d.momentum->lower,
-                             d.momentum->upper);
-      arrow = c.Direction(*d.momentum, std::string(Arrow(d.momentum->direction)) + " " +
-                                           std::string(MomentumDirectionName(d.momentum->direction)));
+      momentum = fmt::format("{:+.2f} [{:+.2f}, {:+.2f}]", d.momentum->per_30_days,
+                             d.momentum->lower, d.momentum->upper);
+      arrow =
+          c.Direction(*d.momentum, std::string(Arrow(d.momentum->direction)) + " " +
+                                       std::string(MomentumDirectionName(d.momentum->direction)));
     }
     t.AddRow({d.name, now, d.trend ? fmt::format("{:+.2f}", d.change) : "", momentum, arrow,
               WithThousands(d.events_in_window)});
@@ -102,16 +108,19 @@ std::string Render(const TriadSnapshot& s, const Palette& c) {
   const auto& periods = s.triangle.timeline.periods;
   if (!periods.empty()) {
     const auto& p = periods.back().probabilities;
-    out += fmt::format("\ntriangle  {} (P = {:.2f}){}\n", DescribeRoles(s.triangle.actors, p.most_likely_roles),
-                       p.most_likely_roles_probability,
-                       s.triangle.timeline.current_since
-                           ? fmt::format(", most likely since {}", FormatDate(*s.triangle.timeline.current_since))
-                           : "");
-    out += fmt::format("          P(menage a trois) {:.2f}  P(romantic) {:.2f}  P(stable marriage) {:.2f}  "
-                       "P(unit veto) {:.2f}; P(balanced) {:.2f}\n",
-                       p.type_probability[0], p.type_probability[1], p.type_probability[2],
-                       p.type_probability[3], p.p_balanced);
-    out += fmt::format("          type changes in the period: {}\n", s.triangle.timeline.changes.size());
+    out += fmt::format(
+        "\ntriangle  {} (P = {:.2f}){}\n", DescribeRoles(s.triangle.actors, p.most_likely_roles),
+        p.most_likely_roles_probability,
+        s.triangle.timeline.current_since
+            ? fmt::format(", most likely since {}", FormatDate(*s.triangle.timeline.current_since))
+            : "");
+    out += fmt::format(
+        "          P(menage a trois) {:.2f}  P(romantic) {:.2f}  P(stable marriage) {:.2f}  "
+        "P(unit veto) {:.2f}; P(balanced) {:.2f}\n",
+        p.type_probability[0], p.type_probability[1], p.type_probability[2], p.type_probability[3],
+        p.p_balanced);
+    out += fmt::format("          type changes in the period: {}\n",
+                       s.triangle.timeline.changes.size());
   }
   if (s.drivers) {
     out += "\ndrivers (VAR over the indices and the essay's drivers; see 'triad explain')\n";
@@ -122,10 +131,12 @@ std::string Render(const TriadSnapshot& s, const Palette& c) {
         if (v > best_share) best = name, best_share = v;
       std::string granger;
       for (const auto& g : s.drivers->granger)
-        if (g.dyad == share.dyad && g.significant) granger += fmt::format(" {} (p {:.3f})", g.driver, g.p_value);
-      out += fmt::format("  {:<8} own momentum {:.0f}%, top driver {} {:.0f}%; Granger-caused by:{}\n", share.dyad,
-                         share.own * 100, best.empty() ? "-" : best, std::max(0.0, best_share) * 100,
-                         granger.empty() ? " none at 5%" : granger);
+        if (g.dyad == share.dyad && g.significant)
+          granger += fmt::format(" {} (p {:.3f})", g.driver, g.p_value);
+      out +=
+          fmt::format("  {:<8} own momentum {:.0f}%, top driver {} {:.0f}%; Granger-caused by:{}\n",
+                      share.dyad, share.own * 100, best.empty() ? "-" : best,
+                      std::max(0.0, best_share) * 100, granger.empty() ? " none at 5%" : granger);
     }
   }
   if (!s.warnings.empty()) {
@@ -152,9 +163,12 @@ int RunStatus(const StatusArgs& args) {
 
 const CommandRegistration kStatus(5, [](CLI::App& app, int& exit_code) {
   auto args = std::make_shared<StatusArgs>();
-  CLI::App* cmd = app.add_subcommand("status", "One screen: where each relation and the triangle stand now");
+  CLI::App* cmd =
+      app.add_subcommand("status", "One screen: where each relation and the triangle stand now");
   args->flags.AddTo(cmd);
-  cmd->add_option("--format", args->format, "table or json")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->add_option("--format", args->format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
   cmd->footer(
       "Per dyad: the index in the latest period with its 90% interval, the change of its smoothed\n"
       "level over the window, its momentum (local linear trend slope per 30 days, 90% interval,\n"

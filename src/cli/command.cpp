@@ -29,7 +29,9 @@ void SetupAllCommands(CLI::App& app, int& exit_code) {
   for (auto& [order, setup] : registry) setup(app, exit_code);
 }
 
-const std::string& CommandLine() { return CommandLineStorage(); }
+const std::string& CommandLine() {
+  return CommandLineStorage();
+}
 
 void SetCommandLine(int argc, char** argv) {
   std::string& line = CommandLineStorage();

@@ -27,7 +27,8 @@ bool LooksLikeEventFile(const std::string& name) {
 
 void AddDirectory(const fs::path& dir, std::vector<std::string>* out) {
   std::vector<std::string> found;
-  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied);
+  for (auto it =
+           fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied);
        it != fs::recursive_directory_iterator(); ++it) {
     const std::string name = it->path().filename().string();
     if (!name.empty() && name[0] == '.') {
@@ -55,8 +56,10 @@ std::vector<std::string> ExpandInputPaths(const std::vector<std::string>& argume
       int rc = ::glob(arg.c_str(), 0, nullptr, &g);
       if (rc == 0) {
         for (std::size_t i = 0; i < g.gl_pathc; ++i) {
-          if (fs::is_directory(g.gl_pathv[i], ec)) AddDirectory(g.gl_pathv[i], &paths);
-          else paths.push_back(g.gl_pathv[i]);
+          if (fs::is_directory(g.gl_pathv[i], ec))
+            AddDirectory(g.gl_pathv[i], &paths);
+          else
+            paths.push_back(g.gl_pathv[i]);
         }
       }
       globfree(&g);

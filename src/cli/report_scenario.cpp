@@ -23,8 +23,8 @@ std::string LeverText(const Lever& l) {
   switch (l.kind) {
     case LeverKind::kShift:
       return fmt::format("{:+g} per step to {}'s equation from {}{}, cost {:g}", l.size, l.variable,
-                         FormatDate(l.from), l.ramp > 0 ? fmt::format(" (ramped over {} steps)", l.ramp) : "",
-                         l.cost);
+                         FormatDate(l.from),
+                         l.ramp > 0 ? fmt::format(" (ramped over {} steps)", l.ramp) : "", l.cost);
     case LeverKind::kShock:
       return fmt::format("one-off shock {:+g} to {} on {}, cost {:g}", l.size, l.variable,
                          FormatDate(l.from), l.cost);
@@ -45,15 +45,17 @@ ScenarioReport ScenarioForReport(const std::string& path) {
 
   ScenarioReport r;
   r.name = scenario.path;
-  r.description = fmt::format("{} paths, seed {}, {} steps from {}", result.paths, result.seed, result.steps,
-                              result.scenario.empty() ? "" : FormatDate(result.scenario.front().date));
+  r.description =
+      fmt::format("{} paths, seed {}, {} steps from {}", result.paths, result.seed, result.steps,
+                  result.scenario.empty() ? "" : FormatDate(result.scenario.front().date));
   r.paths = result.paths;
   for (const Lever& l : scenario.levers)
     if (l.active) r.levers.push_back(ReportLever{l.name, LeverText(l)});
   for (const Window& w : scenario.windows) {
     std::string effect;
     if (w.volatility != 1.0) effect += fmt::format("volatility × {:g}", w.volatility);
-    if (w.drift != 0.0) effect += fmt::format("{}drift {:+g} per step", effect.empty() ? "" : ", ", w.drift);
+    if (w.drift != 0.0)
+      effect += fmt::format("{}drift {:+g} per step", effect.empty() ? "" : ", ", w.drift);
     r.windows.push_back(ScenarioWindow{w.name, w.from, w.to, effect});
   }
   // A fan per dyad variable of the triangle (or per target variable without one).
@@ -72,14 +74,16 @@ ScenarioReport ScenarioForReport(const std::string& path) {
       std::array<double, 5> q;
       for (std::size_t k = 0; k < 5; ++k) q[k] = s.variables[j].quantile[k];
       fan.quantiles.push_back(q);
-      fan.baseline_median.push_back(result.has_baseline ? result.baseline[t].variables[j].quantile[2] : q[2]);
+      fan.baseline_median.push_back(
+          result.has_baseline ? result.baseline[t].variables[j].quantile[2] : q[2]);
     }
     for (const Target& t : scenario.targets)
       if (t.variable == variable) fan.floor = t.floor;
     r.fans.push_back(std::move(fan));
   }
   for (const TargetOutcome& t : result.targets)
-    r.on_track.push_back(OnTrackProbability{t.label, t.scenario.p, t.scenario.se, t.baseline.p, t.baseline.se});
+    r.on_track.push_back(
+        OnTrackProbability{t.label, t.scenario.p, t.scenario.se, t.baseline.p, t.baseline.se});
   return r;
 }
 

@@ -13,14 +13,16 @@ void SnapshotFlags::AddTo(CLI::App* cmd) {
   index.min_events = 1;
   cmd->add_option("--neutral", neutral, "Half-width of the neutral band for signs (index units)")
       ->capture_default_str();
-  cmd->add_option("--window", window, "Periods for 'change over the window' (default 7 days / 4 weeks)");
+  cmd->add_option("--window", window,
+                  "Periods for 'change over the window' (default 7 days / 4 weeks)");
   cmd->add_flag("--no-drivers", no_drivers, "Skip the driver VAR");
 }
 
 SnapshotOptions SnapshotFlags::Resolve() const {
   SnapshotOptions o;
   std::vector<std::string> list = ParseActorList(actors);
-  if (list.size() != 3) ThrowUsage(fmt::format("--actors '{}': give exactly three countries", actors));
+  if (list.size() != 3)
+    ThrowUsage(fmt::format("--actors '{}': give exactly three countries", actors));
   o.actors = {list[0], list[1], list[2]};
   o.index = index.Resolve();
   if (!asof.empty()) {

@@ -14,7 +14,8 @@ namespace {
 
 VarFit FitFromStore(const StoreModelSpec& spec) {
   if (spec.actors.size() != 3)
-    ThrowUsage(fmt::format("a store-based model needs three actors (the triad), not {}", spec.actors.size()));
+    ThrowUsage(fmt::format("a store-based model needs three actors (the triad), not {}",
+                           spec.actors.size()));
   ModelSeriesOptions options;
   options.actors = {spec.actors[0], spec.actors[1], spec.actors[2]};
   options.index.series.freq = ParseFrequency(spec.freq);
@@ -33,7 +34,9 @@ VarFit FitFromStore(const StoreModelSpec& spec) {
   for (const std::string& name : spec.drivers)
     if (std::find(series.names.begin(), series.names.end(), name) == series.names.end())
       ThrowCompute(fmt::format("driver {} could not be built from {} ({})", name, spec.store,
-                               series.notes.empty() ? "no such series" : fmt::format("{}", fmt::join(series.notes, "; "))));
+                               series.notes.empty()
+                                   ? "no such series"
+                                   : fmt::format("{}", fmt::join(series.notes, "; "))));
   // Keep the dyads and exactly the drivers the scenario names, in its order.
   ModelSeries kept = series;
   kept.names.assign(series.names.begin(), series.names.begin() + series.dyad_count);

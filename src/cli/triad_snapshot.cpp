@@ -40,28 +40,32 @@ TriadSnapshot BuildSnapshot(EventStore& store, const SnapshotOptions& options) {
       dyad.latest_date = index.dates[t];
     }
     const std::size_t n = index.size();
-    for (std::size_t t = n - std::min<std::size_t>(n, static_cast<std::size_t>(options.window)); t < n; ++t)
+    for (std::size_t t = n - std::min<std::size_t>(n, static_cast<std::size_t>(options.window));
+         t < n; ++t)
       dyad.events_in_window += index.events[t];
     if (known < 5) {
-      s.warnings.push_back(fmt::format("{}: only {} periods with at least {} events: no momentum estimate",
-                                       dyad.name, known, options.index.min_events));
+      s.warnings.push_back(
+          fmt::format("{}: only {} periods with at least {} events: no momentum estimate",
+                      dyad.name, known, options.index.min_events));
       continue;
     }
     try {
       dyad.trend = FitLocalLinearTrend(index.value, LltOptions{});
       dyad.momentum = MomentumFromSlope(dyad.trend->states.smoothed.back(), days);
       const auto& smoothed = dyad.trend->states.smoothed;
-      std::size_t back = std::min<std::size_t>(smoothed.size() - 1, static_cast<std::size_t>(options.window));
+      std::size_t back =
+          std::min<std::size_t>(smoothed.size() - 1, static_cast<std::size_t>(options.window));
       dyad.change = smoothed.back().level - smoothed[smoothed.size() - 1 - back].level;
       if (!dyad.trend->convergence.converged)
-        s.warnings.push_back(fmt::format("{}: the trend model's optimiser did not converge ({})", dyad.name,
-                                         dyad.trend->convergence.status));
+        s.warnings.push_back(fmt::format("{}: the trend model's optimiser did not converge ({})",
+                                         dyad.name, dyad.trend->convergence.status));
     } catch (const Error& e) {
       s.warnings.push_back(fmt::format("{}: no momentum estimate: {}", dyad.name, e.what()));
     }
     if (n > 0 && index.events.back() < options.index.min_events)
-      s.warnings.push_back(fmt::format("{}: thin data: {} events in the latest period ({})", dyad.name,
-                                       index.events.back(), FormatDate(index.dates.back())));
+      s.warnings.push_back(fmt::format("{}: thin data: {} events in the latest period ({})",
+                                       dyad.name, index.events.back(),
+                                       FormatDate(index.dates.back())));
   }
   if (options.drivers) {
     try {
@@ -72,8 +76,10 @@ TriadSnapshot BuildSnapshot(EventStore& store, const SnapshotOptions& options) {
                          static_cast<Eigen::Index>(s.model->columns.size()));
       for (std::size_t j = 0; j < s.model->columns.size(); ++j)
         for (std::size_t t = 0; t < s.model->dates.size(); ++t)
-          data.values(static_cast<Eigen::Index>(t), static_cast<Eigen::Index>(j)) = s.model->columns[j][t];
-      std::vector<std::string> dyads(s.model->names.begin(), s.model->names.begin() + s.model->dyad_count);
+          data.values(static_cast<Eigen::Index>(t), static_cast<Eigen::Index>(j)) =
+              s.model->columns[j][t];
+      std::vector<std::string> dyads(s.model->names.begin(),
+                                     s.model->names.begin() + s.model->dyad_count);
       s.drivers = AnalyseDrivers(data, dyads, options.analysis);
       for (const auto& w : s.drivers->warnings) s.warnings.push_back("drivers: " + w);
     } catch (const Error& e) {
@@ -83,15 +89,17 @@ TriadSnapshot BuildSnapshot(EventStore& store, const SnapshotOptions& options) {
   // Data-quality warnings about the store itself.
   std::int64_t rows = s.store.events + s.store.rejects + s.store.rows_without_dyad;
   if (s.store.rejects > 0 && rows > 0 && s.store.rejects * 100 > rows)
-    s.warnings.push_back(fmt::format("{} rejected rows ({:.1f}% of rows read): see 'triad info --rejects 20'",
-                                     s.store.rejects, 100.0 * static_cast<double>(s.store.rejects) / static_cast<double>(rows)));
+    s.warnings.push_back(fmt::format(
+        "{} rejected rows ({:.1f}% of rows read): see 'triad info --rejects 20'", s.store.rejects,
+        100.0 * static_cast<double>(s.store.rejects) / static_cast<double>(rows)));
   if (s.store.last_day) {
     Day today = static_cast<Day>(std::time(nullptr) / 86400);
     Day age = today - *s.store.last_day;
     if (!options.index.series.to && age > 7)
-      s.warnings.push_back(fmt::format("stale store: the newest event is from {} ({} days ago); "
-                                       "ingest newer files or pass --asof",
-                                       FormatDate(*s.store.last_day), age));
+      s.warnings.push_back(
+          fmt::format("stale store: the newest event is from {} ({} days ago); "
+                      "ingest newer files or pass --asof",
+                      FormatDate(*s.store.last_day), age));
   }
   return s;
 }

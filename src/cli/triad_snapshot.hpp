@@ -23,7 +23,7 @@ struct DyadSnapshot {
   std::optional<Momentum> momentum;
   double latest = 0, latest_se = 0;  // last non-missing index value
   Day latest_date = 0;
-  double change = 0;                 // smoothed level now minus `window` periods before
+  double change = 0;  // smoothed level now minus `window` periods before
   std::int64_t events_in_window = 0;
 };
 
@@ -31,9 +31,9 @@ struct SnapshotOptions {
   std::array<std::string, 3> actors;
   RelationIndexOptions index;
   double neutral = 0.0;
-  int window = 7;             // periods for "change over the window"
-  bool drivers = true;        // fit the driver VAR (may fail on short data: then a warning)
-  ModelSeriesOptions model;   // for the drivers
+  int window = 7;            // periods for "change over the window"
+  bool drivers = true;       // fit the driver VAR (may fail on short data: then a warning)
+  ModelSeriesOptions model;  // for the drivers
   DriverAnalysisOptions analysis;
 };
 

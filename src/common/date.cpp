@@ -45,9 +45,10 @@ std::optional<Day> ParseDate(std::string_view text) {
   int y, m = 1, d = 1;
   if (text.size() == 8) return ParseCompactDate(text);
   if (text.size() == 4 && ParseInt(text, &y)) return DayFromYmd(y, 1, 1);
-  if ((text.size() == 7 || text.size() == 10) && text[4] == '-' && ParseInt(text.substr(0, 4), &y) &&
-      ParseInt(text.substr(5, 2), &m)) {
-    if (text.size() == 10 && (text[7] != '-' || !ParseInt(text.substr(8, 2), &d))) return std::nullopt;
+  if ((text.size() == 7 || text.size() == 10) && text[4] == '-' &&
+      ParseInt(text.substr(0, 4), &y) && ParseInt(text.substr(5, 2), &m)) {
+    if (text.size() == 10 && (text[7] != '-' || !ParseInt(text.substr(8, 2), &d)))
+      return std::nullopt;
     return DayFromYmd(y, m, d);
   }
   return std::nullopt;

@@ -11,11 +11,17 @@ std::string Location::ToString() const {
   return out;
 }
 
-void ThrowUsage(const std::string& message) { throw Error(ErrorKind::kUsage, message); }
+void ThrowUsage(const std::string& message) {
+  throw Error(ErrorKind::kUsage, message);
+}
 void ThrowInput(const Location& where, const std::string& message) {
   throw Error(ErrorKind::kInput, fmt::format("{}: {}", where.ToString(), message));
 }
-void ThrowStore(const std::string& message) { throw Error(ErrorKind::kStore, message); }
-void ThrowCompute(const std::string& message) { throw Error(ErrorKind::kCompute, message); }
+void ThrowStore(const std::string& message) {
+  throw Error(ErrorKind::kStore, message);
+}
+void ThrowCompute(const std::string& message) {
+  throw Error(ErrorKind::kCompute, message);
+}
 
 }  // namespace triad

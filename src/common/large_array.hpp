@@ -27,7 +27,8 @@ class LargeArray {
   }
   ~LargeArray() { Release(); }
   LargeArray(LargeArray&& o) noexcept
-      : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)),
+      : data_(std::exchange(o.data_, nullptr)),
+        size_(std::exchange(o.size_, 0)),
         bytes_(std::exchange(o.bytes_, 0)) {}
   LargeArray& operator=(LargeArray&& o) noexcept {
     if (this != &o) {

@@ -42,24 +42,28 @@ DriverAnalysis AnalyseDrivers(const VarData& data, const std::vector<std::string
     int maxlags = std::min(options.maxlags, feasible);
     if (maxlags < 1) {
       if (rows - 1 - (k + VarTrendTerms(options.trend)) < 1)
-        ThrowCompute(fmt::format("{} periods are too few for a VAR of {} series: need at least {}; "
-                                 "use a longer period, a finer --freq, or fewer drivers",
-                                 rows, k, k + VarTrendTerms(options.trend) + 2));
+        ThrowCompute(
+            fmt::format("{} periods are too few for a VAR of {} series: need at least {}; "
+                        "use a longer period, a finer --freq, or fewer drivers",
+                        rows, k, k + VarTrendTerms(options.trend) + 2));
       maxlags = 1;
     }
-    lags = maxlags == 1 ? 1 : SelectLagOrder(data, maxlags, options.trend).Selected(options.criterion);
+    lags =
+        maxlags == 1 ? 1 : SelectLagOrder(data, maxlags, options.trend).Selected(options.criterion);
     lags = std::max(lags, 1);
   }
   if (lags > feasible)
     out.warnings.push_back(fmt::format(
-        "the data are short for this model: {} periods for {} series with {} lag{} leave fewer than "
+        "the data are short for this model: {} periods for {} series with {} lag{} leave fewer "
+        "than "
         "10 residual degrees of freedom per equation; read the tests and shares as indicative",
         rows, k, lags, lags == 1 ? "" : "s"));
   out.selected_lags = lags;
   out.fit = FitVar(data, VarSpec{lags, options.trend});
   if (!out.fit.stable)
-    out.warnings.push_back("the fitted VAR is not stable (a root inside the unit circle): "
-                           "responses grow rather than fade; consider differencing or fewer lags");
+    out.warnings.push_back(
+        "the fitted VAR is not stable (a root inside the unit circle): "
+        "responses grow rather than fade; consider differencing or fewer lags");
 
   for (const auto& dyad : dyads) {
     for (const auto& driver : out.drivers) {
@@ -93,9 +97,12 @@ DriverAnalysis AnalyseDrivers(const VarData& data, const std::vector<std::string
     for (int j = 0; j < k; ++j) {
       const std::string& name = out.fit.names[static_cast<std::size_t>(j)];
       double v = share(i, j);
-      if (j == i) s.own = v;
-      else if (Contains(dyads, name)) s.other_dyads += v;
-      else s.drivers.emplace_back(name, v);
+      if (j == i)
+        s.own = v;
+      else if (Contains(dyads, name))
+        s.other_dyads += v;
+      else
+        s.drivers.emplace_back(name, v);
     }
     out.shares.push_back(std::move(s));
   }
@@ -104,28 +111,33 @@ DriverAnalysis AnalyseDrivers(const VarData& data, const std::vector<std::string
   for (const auto& dyad : dyads) {
     std::vector<std::string> causes;
     for (const auto& g : out.granger)
-      if (g.dyad == dyad && g.significant) causes.push_back(fmt::format("{} (p = {:.3f})", g.driver, g.p_value));
+      if (g.dyad == dyad && g.significant)
+        causes.push_back(fmt::format("{} (p = {:.3f})", g.driver, g.p_value));
     std::string sentence =
-        causes.empty()
-            ? fmt::format("{}: no driver Granger-causes it at the {:.0f}% level.", dyad, options.alpha * 100)
-            : fmt::format("{}: Granger-caused by {}.", dyad, fmt::join(causes, ", "));
+        causes.empty() ? fmt::format("{}: no driver Granger-causes it at the {:.0f}% level.", dyad,
+                                     options.alpha * 100)
+                       : fmt::format("{}: Granger-caused by {}.", dyad, fmt::join(causes, ", "));
     const ShockResponse* strongest = nullptr;
     for (const auto& r : out.responses)
-      if (r.dyad == dyad && (!strongest || std::abs(r.peak) > std::abs(strongest->peak))) strongest = &r;
+      if (r.dyad == dyad && (!strongest || std::abs(r.peak) > std::abs(strongest->peak)))
+        strongest = &r;
     if (strongest)
       sentence += fmt::format(
-          " The largest response is to {}: {:+.3f} after {} period{} per one-s.d. shock (s.e. {:.3f}).",
+          " The largest response is to {}: {:+.3f} after {} period{} per one-s.d. shock (s.e. "
+          "{:.3f}).",
           strongest->driver, strongest->peak, strongest->peak_period,
           strongest->peak_period == 1 ? "" : "s",
           strongest->std_error[static_cast<std::size_t>(strongest->peak_period)]);
     for (const auto& s : out.shares) {
       if (s.dyad != dyad) continue;
       std::vector<std::string> parts;
-      for (const auto& [name, v] : s.drivers) parts.push_back(fmt::format("{} {:.0f}%", name, v * 100));
-      sentence += fmt::format(" Of its {}-period forecast variance, {:.0f}% is its own momentum, "
-                              "{:.0f}% comes from the other dyads{}{}.",
-                              options.horizon, s.own * 100, s.other_dyads * 100,
-                              parts.empty() ? "" : ", and ", fmt::format("{}", fmt::join(parts, ", ")));
+      for (const auto& [name, v] : s.drivers)
+        parts.push_back(fmt::format("{} {:.0f}%", name, v * 100));
+      sentence += fmt::format(
+          " Of its {}-period forecast variance, {:.0f}% is its own momentum, "
+          "{:.0f}% comes from the other dyads{}{}.",
+          options.horizon, s.own * 100, s.other_dyads * 100, parts.empty() ? "" : ", and ",
+          fmt::format("{}", fmt::join(parts, ", ")));
     }
     out.findings.push_back(sentence);
   }

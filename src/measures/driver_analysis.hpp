@@ -12,12 +12,12 @@
 namespace triad {
 
 struct DriverAnalysisOptions {
-  int maxlags = 4;          // lag order chosen by `criterion` among 1..maxlags (capped by data)
-  int lags = 0;             // > 0: use this order instead of selecting one
+  int maxlags = 4;  // lag order chosen by `criterion` among 1..maxlags (capped by data)
+  int lags = 0;     // > 0: use this order instead of selecting one
   std::string criterion = "bic";
   VarTrend trend = VarTrend::kConstant;
-  int horizon = 8;          // periods for impulse responses and the variance decomposition
-  double alpha = 0.05;      // significance level for the Granger tests
+  int horizon = 8;      // periods for impulse responses and the variance decomposition
+  double alpha = 0.05;  // significance level for the Granger tests
 };
 
 struct GrangerFinding {
@@ -36,8 +36,8 @@ struct ShockResponse {
 
 struct DyadVarianceShares {
   std::string dyad;
-  double own = 0;                         // share from the dyad's own shocks
-  double other_dyads = 0;                 // share from the other dyads' shocks
+  double own = 0;                                       // share from the dyad's own shocks
+  double other_dyads = 0;                               // share from the other dyads' shocks
   std::vector<std::pair<std::string, double>> drivers;  // share from each driver's shocks
 };
 
@@ -48,8 +48,8 @@ struct DriverAnalysis {
   std::vector<GrangerFinding> granger;
   std::vector<ShockResponse> responses;
   std::vector<DyadVarianceShares> shares;  // at `horizon`
-  std::vector<std::string> warnings;   // short data, instability, ...
-  std::vector<std::string> findings;   // plain-words sentences with numbers
+  std::vector<std::string> warnings;       // short data, instability, ...
+  std::vector<std::string> findings;       // plain-words sentences with numbers
 };
 
 // `data` holds the dyads and drivers as endogenous series (no missing values); `dyads` names

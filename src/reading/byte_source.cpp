@@ -23,7 +23,9 @@ namespace {
 class PlainSource : public ByteSource {
  public:
   PlainSource(std::string path, int fd, std::uint64_t size)
-      : path_(std::move(path)), name_(std::filesystem::path(path_).filename()), fd_(fd),
+      : path_(std::move(path)),
+        name_(std::filesystem::path(path_).filename()),
+        fd_(fd),
         size_(size) {
     ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
   }

@@ -18,16 +18,17 @@ enum class IdFamily { kGdelt1 = 1, kGdelt2 = 2, kIcews = 3 };
 IdFamily IdFamilyOf(EventFormat format);
 
 struct EventRecord {
-  std::int64_t key = 0;          // unique event key within its family (GLOBALEVENTID; ICEWS id+date)
-  Day day = 0;                   // event date (GDELT SQLDATE, ICEWS Event Date)
-  std::int64_t date_added = 0;   // GDELT DATEADDED as written (YYYYMMDD or YYYYMMDDHHMMSS); 0 for ICEWS
-  std::string_view source;       // Actor1 country, 3-letter CAMEO code; empty when not set
-  std::string_view target;       // Actor2 country
+  std::int64_t key = 0;  // unique event key within its family (GLOBALEVENTID; ICEWS id+date)
+  Day day = 0;           // event date (GDELT SQLDATE, ICEWS Event Date)
+  std::int64_t date_added =
+      0;                    // GDELT DATEADDED as written (YYYYMMDD or YYYYMMDDHHMMSS); 0 for ICEWS
+  std::string_view source;  // Actor1 country, 3-letter CAMEO code; empty when not set
+  std::string_view target;  // Actor2 country
   const CameoEvent* event = nullptr;
-  int quad_class = 0;            // 1..4, GDELT's grouping
+  int quad_class = 0;                 // 1..4, GDELT's grouping
   std::int32_t goldstein_tenths = 0;  // Goldstein scale x 10 (exact: the scale has one decimal)
   std::int32_t mentions = 0, sources = 0, articles = 0;
-  std::int64_t tone_micro = 0;   // AvgTone x 1e6, rounded half away from zero
+  std::int64_t tone_micro = 0;  // AvgTone x 1e6, rounded half away from zero
 };
 
 // Why a row could not be used; the field is the column at fault (empty for the whole row).

@@ -28,8 +28,8 @@ enum Column {
 };
 
 bool IsCountryCode(std::string_view code) {
-  return code.size() == 3 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' &&
-         code[1] <= 'Z' && code[2] >= 'A' && code[2] <= 'Z';
+  return code.size() == 3 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z' &&
+         code[2] >= 'A' && code[2] <= 'Z';
 }
 
 RowOutcome Reject(RowProblem* problem, std::string_view field, std::string reason) {
@@ -71,14 +71,15 @@ RowOutcome GdeltRowParser::ParseSplit(std::string_view line, TabFields* fields, 
   int date_added_column;
   if (format_ == EventFormat::kGdelt2) {
     if (f.count != 61)
-      return Reject(problem, "",
-                    fmt::format("expected 61 tab-separated columns (GDELT 2.0), found {}", f.count));
+      return Reject(
+          problem, "",
+          fmt::format("expected 61 tab-separated columns (GDELT 2.0), found {}", f.count));
     date_added_column = 59;
   } else {
     if (f.count != 57 && f.count != 58)
-      return Reject(problem, "",
-                    fmt::format("expected 57 or 58 tab-separated columns (GDELT 1.0), found {}",
-                                f.count));
+      return Reject(
+          problem, "",
+          fmt::format("expected 57 or 58 tab-separated columns (GDELT 1.0), found {}", f.count));
     date_added_column = 56;
   }
   r->source = f.Field(line, kActor1CountryCode);
@@ -124,7 +125,8 @@ RowOutcome GdeltRowParser::ParseSplit(std::string_view line, TabFields* fields, 
     return Reject(problem, "AvgTone", "not a number from -100 to 100");
   r->tone_micro = *tone;
   auto added = ParseInteger(f.Field(line, date_added_column));
-  if (!added || *added < 19000101) return Reject(problem, "DATEADDED", "not a YYYYMMDD[HHMMSS] date");
+  if (!added || *added < 19000101)
+    return Reject(problem, "DATEADDED", "not a YYYYMMDD[HHMMSS] date");
   r->date_added = *added;
   return RowOutcome::kAccepted;
 }

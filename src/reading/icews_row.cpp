@@ -32,12 +32,14 @@ IcewsRowParser::IcewsRowParser(std::string_view header, const std::string& path)
     if (name == "CAMEO Code") cameo_code_ = i;
     if (name == "Intensity") intensity_ = i;
   }
-  const std::pair<int, const char*> required[] = {
-      {event_id_, "Event ID"},         {event_date_, "Event Date"}, {source_country_, "Source Country"},
-      {target_country_, "Target Country"}, {cameo_code_, "CAMEO Code"}, {intensity_, "Intensity"}};
+  const std::pair<int, const char*> required[] = {{event_id_, "Event ID"},
+                                                  {event_date_, "Event Date"},
+                                                  {source_country_, "Source Country"},
+                                                  {target_country_, "Target Country"},
+                                                  {cameo_code_, "CAMEO Code"},
+                                                  {intensity_, "Intensity"}};
   for (auto [index, name] : required)
-    if (index < 0)
-      ThrowInput(Location{path, 1, name}, "the ICEWS header has no such column");
+    if (index < 0) ThrowInput(Location{path, 1, name}, "the ICEWS header has no such column");
 }
 
 RowOutcome IcewsRowParser::Parse(std::string_view line, EventRecord* r, RowProblem* problem) const {

@@ -30,12 +30,15 @@ EventFormat DetectFormat(std::string_view line, const std::string& path) {
 
 RowOutcome RowParser::ParseNext(const char* begin, const char* end, std::string_view* line,
                                 EventRecord* record, RowProblem* problem) const {
-  const char* nl = static_cast<const char*>(std::memchr(begin, '\n', static_cast<std::size_t>(end - begin)));
+  const char* nl =
+      static_cast<const char*>(std::memchr(begin, '\n', static_cast<std::size_t>(end - begin)));
   *line = std::string_view(begin, static_cast<std::size_t>((nl ? nl : end) - begin));
   return Parse(*line, record, problem);
 }
 
-bool HasHeader(EventFormat format) { return format == EventFormat::kIcews; }
+bool HasHeader(EventFormat format) {
+  return format == EventFormat::kIcews;
+}
 
 EventFormat ParseEventFormat(std::string_view name) {
   if (name == "gdelt1") return EventFormat::kGdelt1;

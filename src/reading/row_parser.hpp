@@ -16,7 +16,8 @@ class RowParser {
  public:
   virtual ~RowParser() = default;
   // Thread-safe (parsers hold no mutable state).
-  virtual RowOutcome Parse(std::string_view line, EventRecord* record, RowProblem* problem) const = 0;
+  virtual RowOutcome Parse(std::string_view line, EventRecord* record,
+                           RowProblem* problem) const = 0;
   // Finds the line starting at `begin` (ending at '\n' or `end`), sets *line to it and parses
   // it; splitting and finding the line end are one pass where the parser supports it.
   virtual RowOutcome ParseNext(const char* begin, const char* end, std::string_view* line,

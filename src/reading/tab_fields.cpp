@@ -42,8 +42,8 @@ const bool kHasAvx2 = __builtin_cpu_supports("avx2");
 // Scans 32-byte blocks for tabs until a newline shows up; records tabs before it. Returns the
 // newline's address, or where it stopped (fewer than 32 bytes left) with *found = false.
 __attribute__((target("avx2"))) const char* LineAvx2(const char* p, const char* end, int* count,
-                                                    int keep, TabFields* out, const char* line,
-                                                    bool* found) {
+                                                     int keep, TabFields* out, const char* line,
+                                                     bool* found) {
   const __m256i tab = _mm256_set1_epi8('\t');
   const __m256i nl = _mm256_set1_epi8('\n');
   for (; end - p >= 32; p += 32) {

@@ -28,14 +28,16 @@ TEST(TabFields, LongLinesCrossTheVectorBoundaries) {
 
 TEST(TabFields, KeepsTheFirstFieldsAndCountsTheRest) {
   std::string line;
-  for (int i = 0; i < 61; ++i) line += (i ? "\t" : "") + std::string(static_cast<std::size_t>(i % 9), 'x');
+  for (int i = 0; i < 61; ++i)
+    line += (i ? "\t" : "") + std::string(static_cast<std::size_t>(i % 9), 'x');
   for (int keep : {1, 5, 18, 31, 32, 33, 60, 61, 64}) {
     TabFields f;
     SplitTabs(line, &f, keep);
     EXPECT_EQ(f.count, 61) << keep;
     TabFields all;
     SplitTabs(line, &all);
-    for (int i = 0; i < std::min(keep, 61); ++i) EXPECT_EQ(f.Field(line, i), all.Field(line, i)) << keep;
+    for (int i = 0; i < std::min(keep, 61); ++i)
+      EXPECT_EQ(f.Field(line, i), all.Field(line, i)) << keep;
   }
 }
 

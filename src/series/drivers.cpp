@@ -18,15 +18,17 @@ const ActorGroup& Group(const std::string& name) {
   const ActorGroup* group = GroupRegistry::Default().Find(name);
   if (!group) {
     std::string known;
-    for (const auto& g : GroupRegistry::Default().groups()) known += (known.empty() ? "" : ", ") + g.name;
+    for (const auto& g : GroupRegistry::Default().groups())
+      known += (known.empty() ? "" : ", ") + g.name;
     ThrowUsage(fmt::format("unknown actor group '{}' (known: {})", name, known));
   }
   return *group;
 }
 
-NamedSeries FromTotals(std::string name, std::string description, const DyadSeries& series,
-                       const DriverOptions& options,
-                       const std::function<double(const PeriodTotals&, const PeriodStats&)>& value) {
+NamedSeries FromTotals(
+    std::string name, std::string description, const DyadSeries& series,
+    const DriverOptions& options,
+    const std::function<double(const PeriodTotals&, const PeriodStats&)>& value) {
   NamedSeries out;
   out.name = std::move(name);
   out.description = std::move(description);
@@ -40,7 +42,9 @@ NamedSeries FromTotals(std::string name, std::string description, const DyadSeri
   return out;
 }
 
-double MeanGoldstein(const PeriodTotals&, const PeriodStats& s) { return s.mean_goldstein; }
+double MeanGoldstein(const PeriodTotals&, const PeriodStats& s) {
+  return s.mean_goldstein;
+}
 
 }  // namespace
 
@@ -52,7 +56,8 @@ std::vector<NamedSeries> BuildDrivers(EventStore& store, const DriverOptions& op
     SeriesOptions economic = options.series;
     economic.channel = Channel::kEconomic;
     for (auto [i, j] : {std::pair{0, 1}, std::pair{0, 2}, std::pair{1, 2}}) {
-      PairSet pairs = PairSet::Dyad(a[static_cast<std::size_t>(i)], a[static_cast<std::size_t>(j)], false);
+      PairSet pairs =
+          PairSet::Dyad(a[static_cast<std::size_t>(i)], a[static_cast<std::size_t>(j)], false);
       drivers.push_back(FromTotals(
           fmt::format("ECON_{}_{}", a[static_cast<std::size_t>(i)], a[static_cast<std::size_t>(j)]),
           "economic-channel mean Goldstein of the dyad (trade, aid, sanctions)",
@@ -70,9 +75,9 @@ std::vector<NamedSeries> BuildDrivers(EventStore& store, const DriverOptions& op
                  group.Contains(k.target, k.day);
         },
         options.series);
-    drivers.push_back(FromTotals("REGIONAL",
-                                 fmt::format("mean Goldstein of events among {} members", group.name),
-                                 series, options, MeanGoldstein));
+    drivers.push_back(
+        FromTotals("REGIONAL", fmt::format("mean Goldstein of events among {} members", group.name),
+                   series, options, MeanGoldstein));
   }
   if (options.global) {
     const ActorGroup& group = Group(options.global_group);
@@ -83,11 +88,11 @@ std::vector<NamedSeries> BuildDrivers(EventStore& store, const DriverOptions& op
                  (in_triad(k.target) && !in_triad(k.source) && group.Contains(k.source, k.day));
         },
         options.series);
-    drivers.push_back(FromTotals(
-        "GLOBAL_SOUTH",
-        fmt::format("mean Goldstein of events between {}, {}, {} and {} members", a[0], a[1], a[2],
-                    group.name),
-        series, options, MeanGoldstein));
+    drivers.push_back(
+        FromTotals("GLOBAL_SOUTH",
+                   fmt::format("mean Goldstein of events between {}, {}, {} and {} members", a[0],
+                               a[1], a[2], group.name),
+                   series, options, MeanGoldstein));
   }
   if (options.security) {
     SeriesOptions all = options.series;
@@ -108,7 +113,9 @@ std::vector<NamedSeries> BuildDrivers(EventStore& store, const DriverOptions& op
       if (std::isnan(out.values[p])) continue;
       const PeriodTotals& s = triad_security.periods[p];
       const PeriodTotals& t = triad_all.periods[p];
-      auto w = [&](const CellValues& v) { return static_cast<double>(by_mentions ? v.mentions : v.events); };
+      auto w = [&](const CellValues& v) {
+        return static_cast<double>(by_mentions ? v.mentions : v.events);
+      };
       double conflict = w(s.by_quad[2]) + w(s.by_quad[3]);
       out.values[p] = w(t.all) > 0 ? conflict / w(t.all) : kNaN;
     }

@@ -16,16 +16,20 @@ bool Wants(const std::vector<std::string>& drivers, const std::string& name) {
 
 }  // namespace
 
-std::string DyadVariableName(const std::string& a, const std::string& b) { return a + "_" + b; }
+std::string DyadVariableName(const std::string& a, const std::string& b) {
+  return a + "_" + b;
+}
 
 ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& options) {
   const auto& a = options.actors;
   for (const auto& d : options.drivers)
     if (d != "ECON" && d != "REGIONAL" && d != "GLOBAL_SOUTH" && d != "SECURITY" && d != "none")
-      ThrowUsage(fmt::format("unknown driver '{}': use ECON, REGIONAL, GLOBAL_SOUTH, SECURITY or none", d));
+      ThrowUsage(fmt::format(
+          "unknown driver '{}': use ECON, REGIONAL, GLOBAL_SOUTH, SECURITY or none", d));
   ModelSeries out;
   out.freq = options.index.series.freq;
-  out.indices = LoadRelationIndices(store, {{a[0], a[1]}, {a[0], a[2]}, {a[1], a[2]}}, options.index);
+  out.indices =
+      LoadRelationIndices(store, {{a[0], a[1]}, {a[0], a[2]}, {a[1], a[2]}}, options.index);
   std::vector<std::vector<double>> raw;
   for (const auto& index : out.indices) {
     auto codes = std::make_pair(index.dyad.substr(0, 3), index.dyad.substr(4, 3));
@@ -34,7 +38,8 @@ ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& option
     raw.push_back(index.value);
   }
   const std::vector<Day>& grid = out.indices.front().dates;
-  const bool none = std::find(options.drivers.begin(), options.drivers.end(), "none") != options.drivers.end();
+  const bool none =
+      std::find(options.drivers.begin(), options.drivers.end(), "none") != options.drivers.end();
   if (!none && store.Summary().cells > 0) {
     DriverOptions d;
     d.actors = a;
@@ -51,14 +56,17 @@ ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& option
       d.series.to = out.indices.front().to;
     }
     for (NamedSeries& s : BuildDrivers(store, d)) {
-      if (s.periods != grid) ThrowCompute("driver series and dyad indices are on different calendars");
-      std::size_t missing = std::count_if(s.values.begin(), s.values.end(), [](double v) { return std::isnan(v); });
-      if (static_cast<double>(missing) > options.max_missing_share * static_cast<double>(s.values.size())) {
-        out.notes.push_back(fmt::format("{} left out: missing in {} of {} periods ({})", s.name,
-                                        missing, s.values.size(),
-                                        options.index.min_events <= 1
-                                            ? std::string("no events in the store")
-                                            : fmt::format("fewer than {} events", options.index.min_events)));
+      if (s.periods != grid)
+        ThrowCompute("driver series and dyad indices are on different calendars");
+      std::size_t missing =
+          std::count_if(s.values.begin(), s.values.end(), [](double v) { return std::isnan(v); });
+      if (static_cast<double>(missing) >
+          options.max_missing_share * static_cast<double>(s.values.size())) {
+        out.notes.push_back(fmt::format(
+            "{} left out: missing in {} of {} periods ({})", s.name, missing, s.values.size(),
+            options.index.min_events <= 1
+                ? std::string("no events in the store")
+                : fmt::format("fewer than {} events", options.index.min_events)));
         continue;
       }
       out.names.push_back(s.name);
@@ -79,11 +87,12 @@ ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& option
         "a longer period or fewer drivers",
         fmt::join(out.names, ", ")));
   if (first > 0 || last < grid.size())
-    out.notes.push_back(fmt::format("periods {} .. {} used ({} at the start and {} at the end dropped: "
-                                    "some series missing)",
-                                    FormatDate(grid[first]), FormatDate(grid[last - 1]), first,
-                                    grid.size() - last));
-  out.dates.assign(grid.begin() + static_cast<std::ptrdiff_t>(first), grid.begin() + static_cast<std::ptrdiff_t>(last));
+    out.notes.push_back(fmt::format(
+        "periods {} .. {} used ({} at the start and {} at the end dropped: "
+        "some series missing)",
+        FormatDate(grid[first]), FormatDate(grid[last - 1]), first, grid.size() - last));
+  out.dates.assign(grid.begin() + static_cast<std::ptrdiff_t>(first),
+                   grid.begin() + static_cast<std::ptrdiff_t>(last));
   for (std::size_t j = 0; j < raw.size(); ++j) {
     std::vector<double> column(raw[j].begin() + static_cast<std::ptrdiff_t>(first),
                                raw[j].begin() + static_cast<std::ptrdiff_t>(last));
@@ -91,8 +100,8 @@ ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& option
     for (std::size_t t = 1; t < column.size(); ++t)
       if (std::isnan(column[t])) column[t] = column[t - 1], ++filled;
     if (filled > 0)
-      out.notes.push_back(fmt::format("{}: {} missing period{} filled with the previous value", out.names[j],
-                                      filled, filled == 1 ? "" : "s"));
+      out.notes.push_back(fmt::format("{}: {} missing period{} filled with the previous value",
+                                      out.names[j], filled, filled == 1 ? "" : "s"));
     out.columns.push_back(std::move(column));
   }
   return out;

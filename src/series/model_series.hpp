@@ -16,9 +16,9 @@ namespace triad {
 
 struct ModelSeriesOptions {
   std::array<std::string, 3> actors;
-  RelationIndexOptions index;          // freq, range, baseline, min_events, source
-  std::vector<std::string> drivers;    // subset of ECON, REGIONAL, GLOBAL_SOUTH, SECURITY (all
-                                       // when empty); "none" for the dyads alone
+  RelationIndexOptions index;        // freq, range, baseline, min_events, source
+  std::vector<std::string> drivers;  // subset of ECON, REGIONAL, GLOBAL_SOUTH, SECURITY (all
+                                     // when empty); "none" for the dyads alone
   std::string regional_group = "ASIA_PACIFIC_REGIONAL";
   std::string global_group = "GLOBAL_SOUTH";
   double max_missing_share = 0.3;

@@ -61,7 +61,9 @@ CREATE VIEW IF NOT EXISTS cells_readable AS
   FROM cells;
 )sql";
 
-std::string DayText(Day day) { return FormatDate(day); }
+std::string DayText(Day day) {
+  return FormatDate(day);
+}
 
 // Keys of one id family in the store, decoded chunk by chunk on demand.
 class StoredKeys : public SeenEvents {
@@ -151,13 +153,15 @@ std::string UtcNow() {
 }
 
 EventStore::EventStore(const std::string& path, bool create)
-    : db_([&]() -> const std::string& {
-        if (!create && !std::filesystem::exists(path))
-          ThrowStore(fmt::format("{}: no such store (run 'triad ingest FILES' to make one, or "
-                                 "give --store PATH)",
-                                 path));
-        return path;
-      }(),
+    : db_(
+          [&]() -> const std::string& {
+            if (!create && !std::filesystem::exists(path))
+              ThrowStore(
+                  fmt::format("{}: no such store (run 'triad ingest FILES' to make one, or "
+                              "give --store PATH)",
+                              path));
+            return path;
+          }(),
           create) {
   // WAL: readers never block the writer and a killed writer leaves the last commit intact.
   // synchronous=NORMAL: a commit survives a process crash (not always a power cut, where the
@@ -201,7 +205,8 @@ EventStore::AddResult EventStore::AddFile(const FileAggregate& a, const FileOnDi
                                           double seconds) {
   Transaction txn(&db_);
   {
-    auto same = db_.Prepare(fmt::format("SELECT {} FROM files WHERE content_hash = ?", kFileColumns));
+    auto same =
+        db_.Prepare(fmt::format("SELECT {} FROM files WHERE content_hash = ?", kFileColumns));
     same.Bind(1, a.content_hash);
     if (same.Step()) return AddResult{false, ReadFileRow(same)};
   }
@@ -223,8 +228,12 @@ EventStore::AddResult EventStore::AddFile(const FileAggregate& a, const FileOnDi
       .Bind(10, a.rows_rejected)
       .Bind(11, a.rows_duplicate);
   if (any) {
-    insert_file.Bind(12, a.min_key).Bind(13, a.max_key).Bind(14, DayText(a.min_day))
-        .Bind(15, DayText(a.max_day)).Bind(16, a.min_added).Bind(17, a.max_added);
+    insert_file.Bind(12, a.min_key)
+        .Bind(13, a.max_key)
+        .Bind(14, DayText(a.min_day))
+        .Bind(15, DayText(a.max_day))
+        .Bind(16, a.min_added)
+        .Bind(17, a.max_added);
   } else {
     for (int i = 12; i <= 17; ++i) insert_file.BindNull(i);
   }
@@ -267,7 +276,11 @@ EventStore::AddResult EventStore::AddFile(const FileAggregate& a, const FileOnDi
   auto insert_reject =
       db_.Prepare("INSERT INTO rejects(file_id, line, field, reason, raw) VALUES(?,?,?,?,?)");
   for (const RejectedRow& r : a.rejects) {
-    insert_reject.Bind(1, file_id).Bind(2, r.line).Bind(3, r.field).Bind(4, r.reason).Bind(5, r.raw);
+    insert_reject.Bind(1, file_id)
+        .Bind(2, r.line)
+        .Bind(3, r.field)
+        .Bind(4, r.reason)
+        .Bind(5, r.raw);
     insert_reject.Run();
   }
 
@@ -339,8 +352,8 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
   }
   auto stmt = db_.Prepare(
       "SELECT key, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
-      "goldstein_w, goldstein_w_sq, tone FROM cells WHERE day BETWEEN ? AND ?" + filter +
-      " ORDER BY key");
+      "goldstein_w, goldstein_w_sq, tone FROM cells WHERE day BETWEEN ? AND ?" +
+      filter + " ORDER BY key");
   stmt.Bind(1, static_cast<std::int64_t>(from)).Bind(2, static_cast<std::int64_t>(to));
   for (std::size_t i = 0; i < countries.size(); ++i) {
     stmt.Bind(static_cast<int>(3 + i), countries[i]);
@@ -378,7 +391,8 @@ std::optional<std::pair<Day, Day>> EventStore::Coverage() {
 std::vector<std::pair<std::string, std::int64_t>> EventStore::RejectReasons(int limit) {
   std::vector<std::pair<std::string, std::int64_t>> out;
   auto stmt = db_.Prepare(
-      "SELECT CASE field WHEN '' THEN reason ELSE field || ': ' || reason END AS why, count(*) AS n "
+      "SELECT CASE field WHEN '' THEN reason ELSE field || ': ' || reason END AS why, count(*) AS "
+      "n "
       "FROM rejects GROUP BY why ORDER BY n DESC, why LIMIT ?");
   stmt.Bind(1, limit);
   while (stmt.Step()) out.emplace_back(stmt.Text(0), stmt.Int(1));

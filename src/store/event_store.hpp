@@ -46,8 +46,7 @@ struct DyadTotal {
 };
 
 struct StoreSummary {
-  std::int64_t files = 0, cells = 0, events = 0, rejects = 0, rows_without_dyad = 0,
-               duplicates = 0;
+  std::int64_t files = 0, cells = 0, events = 0, rejects = 0, rows_without_dyad = 0, duplicates = 0;
   std::optional<Day> first_day, last_day;
   std::string last_ingest;  // UTC time of the newest file, empty when none
 };

@@ -1,6 +1,7 @@
 #pragma once
 // Sorted event keys packed for the store: chunks of up to kKeysPerChunk keys, each a LEB128
-// varint of the gap to the previous key (GDELT ids of one file are dense, so about 1-2 bytes a key).
+// varint of the gap to the previous key (GDELT ids of one file are dense, so about 1-2 bytes a
+// key).
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -19,7 +19,9 @@ Database::Database(const std::string& path, bool create) : path_(path) {
   sqlite3_extended_result_codes(db_, 1);
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  sqlite3_close(db_);
+}
 
 void Database::Fail(const std::string& what) const {
   ThrowStore(fmt::format("{}: {}: {}", path_, what, sqlite3_errmsg(db_)));
@@ -36,7 +38,8 @@ void Database::Exec(const std::string& sql) {
 
 Statement Database::Prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+      SQLITE_OK)
     Fail(fmt::format("cannot prepare '{}'", sql.substr(0, 60)));
   return Statement(this, stmt);
 }
@@ -50,7 +53,8 @@ Statement& Statement::Bind(int i, double v) {
   return *this;
 }
 Statement& Statement::Bind(int i, std::string_view v) {
-  if (sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+  if (sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT) !=
+      SQLITE_OK)
     db_->Fail("bind");
   return *this;
 }
@@ -95,7 +99,9 @@ std::string_view Statement::Blob(int column) const {
               : std::string_view();
 }
 
-Transaction::Transaction(Database* db) : db_(db) { db_->Exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database* db) : db_(db) {
+  db_->Exec("BEGIN IMMEDIATE");
+}
 Transaction::~Transaction() {
   if (!done_) sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }

@@ -36,7 +36,9 @@ class Database {
 class Statement {
  public:
   Statement(Database* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
-  Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+    other.stmt_ = nullptr;
+  }
   ~Statement() { sqlite3_finalize(stmt_); }
 
   Statement& Bind(int index, std::int64_t value);
