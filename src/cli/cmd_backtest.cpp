@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/list_option.hpp"
 #include "common/date.hpp"
 #include "common/error.hpp"
 #include "measures/var_csv.hpp"
@@ -30,19 +31,6 @@ struct BacktestCommandOptions {
   int threads = 0;
   std::string format = "table";
 };
-
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto comma = text.find(',', start);
-    const std::string item = text.substr(start, comma == std::string::npos ? comma : comma - start);
-    if (!item.empty()) out.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
 
 nlohmann::json ToJson(const BacktestResult& r, int lags) {
   nlohmann::json j;

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/list_option.hpp"
+#include "cli/relation_index_options.hpp"
 #include "cli/series_options.hpp"
 #include "cli/triad_model.hpp"
 #include "common/error.hpp"
@@ -33,20 +35,10 @@ struct ExplainArgs {
 };
 
 std::array<std::string, 3> ParseActors(const std::string& text) {
-  std::vector<std::string> parts;
-  std::string current;
-  for (char c : text + ",") {
-    if (c == ',') {
-      if (!current.empty()) parts.push_back(current);
-      current.clear();
-    } else {
-      current += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-  }
-  if (parts.size() != 3 || parts[0] == parts[1] || parts[0] == parts[2] || parts[1] == parts[2])
+  std::vector<std::string> parts = ParseActorList(text);
+  if (parts.size() != 3)
     ThrowUsage(fmt::format(
         "--actors '{}': give three different CAMEO country codes, e.g. CHN,USA,JPN", text));
-  for (auto& p : parts) ParseDyad(p + "-XXX");  // validates the code's form
   return {parts[0], parts[1], parts[2]};
 }
 
@@ -59,18 +51,9 @@ int RunExplain(const ExplainArgs& args) {
   options.index.source = args.source;
   options.regional_group = args.regional_group;
   options.global_group = args.global_group;
-  if (!args.drivers.empty()) {
-    std::string current;
-    for (char c : args.drivers + ",") {
-      if (c == ',') {
-        if (!current.empty()) options.drivers.push_back(current);
-        current.clear();
-      } else {
-        current += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      }
-    }
-    for (auto& d : options.drivers)
-      if (d == "NONE") d = "none";
+  for (std::string d : SplitList(args.drivers)) {
+    for (char& c : d) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    options.drivers.push_back(d == "NONE" ? "none" : d);
   }
   EventStore store(args.flags.store, /*create=*/false);
   ModelSeries series = BuildModelSeries(store, options);

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "cli/command.hpp"
+#include "cli/list_option.hpp"
 #include "common/error.hpp"
 #include "measures/var_csv.hpp"
 #include "measures/var_forecast.hpp"
@@ -257,19 +258,6 @@ void PrintForecast(std::ostream& out, const VarFit& f, const VarForecast& fc) {
     }
     out << "\n";
   }
-}
-
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> out;
-  std::string::size_type start = 0;
-  while (start <= text.size()) {
-    const auto comma = text.find(',', start);
-    const std::string item = text.substr(start, comma == std::string::npos ? comma : comma - start);
-    if (!item.empty()) out.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
 }
 
 void Setup(CLI::App& app, int& exit_code) {

@@ -6,21 +6,11 @@
 #include <cctype>
 #include <sstream>
 
+#include "cli/list_option.hpp"
 #include "common/error.hpp"
 
 namespace triad::cli {
-namespace {
-
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> items;
-  std::stringstream in(text);
-  std::string item;
-  while (std::getline(in, item, ','))
-    if (!item.empty()) items.push_back(item);
-  return items;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void RelationIndexFlags::AddTo(CLI::App* cmd, const std::string& default_freq) {
   series.AddTo(cmd, default_freq);
