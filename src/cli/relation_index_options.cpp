@@ -10,7 +10,6 @@
 #include "common/error.hpp"
 
 namespace triad::cli {
-namespace {}  // namespace
 
 void RelationIndexFlags::AddTo(CLI::App* cmd, const std::string& default_freq) {
   series.AddTo(cmd, default_freq);
