@@ -65,7 +65,7 @@ ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& option
         out.notes.push_back(fmt::format(
             "{} left out: missing in {} of {} periods ({})", s.name, missing, s.values.size(),
             options.index.min_events <= 1
-                ? std::string("no events in the store")
+                ? std::string("periods without events")
                 : fmt::format("fewer than {} events", options.index.min_events)));
         continue;
       }
