@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS cells(
   sources INTEGER NOT NULL, articles INTEGER NOT NULL,
   goldstein INTEGER NOT NULL, goldstein_sq INTEGER NOT NULL,
   goldstein_w INTEGER NOT NULL, goldstein_w_sq INTEGER NOT NULL, tone INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS cells_by_dyad ON cells(source, target, day);
+-- The index cells_by_dyad(source, target, day) is made by the first dyad query, not kept up by a
+-- bulk ingest into an empty table (see EventStore::AddFile and EnsureDyadIndex).
 CREATE TABLE IF NOT EXISTS rejects(
   id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
   line INTEGER NOT NULL, field TEXT NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);
@@ -210,6 +211,10 @@ EventStore::AddResult EventStore::AddFile(const FileAggregate& a, const FileOnDi
     same.Bind(1, a.content_hash);
     if (same.Step()) return AddResult{false, ReadFileRow(same)};
   }
+  // Into an empty table, cells go in without the dyad index (which would nearly double the cost
+  // of a bulk ingest); the first dyad query builds it in one sorted pass. Once it exists, later
+  // files keep it up to date.
+  if (!db_.Prepare("SELECT 1 FROM cells LIMIT 1").Step()) db_.Exec("DROP INDEX IF EXISTS cells_by_dyad");
   auto insert_file = db_.Prepare(
       "INSERT INTO files(path, name, size, mtime, content_hash, format, rows_read, rows_accepted, "
       "rows_without_dyad, rows_rejected, rows_duplicate, min_event_key, max_event_key, min_day, "
@@ -342,19 +347,28 @@ std::vector<DyadTotal> EventStore::TopDyads(int limit) {
   return out;
 }
 
+void EventStore::EnsureDyadIndex() {
+  db_.Exec("CREATE INDEX IF NOT EXISTS cells_by_dyad ON cells(source, target, day)");
+}
+
 void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Cell&)>& visit,
                              const std::vector<std::string>& countries) {
   std::string filter;
   if (!countries.empty()) {
+    EnsureDyadIndex();
     std::string list;
     for (std::size_t i = 0; i < countries.size(); ++i) list += i ? ",?" : "?";
     filter = fmt::format(" AND source IN ({0}) AND target IN ({0})", list);
   }
   auto stmt = db_.Prepare(
       "SELECT key, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
-      "goldstein_w, goldstein_w_sq, tone FROM cells WHERE day BETWEEN ? AND ?" +
+      "goldstein_w, goldstein_w_sq, tone FROM cells WHERE key >= ? AND key < ?" +
       filter + " ORDER BY key");
-  stmt.Bind(1, static_cast<std::int64_t>(from)).Bind(2, static_cast<std::int64_t>(to));
+  // The key's top bits are the day (cell.hpp), so a day range is a key range: a rowid scan.
+  const Day first = std::max(from, Day{-(1 << 20) + 1});
+  const Day last = std::min(to, Day{(1 << 20) - 2});
+  stmt.Bind(1, static_cast<std::int64_t>(CellKey::PackParts(first, "AAA", "AAA", Channel::kDiplomatic, 0)))
+      .Bind(2, static_cast<std::int64_t>(CellKey::PackParts(last + 1, "AAA", "AAA", Channel::kDiplomatic, 0)));
   for (std::size_t i = 0; i < countries.size(); ++i) {
     stmt.Bind(static_cast<int>(3 + i), countries[i]);
     stmt.Bind(static_cast<int>(3 + countries.size() + i), countries[i]);

@@ -81,6 +81,8 @@ class EventStore {
   // DATEADDED; the first event date for ICEWS) to the last event date. Events dated before that
   // are old events reported again, which GDELT codes with their original date.
   std::optional<std::pair<Day, Day>> Coverage();
+  // Makes the (source, target, day) index of the cells if it is missing.
+  void EnsureDyadIndex();
   // Rejected rows, grouped: (reason, count), most frequent first.
   std::vector<std::pair<std::string, std::int64_t>> RejectReasons(int limit);
 
