@@ -87,8 +87,11 @@ std::string Render(const TriadSnapshot& s, const Palette& c) {
   out += fmt::format(" as of {} ({} index: {})\n\n",
                      first.size() ? FormatDate(first.dates.back()) : "?", FrequencyName(first.freq),
                      first.units);
-  TextTable t({"dyad", "index now (90%)", fmt::format("change {}p", s.options.window),
-               "momentum /30 days (90%)", "", fmt::format("events {}p", s.options.window)});
+  // Column headers name the window in periods of the index: "change 7 days", "events 4 weeks".
+  const std::string window = fmt::format("{} {}{}", s.options.window, FrequencyName(first.freq),
+                                         s.options.window == 1 ? "" : "s");
+  TextTable t({"dyad", "index now (90%)", "change " + window, "momentum /30 days (90%)", "",
+               "events " + window});
   for (const auto& d : s.dyads) {
     std::string now = std::isnan(d.latest) || d.latest_date == 0
                           ? "n/a"
