@@ -250,22 +250,24 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
-      try {
-        while (auto block = queue.Pop()) {
-          BlockResult local;
-          if (!stop.load()) {
+      // A worker keeps draining the queue after an error (it only stops parsing), so that the
+      // reading thread can never block on a full queue.
+      while (auto block = queue.Pop()) {
+        BlockResult local;
+        if (!stop.load()) {
+          try {
             ParseBlock(*block, *parser, seen, options.strict, &tables[static_cast<std::size_t>(t)],
                        &local, &stop);
+          } catch (...) {
+            std::lock_guard lock(results_mutex);
+            if (!worker_error) worker_error = std::current_exception();
+            stop.store(true);
           }
-          pool.Give(std::move(block->bytes));
-          std::lock_guard lock(results_mutex);
-          if (results.size() <= block->index) results.resize(block->index + 1);
-          results[block->index] = std::move(local);
         }
-      } catch (...) {
+        pool.Give(std::move(block->bytes));
         std::lock_guard lock(results_mutex);
-        worker_error = std::current_exception();
-        stop.store(true);
+        if (results.size() <= block->index) results.resize(block->index + 1);
+        results[block->index] = std::move(local);
       }
     });
   }

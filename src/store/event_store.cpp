@@ -175,6 +175,11 @@ EventStore::EventStore(const std::string& path, bool create)
 }
 
 void EventStore::CreateSchema() {
+  // A store already at this version needs no write: readers must not wait for a running ingest.
+  if (db_.Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").Step()) {
+    auto version = db_.Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+    if (version.Step() && version.Text(0) == std::to_string(kSchemaVersion)) return;
+  }
   Transaction txn(&db_);
   db_.Exec(kSchema);
   auto stmt = db_.Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
@@ -214,7 +219,8 @@ EventStore::AddResult EventStore::AddFile(const FileAggregate& a, const FileOnDi
   // Into an empty table, cells go in without the dyad index (which would nearly double the cost
   // of a bulk ingest); the first dyad query builds it in one sorted pass. Once it exists, later
   // files keep it up to date.
-  if (!db_.Prepare("SELECT 1 FROM cells LIMIT 1").Step()) db_.Exec("DROP INDEX IF EXISTS cells_by_dyad");
+  if (!db_.Prepare("SELECT 1 FROM cells LIMIT 1").Step())
+    db_.Exec("DROP INDEX IF EXISTS cells_by_dyad");
   auto insert_file = db_.Prepare(
       "INSERT INTO files(path, name, size, mtime, content_hash, format, rows_read, rows_accepted, "
       "rows_without_dyad, rows_rejected, rows_duplicate, min_event_key, max_event_key, min_day, "
@@ -367,8 +373,10 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
   // The key's top bits are the day (cell.hpp), so a day range is a key range: a rowid scan.
   const Day first = std::max(from, Day{-(1 << 20) + 1});
   const Day last = std::min(to, Day{(1 << 20) - 2});
-  stmt.Bind(1, static_cast<std::int64_t>(CellKey::PackParts(first, "AAA", "AAA", Channel::kDiplomatic, 0)))
-      .Bind(2, static_cast<std::int64_t>(CellKey::PackParts(last + 1, "AAA", "AAA", Channel::kDiplomatic, 0)));
+  stmt.Bind(1, static_cast<std::int64_t>(
+                   CellKey::PackParts(first, "AAA", "AAA", Channel::kDiplomatic, 0)))
+      .Bind(2, static_cast<std::int64_t>(
+                   CellKey::PackParts(last + 1, "AAA", "AAA", Channel::kDiplomatic, 0)));
   for (std::size_t i = 0; i < countries.size(); ++i) {
     stmt.Bind(static_cast<int>(3 + i), countries[i]);
     stmt.Bind(static_cast<int>(3 + countries.size() + i), countries[i]);
