@@ -110,8 +110,9 @@ nlohmann::json ToJson(const TriangleOverTime& t) {
 std::vector<std::string> Header(const TriangleOverTime& t) {
   std::vector<std::string> h = {"period"};
   for (const auto& d : t.dyads) h.insert(h.end(), {d.dyad, "se"});
-  h.insert(h.end(), {"signs", "type (point estimates)", "balanced", "P(menage)%", "P(romantic)%",
-                     "P(marriage)%", "P(veto)%", "P(balanced)%", "degree", "most likely", "P%"});
+  h.insert(h.end(),
+           {"signs", "type (point estimates)", "balanced", "P(menage)%", "P(romantic)%",
+            "P(marriage)%", "P(veto)%", "P(balanced)%", "degree", "most likely structure", "P%"});
   if (!t.band.empty()) h.push_back("P(neutral)%");
   return h;
 }
@@ -164,7 +165,7 @@ int RunBalance(const BalanceArgs& args) {
       std::string(BaselineName(t.dyads[0].baseline)).c_str(), t.dyads[0].units.c_str(), t.neutral,
       t.dyads[0].dyad.c_str(), t.dyads[1].dyad.c_str(), t.dyads[2].dyad.c_str(),
       table.Render().c_str());
-  std::printf("\nchanges of the most likely type\n");
+  std::printf("\nchanges of the most likely structure (type and roles)\n");
   if (t.timeline.changes.empty()) std::printf("  none\n");
   for (const TriangleTypeChange& c : t.timeline.changes)
     std::printf("  %s  %s -> %s\n", FormatDate(c.date).c_str(),
@@ -201,7 +202,8 @@ const CommandRegistration kBalance(55, [](CLI::App& app, int& exit_code) {
       "romantic triangle ++- with pivot and wings, stable marriage +-- with the married pair and\n"
       "outcast, unit veto ---); then, treating each index as Normal(value, se^2), the probability\n"
       "of each type, P(balanced), the balance degree E[product of signs] in [-1, 1], and the most\n"
-      "likely type with its roles. Then the dates the most likely type changed.\n\n"
+      "likely structure (type and roles; a romantic triangle counts once per pivot). Then the\n"
+      "dates the most likely structure changed.\n\n"
       "Example:\n"
       "  triad balance --actors CHN,USA,JPN --freq week\n"
       "  triad balance --actors CHN,USA,JPN --source gzemo --freq month --from 2022-01-01");

@@ -111,12 +111,13 @@ std::string Render(const TriadSnapshot& s, const Palette& c) {
   const auto& periods = s.triangle.timeline.periods;
   if (!periods.empty()) {
     const auto& p = periods.back().probabilities;
-    out += fmt::format(
-        "\ntriangle  {} (P = {:.2f}){}\n", DescribeRoles(s.triangle.actors, p.most_likely_roles),
-        p.most_likely_roles_probability,
-        s.triangle.timeline.current_since
-            ? fmt::format(", most likely since {}", FormatDate(*s.triangle.timeline.current_since))
-            : "");
+    out += fmt::format("\ntriangle  {} (P = {:.2f}){}\n",
+                       DescribeRoles(s.triangle.actors, p.most_likely_roles),
+                       p.most_likely_roles_probability,
+                       s.triangle.timeline.current_since
+                           ? fmt::format(", the most likely structure since {}",
+                                         FormatDate(*s.triangle.timeline.current_since))
+                           : "");
     out += fmt::format(
         "          P(menage a trois) {:.2f}  P(romantic) {:.2f}  P(stable marriage) {:.2f}  "
         "P(unit veto) {:.2f}; P(balanced) {:.2f}\n",

@@ -10,7 +10,6 @@ void SnapshotFlags::AddTo(CLI::App* cmd) {
   cmd->add_option("--actors", actors, "Three CAMEO country codes")->capture_default_str();
   cmd->add_option("--asof", asof, "Look from this day (YYYY-MM-DD; default: the last event day)");
   index.AddTo(cmd, "day");
-  index.min_events = 1;
   cmd->add_option("--neutral", neutral, "Half-width of the neutral band for signs (index units)")
       ->capture_default_str();
   cmd->add_option("--window", window,
@@ -36,6 +35,8 @@ SnapshotOptions SnapshotFlags::Resolve() const {
   o.drivers = !no_drivers;
   o.model.actors = o.actors;
   o.model.index = o.index;
+  // The driver VAR needs every period; like `triad explain`, it counts a period with any event.
+  o.model.index.min_events = 1;
   return o;
 }
 

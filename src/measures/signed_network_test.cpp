@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <cmath>
+
 #include <filesystem>
 #include <fstream>
 
@@ -16,7 +18,9 @@ const std::string kTribes =
 
 // Writes `text` to a fresh file in the test's temporary directory and returns its path.
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() / ("triad_signed_" + name);
+  // The process id keeps concurrent runs (two CI jobs on one host) apart.
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("triad_signed_" + std::to_string(::getpid()) + "_" + name);
   std::ofstream(path) << text;
   return path.string();
 }

@@ -136,7 +136,10 @@ def main():
              "package with `apt-get install -y chromium` (or run `make test`, which installs "
              "it through scripts/install-deps.sh with TRIAD_WITH_BROWSER=1)")
     sample_path = os.path.join(source, "tests/data/report/sample_report.json")
-    out_dir = os.path.join(source, "out")
+    # Into the build tree (beside the binary), never into out/, where `make demo` writes its report.
+    out_dir = os.environ.get("TRIAD_SCREENSHOT_DIR",
+                             os.path.join(os.path.dirname(triad), "..", "..", "report-browser-test"))
+    out_dir = os.path.abspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)
     report = os.path.join(out_dir, "report.html")
     screenshot = os.path.join(out_dir, "report.png")

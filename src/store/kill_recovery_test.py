@@ -15,10 +15,27 @@ import triadtest as t  # noqa: E402
 FILES = sorted(glob.glob(os.path.join(t.SHARED_DATA, "gdelt2", "shouldiflee-mirror-2025", "15min", "*.export.CSV")))
 
 
+def files_in(store):
+    """Files committed so far (0 while the store or its schema does not exist yet)."""
+    if not os.path.exists(store):
+        return 0
+    db = sqlite3.connect(store, timeout=1)
+    try:
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'files'").fetchone():
+            return 0
+        return db.execute("SELECT count(*) FROM files").fetchone()[0]
+    except sqlite3.OperationalError:  # busy
+        return 0
+    finally:
+        db.close()
+
+
 def consistent(store):
     db = sqlite3.connect(store)
     try:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'cells'").fetchone():
+            return True, "killed before the schema was committed"
         cell_events = db.execute("SELECT coalesce(sum(events),0) FROM cells").fetchone()[0]
         accepted = db.execute("SELECT coalesce(sum(rows_accepted),0) FROM files").fetchone()[0]
         keys = db.execute("SELECT coalesce(sum(count),0) FROM event_keys").fetchone()[0]
@@ -38,15 +55,19 @@ class KillMidIngest(unittest.TestCase):
         reference = t.exported_cells(clean)
         store = os.path.join(d, "killed.db")
         killed_with_files = set()
-        for delay in (0.05, 0.12, 0.2, 0.3, 0.45, 0.6):
+        # Kill at once, then each time after a few more files are in (progress, not the clock,
+        # decides when, so a loaded machine kills at the same points), then after fixed delays.
+        for after_files in (0, 2, 5, 9, 14, 20):
             proc = subprocess.Popen([t.TRIAD, "ingest", "--quiet", "--store", store, *files],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(delay)
+            deadline = time.monotonic() + 60
+            while proc.poll() is None and files_in(store) < after_files and time.monotonic() < deadline:
+                time.sleep(0.002)
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             if os.path.exists(store):
                 ok, detail = consistent(store)
-                self.assertTrue(ok, f"inconsistent after kill at {delay}s: {detail}")
+                self.assertTrue(ok, f"inconsistent after a kill with {after_files} files in: {detail}")
                 db = sqlite3.connect(store)
                 killed_with_files.add(db.execute("SELECT count(*) FROM files").fetchone()[0])
                 db.close()
