@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "cli/triad_model.hpp"
 #include "common/error.hpp"
 
 namespace triad::cli {
@@ -70,14 +71,7 @@ TriadSnapshot BuildSnapshot(EventStore& store, const SnapshotOptions& options) {
   if (options.drivers) {
     try {
       s.model = BuildModelSeries(store, options.model);
-      VarData data;
-      data.names = s.model->names;
-      data.values.resize(static_cast<Eigen::Index>(s.model->dates.size()),
-                         static_cast<Eigen::Index>(s.model->columns.size()));
-      for (std::size_t j = 0; j < s.model->columns.size(); ++j)
-        for (std::size_t t = 0; t < s.model->dates.size(); ++t)
-          data.values(static_cast<Eigen::Index>(t), static_cast<Eigen::Index>(j)) =
-              s.model->columns[j][t];
+      VarData data = ToVarData(*s.model);
       std::vector<std::string> dyads(s.model->names.begin(),
                                      s.model->names.begin() + s.model->dyad_count);
       s.drivers = AnalyseDrivers(data, dyads, options.analysis);

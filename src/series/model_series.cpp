@@ -40,7 +40,9 @@ ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& option
   const std::vector<Day>& grid = out.indices.front().dates;
   const bool none =
       std::find(options.drivers.begin(), options.drivers.end(), "none") != options.drivers.end();
-  if (!none && store.Summary().cells > 0) {
+  // Drivers come from events: a store of imported series only has none (Coverage reads the
+  // manifest, not the cells).
+  if (!none && store.Coverage()) {
     DriverOptions d;
     d.actors = a;
     d.regional_group = options.regional_group;
