@@ -3,7 +3,7 @@
 # As root it runs apt-get itself; otherwise it prints the exact command and fails.
 set -euo pipefail
 packages=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config ccache
   libsqlite3-dev sqlite3 zlib1g-dev libdeflate-dev libzip-dev libxxhash-dev
   libeigen3-dev libcli11-dev nlohmann-json3-dev libfmt-dev libtomlplusplus-dev
   libnlopt-cxx-dev libglpk-dev libgtest-dev libgmock-dev
