@@ -11,6 +11,7 @@
 #include "cli/snapshot_flags.hpp"
 #include "codebook/countries.hpp"
 #include "common/error.hpp"
+#include "common/normal.hpp"
 #include "outputs/report_html.hpp"
 #include "outputs/report_model.hpp"
 
@@ -24,8 +25,6 @@ struct ReportArgs {
   std::string format = "html";
   std::string title;
 };
-
-constexpr double kZ90 = 1.6448536269514722;
 
 std::string CountryName(const std::string& code) {
   auto name = CountryTable::Default().NameForCode(code);

@@ -9,6 +9,7 @@
 
 #include "cli/command.hpp"
 #include "cli/snapshot_flags.hpp"
+#include "common/normal.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -95,7 +96,7 @@ std::string Render(const TriadSnapshot& s, const Palette& c) {
   for (const auto& d : s.dyads) {
     std::string now = std::isnan(d.latest) || d.latest_date == 0
                           ? "n/a"
-                          : fmt::format("{:+.2f} ± {:.2f}", d.latest, 1.645 * d.latest_se);
+                          : fmt::format("{:+.2f} ± {:.2f}", d.latest, kZ90 * d.latest_se);
     std::string momentum = "n/a", arrow;
     if (d.momentum) {
       momentum = fmt::format("{:+.2f} [{:+.2f}, {:+.2f}]", d.momentum->per_30_days,

@@ -27,8 +27,4 @@ Momentum MomentumFromSlope(const TrendEstimate& last, double days_per_period, do
 // "improving", "deteriorating" or "steady".
 std::string_view MomentumDirectionName(MomentumDirection direction);
 
-// The two-sided standard normal quantile z with P(|Z| <= z) = level (Acklam's algorithm
-// refined by one Newton step; about 1e-15 relative).
-double TwoSidedNormalQuantile(double level);
-
 }  // namespace triad

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/normal.hpp"
 #include "measures/local_linear_trend_momentum.hpp"
 
 namespace triad {

@@ -1,4 +1,5 @@
 #include "measures/triangle.hpp"
+#include "common/normal.hpp"
 
 #include <fmt/format.h>
 
@@ -12,20 +13,15 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Standard normal distribution function.
-double Phi(double z) {
-  return 0.5 * std::erfc(-z / std::sqrt(2.0));
-}
-
 // P(X > t) for X ~ Normal(mean, se^2); se = 0 is a point mass and X > t is strict.
 double ProbabilityAbove(double mean, double se, double t) {
   if (se == 0.0) return mean > t ? 1.0 : 0.0;
-  return Phi((mean - t) / se);
+  return NormalCdf((mean - t) / se);
 }
 // P(X < t), strict for a point mass.
 double ProbabilityBelow(double mean, double se, double t) {
   if (se == 0.0) return mean < t ? 1.0 : 0.0;
-  return Phi((t - mean) / se);
+  return NormalCdf((t - mean) / se);
 }
 
 void CheckInputs(const std::array<DyadEstimate, 3>& dyads, double neutral) {

@@ -1,4 +1,5 @@
 #include "measures/var_distributions.hpp"
+#include "common/normal.hpp"
 
 #include <cmath>
 #include <limits>
@@ -60,7 +61,7 @@ double IncompleteBeta(double x, double y, double a, double b) {
 }  // namespace
 
 double NormalTwoSidedPValue(double z) {
-  return std::erfc(std::abs(z) / std::sqrt(2.0));
+  return 2 * NormalUpperTail(std::abs(z));
 }
 
 double RegularizedIncompleteBeta(double x, double a, double b) {

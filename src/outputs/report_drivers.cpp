@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/normal.hpp"
 #include "outputs/html_escape.hpp"
 #include "outputs/report_sections.hpp"
 #include "outputs/svg_bars.hpp"
@@ -11,8 +12,6 @@
 
 namespace triad {
 namespace {
-
-constexpr double kZ90 = 1.6448536269514722;
 
 std::vector<std::string> UniqueInOrder(const std::vector<ImpulseResponseCurve>& curves,
                                        bool response) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/normal.hpp"
 #include "outputs/html_escape.hpp"
 #include "outputs/report_sections.hpp"
 #include "outputs/report_summary.hpp"
@@ -16,8 +17,6 @@ const std::array<const char*, 4> kTriangleTypeColours = {colour::kGreen, colour:
                                                          colour::kBlue, colour::kVermillion};
 
 namespace {
-
-constexpr double kZ90 = 1.6448536269514722;
 
 std::string Percent(double p) {
   return std::isfinite(p) ? FormatNumber(100 * p, 0) + "%" : "–";

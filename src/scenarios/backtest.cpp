@@ -1,4 +1,5 @@
 #include "scenarios/backtest.hpp"
+#include "common/normal.hpp"
 
 #include <fmt/format.h>
 
@@ -62,8 +63,7 @@ BacktestResult RunBacktest(const VarFit& fit, const Eigen::MatrixXd& train,
   });
   SimulatePaths(plan, {plan.baseline}, options.paths, options.seed, pool, observer);
 
-  // Central bands of the normal random walk: mean +- z sd with z the 75% and 95% normal quantiles.
-  constexpr double kZ50 = 0.6744897501960817, kZ90 = 1.6448536269514722;
+  // Central 50% and 90% bands of the normal random walk: mean +- z sd.
   const double cells = static_cast<double>(k) * horizon;
   for (int v = 0; v < k; ++v) {
     BacktestVariable& x = r.variables[v];

@@ -1,4 +1,5 @@
 #include "scenarios/forecast_scores.hpp"
+#include "common/normal.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -28,8 +29,8 @@ double CrpsOfNormal(double mean, double sd, double observed) {
   if (sd < 0 || std::isnan(sd)) ThrowCompute("CRPS of a normal needs sd >= 0");
   if (sd == 0) return std::abs(observed - mean);
   const double z = (observed - mean) / sd;
-  const double cdf = 0.5 * std::erfc(-z / std::numbers::sqrt2);
-  const double pdf = std::exp(-0.5 * z * z) / std::sqrt(2 * std::numbers::pi);
+  const double cdf = NormalCdf(z);
+  const double pdf = NormalPdf(z);
   return sd * (z * (2 * cdf - 1) + 2 * pdf - 1 / std::sqrt(std::numbers::pi));
 }
 
