@@ -21,11 +21,14 @@ rc=0
 step triad status --actors CHN,USA,JPN --asof $asof
 "$triad" status --store "$store" --actors CHN,USA,JPN --asof $asof
 
-step triad balance --actors CHN,USA,JPN --freq week
-"$triad" balance --store "$store" --actors CHN,USA,JPN --freq week
+step triad balance --actors CHN,USA,JPN --asof $asof "(last 8 days; all of it in out/balance.txt)"
+"$triad" balance --store "$store" --actors CHN,USA,JPN --asof $asof >out/balance.txt
+sed -n 1,4p out/balance.txt
+grep -A8 -m1 '^2025-06-06' out/balance.txt | head -9 || true
+sed -n '/^changes of the most likely/,$p' out/balance.txt
 
-step triad explain --actors CHN,USA,JPN --freq day --save out/fit.json
-"$triad" explain --store "$store" --actors CHN,USA,JPN --freq day --save out/fit.json
+step triad explain --actors CHN,USA,JPN --asof $asof --save out/fit.json
+"$triad" explain --store "$store" --actors CHN,USA,JPN --asof $asof --save out/fit.json
 
 step triad simulate scenarios/essay_sample.toml "(first lines; all of it in out/simulate.txt)"
 "$triad" simulate scenarios/essay_sample.toml >out/simulate.txt

@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
-#include "cli/relation_index_options.hpp"
-#include "cli/triangle_over_time.hpp"
+#include "cli/triad_flags.hpp"
+#include "cli/triad_json.hpp"
 #include "common/error.hpp"
 #include "outputs/table.hpp"
 
@@ -16,15 +16,9 @@ namespace triad::cli {
 namespace {
 
 struct BalanceArgs {
-  std::string actors = "CHN,USA,JPN";
-  double neutral = 0.0;
-  RelationIndexFlags flags;
+  TriadFlags flags;
   std::string format = "table";
 };
-
-nlohmann::json Number(double v) {
-  return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
-}
 
 char SignChar(EdgeSign s) {
   return s == EdgeSign::kPositive ? '+' : s == EdgeSign::kNegative ? '-' : '0';
@@ -41,10 +35,6 @@ std::string Signs(const TriangleClassification& c) {
   return out;
 }
 
-std::string PointType(const TriangleOverTime& t, const TriangleClassification& c) {
-  return DescribeRoles(t.actors, c.roles);
-}
-
 std::string Balanced(const TriangleClassification& c) {
   return c.balanced ? (*c.balanced ? "yes" : "no") : "";
 }
@@ -53,40 +43,41 @@ std::string Percent(double p) {
   return std::isnan(p) ? "" : fmt::format("{:.1f}", 100.0 * p);
 }
 
-nlohmann::json ToJson(const TriangleOverTime& t) {
-  nlohmann::json out;
-  out["actors"] = t.actors;
-  out["dyads"] = {t.dyads[0].dyad, t.dyads[1].dyad, t.dyads[2].dyad};
-  out["source"] = t.dyads[0].source;
-  out["freq"] = FrequencyName(t.dyads[0].freq);
-  out["baseline"] = BaselineName(t.dyads[0].baseline);
-  out["units"] = t.dyads[0].units;
+std::string Structure(const TriadState& s, const RoleAssignment& roles) {
+  return roles.type == TriangleType::kUnknown ? "" : DescribeRoles(s.triangle.actors, roles);
+}
+
+nlohmann::json ToJson(const TriadState& s) {
+  const TriangleOverTime& t = s.triangle;
+  nlohmann::json out = NowJson(s);
   out["neutral"] = t.neutral;
+  out["basis"] = TriangleBasisName(t.basis);
   out["periods"] = nlohmann::json::array();
   for (std::size_t i = 0; i < t.timeline.periods.size(); ++i) {
     const TrianglePeriodResult& r = t.timeline.periods[i];
     const TriangleProbabilities& p = r.probabilities;
     nlohmann::json period = {{"period", FormatDate(r.date)}};
     for (std::size_t d = 0; d < 3; ++d)
-      period["indices"].push_back({{"dyad", t.dyads[d].dyad},
-                                   {"value", Number(t.dyads[d].value[i])},
-                                   {"se", Number(t.dyads[d].se[i])},
-                                   {"events", t.dyads[d].events[i]},
-                                   {"sign", static_cast<int>(r.classification.signs[d])},
-                                   {"p_positive", Number(p.p_positive[d])}});
-    period["type"] = TriangleTypeKey(r.classification.roles.type);
-    period["roles"] = PointType(t, r.classification);
+      period["dyads"].push_back({{"dyad", s.indices[d].dyad.Label()},
+                                 {"index", JsonNumber(s.indices[d].value[i])},
+                                 {"index_se", JsonNumber(s.indices[d].se[i])},
+                                 {"events", s.indices[d].events[i]},
+                                 {"classified", JsonNumber(t.estimates[d][i].estimate)},
+                                 {"classified_se", JsonNumber(t.estimates[d][i].se)},
+                                 {"sign", static_cast<int>(r.classification.signs[d])},
+                                 {"p_positive", JsonNumber(p.p_positive[d])}});
+    period["structure"] = Structure(s, r.classification.roles);
     period["balanced"] =
         r.classification.balanced ? nlohmann::json(*r.classification.balanced) : nlohmann::json();
     for (int k = 0; k < kDittmerTypes; ++k)
-      period["probabilities"][TriangleTypeKey(static_cast<TriangleType>(k))] =
-          Number(p.type_probability[static_cast<std::size_t>(k)]);
-    period["p_balanced"] = Number(p.p_balanced);
-    period["balance_degree"] = Number(p.balance_degree);
+      period["type_probability"][std::string(TriangleTypeKey(static_cast<TriangleType>(k)))] =
+          JsonNumber(p.type_probability[static_cast<std::size_t>(k)]);
+    period["p_indeterminate"] = JsonNumber(p.p_indeterminate);
+    period["p_balanced"] = JsonNumber(p.p_balanced);
+    period["balance_degree"] = JsonNumber(p.balance_degree);
     period["most_likely"] = {{"type", TriangleTypeKey(p.most_likely_roles.type)},
-                             {"roles", DescribeRoles(t.actors, p.most_likely_roles)},
-                             {"probability", Number(p.most_likely_roles_probability)}};
-    if (!t.band.empty()) period["p_indeterminate"] = Number(t.band[i].p_indeterminate);
+                             {"structure", Structure(s, p.most_likely_roles)},
+                             {"probability", JsonNumber(p.most_likely_roles_probability)}};
     out["periods"].push_back(period);
   }
   out["changes"] = nlohmann::json::array();
@@ -94,92 +85,83 @@ nlohmann::json ToJson(const TriangleOverTime& t) {
     out["changes"].push_back({{"date", FormatDate(c.date)},
                               {"from", DescribeRoles(t.actors, c.from)},
                               {"to", DescribeRoles(t.actors, c.to)}});
-  if (t.timeline.current_since) {
-    const TrianglePeriodResult* last = nullptr;
-    for (const auto& r : t.timeline.periods)
-      if (r.probabilities.most_likely_roles.type != TriangleType::kUnknown) last = &r;
-    out["current"] = {{"type", TriangleTypeKey(last->probabilities.most_likely_roles.type)},
-                      {"roles", DescribeRoles(t.actors, last->probabilities.most_likely_roles)},
-                      {"since", FormatDate(*t.timeline.current_since)}};
-  } else {
-    out["current"] = nullptr;
-  }
   return out;
 }
 
-std::vector<std::string> Header(const TriangleOverTime& t) {
+// Tidy column names for CSV (snake_case, unique); the table shows the same columns.
+std::vector<std::string> Header(const TriadState& s) {
   std::vector<std::string> h = {"period"};
-  for (const auto& d : t.dyads) h.insert(h.end(), {d.dyad, "se"});
-  h.insert(h.end(),
-           {"signs", "type (point estimates)", "balanced", "P(menage)%", "P(romantic)%",
-            "P(marriage)%", "P(veto)%", "P(balanced)%", "degree", "most likely structure", "P%"});
-  if (!t.band.empty()) h.push_back("P(neutral)%");
+  for (const auto& index : s.indices) {
+    std::string v = index.dyad.Variable();
+    for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    h.insert(h.end(), {v + "_index", v + "_index_se", v + "_level", v + "_level_se"});
+  }
+  h.insert(h.end(), {"signs", "structure", "balanced", "p_menage_a_trois", "p_romantic_triangle",
+                     "p_stable_marriage", "p_unit_veto", "p_neutral", "p_balanced",
+                     "balance_degree", "most_likely", "most_likely_p"});
   return h;
 }
 
-std::vector<std::string> Row(const TriangleOverTime& t, std::size_t i) {
+std::vector<std::string> Row(const TriadState& s, std::size_t i) {
+  const TriangleOverTime& t = s.triangle;
   const TrianglePeriodResult& r = t.timeline.periods[i];
   const TriangleProbabilities& p = r.probabilities;
   std::vector<std::string> row = {FormatDate(r.date)};
-  for (const auto& d : t.dyads) row.insert(row.end(), {Num(d.value[i], 3), Num(d.se[i], 3)});
-  row.insert(row.end(),
-             {Signs(r.classification), PointType(t, r.classification), Balanced(r.classification)});
+  for (std::size_t d = 0; d < 3; ++d)
+    row.insert(row.end(), {Num(s.indices[d].value[i], 3), Num(s.indices[d].se[i], 3),
+                           Num(t.estimates[d][i].estimate, 3), Num(t.estimates[d][i].se, 3)});
+  row.insert(row.end(), {Signs(r.classification), Structure(s, r.classification.roles),
+                         Balanced(r.classification)});
   for (double q : p.type_probability) row.push_back(Percent(q));
-  row.insert(row.end(), {Percent(p.p_balanced), Num(p.balance_degree, 3),
-                         p.most_likely_roles.type == TriangleType::kUnknown
-                             ? ""
-                             : DescribeRoles(t.actors, p.most_likely_roles),
-                         Percent(p.most_likely_roles_probability)});
-  if (!t.band.empty()) row.push_back(Percent(t.band[i].p_indeterminate));
+  row.insert(row.end(),
+             {Percent(p.p_indeterminate), Percent(p.p_balanced), Num(p.balance_degree, 3),
+              Structure(s, p.most_likely_roles), Percent(p.most_likely_roles_probability)});
   return row;
 }
 
 int RunBalance(const BalanceArgs& args) {
-  const std::vector<std::string> list = ParseActorList(args.actors);
-  if (list.size() != 3)
-    ThrowUsage(
-        fmt::format("--actors needs exactly three actors, got {}; for more, use "
-                    "'triad network'",
-                    list.size()));
-  const std::array<std::string, 3> actors = {list[0], list[1], list[2]};
-  const RelationIndexOptions options = args.flags.Resolve();
-  EventStore store(args.flags.series.store, /*create=*/false);
-  const TriangleOverTime t = LoadTriangleOverTime(store, actors, options, args.neutral);
+  TriadQuery query = args.flags.Resolve();
+  query.drivers = false;  // the triangle needs no driver model
+  EventStore store(args.flags.index.series.store, /*create=*/false);
+  const TriadState s = BuildTriadState(store, query);
+  const std::size_t periods = s.triangle.timeline.periods.size();
   if (args.format == "json") {
-    std::printf("%s\n", ToJson(t).dump(2).c_str());
+    std::printf("%s\n", ToJson(s).dump(2).c_str());
     return kExitOk;
   }
   if (args.format == "csv") {
-    std::string out = CsvLine(Header(t));
-    for (std::size_t i = 0; i < t.timeline.periods.size(); ++i) out += CsvLine(Row(t, i));
+    std::string out = CsvLine(Header(s));
+    for (std::size_t i = 0; i < periods; ++i) out += CsvLine(Row(s, i));
     std::fwrite(out.data(), 1, out.size(), stdout);
     return kExitOk;
   }
-  TextTable table(Header(t));
-  for (std::size_t i = 0; i < t.timeline.periods.size(); ++i) table.AddRow(Row(t, i));
-  std::printf(
-      "triangle %s–%s–%s from %s, %s, baseline %s: %s; neutral band ±%g\n"
-      "signs: %s, %s, %s; probabilities assume each index ~ Normal(value, se^2)\n%s",
-      actors[0].c_str(), actors[1].c_str(), actors[2].c_str(), t.dyads[0].source.c_str(),
-      std::string(FrequencyName(t.dyads[0].freq)).c_str(),
-      std::string(BaselineName(t.dyads[0].baseline)).c_str(), t.dyads[0].units.c_str(), t.neutral,
-      t.dyads[0].dyad.c_str(), t.dyads[1].dyad.c_str(), t.dyads[2].dyad.c_str(),
-      table.Render().c_str());
-  std::printf("\nchanges of the most likely structure (type and roles)\n");
-  if (t.timeline.changes.empty()) std::printf("  none\n");
-  for (const TriangleTypeChange& c : t.timeline.changes)
-    std::printf("  %s  %s -> %s\n", FormatDate(c.date).c_str(),
-                DescribeRoles(actors, c.from).c_str(), DescribeRoles(actors, c.to).c_str());
-  if (t.timeline.current_since) {
-    RoleAssignment current;
-    for (const auto& r : t.timeline.periods)
-      if (r.probabilities.most_likely_roles.type != TriangleType::kUnknown)
-        current = r.probabilities.most_likely_roles;
-    std::printf("now: %s, most likely since %s\n", DescribeRoles(actors, current).c_str(),
-                FormatDate(*t.timeline.current_since).c_str());
-  } else {
-    std::printf("now: unknown (no period with all three indices and standard errors)\n");
-  }
+  const auto& a = s.query.actors;
+  TextTable table(Header(s));
+  for (std::size_t i = 0; i < periods; ++i) table.AddRow(Row(s, i));
+  std::string out = fmt::format(
+      "triangle {}–{}–{}, {} relation index from {}, baseline {}: {}; neutral band ±{:g}\n", a[0],
+      a[1], a[2], FrequencyAdjective(s.plan.freq), s.source, BaselineName(s.indices[0].baseline),
+      s.indices[0].units, s.triangle.neutral);
+  for (const auto& n : s.notes) out += "note: " + n + "\n";
+  out += fmt::format(
+      "columns per dyad: raw index and its standard error, smoothed level and its standard error;\n"
+      "signs, structure and probabilities (percent) from the {} (each ~ Normal(estimate, se^2))\n",
+      TriangleBasisName(s.triangle.basis));
+  out += table.Render();
+  out += "\nchanges of the most likely structure (type and roles)\n";
+  if (s.triangle.timeline.changes.empty()) out += "  none\n";
+  for (const TriangleTypeChange& c : s.triangle.timeline.changes)
+    out += fmt::format("  {}  {} -> {}\n", FormatDate(c.date), DescribeRoles(a, c.from),
+                       DescribeRoles(a, c.to));
+  if (const TrianglePeriodResult* now = s.TriangleNow())
+    out += fmt::format("now ({}): {} (P = {:.2f}), most likely since {}\n", FormatDate(now->date),
+                       DescribeRoles(a, now->probabilities.most_likely_roles),
+                       now->probabilities.most_likely_roles_probability,
+                       FormatDate(*s.triangle.timeline.current_since));
+  else
+    out += "now: unknown (no period with all three estimates)\n";
+  for (const auto& w : s.warnings) out += "warning: " + w + "\n";
+  std::fwrite(out.data(), 1, out.size(), stdout);
   return kExitOk;
 }
 
@@ -187,23 +169,19 @@ const CommandRegistration kBalance(55, [](CLI::App& app, int& exit_code) {
   auto args = std::make_shared<BalanceArgs>();
   CLI::App* cmd =
       app.add_subcommand("balance", "The triangle of three actors over time: signs, type, balance");
-  cmd->add_option("--actors", args->actors, "Three CAMEO country codes A,B,C")
-      ->capture_default_str();
-  cmd->add_option("--neutral", args->neutral,
-                  "Half-width of the neutral band in index units: |index| <= X is sign 0")
-      ->capture_default_str();
-  args->flags.AddTo(cmd);
+  args->flags.AddTo(cmd, DriverFlags::kNone);
   cmd->add_option("--format", args->format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
   cmd->footer(
-      "Per period: the three relation indices (A-B, A-C, B-C) with standard errors, their signs,\n"
-      "Heider balance and Dittmer's type of the point estimates with roles (menage a trois +++,\n"
-      "romantic triangle ++- with pivot and wings, stable marriage +-- with the married pair and\n"
-      "outcast, unit veto ---); then, treating each index as Normal(value, se^2), the probability\n"
-      "of each type, P(balanced), the balance degree E[product of signs] in [-1, 1], and the most\n"
-      "likely structure (type and roles; a romantic triangle counts once per pivot). Then the\n"
-      "dates the most likely structure changed.\n\n"
+      "Per period: the three relation indices (A-B, A-C, B-C) with standard errors, and each\n"
+      "dyad's smoothed level (local linear trend) with its standard error. From the smoothed\n"
+      "levels: signs, Heider balance, Dittmer's type with roles (menage a trois +++, romantic\n"
+      "triangle ++- with pivot and wings, stable marriage +-- with the married pair and outcast,\n"
+      "unit veto ---); treating each level as Normal(level, se^2), the probability of each type\n"
+      "(and of the neutral band with --neutral), P(balanced), the balance degree E[product of\n"
+      "signs] in [-1, 1], and the most likely structure. Then the dates it changed, and 'now':\n"
+      "the same state 'triad status' shows.\n\n"
       "Example:\n"
       "  triad balance --actors CHN,USA,JPN --freq week\n"
       "  triad balance --actors CHN,USA,JPN --source gzemo --freq month --from 2022-01-01");

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "analysis/triad_state.hpp"
 #include "cli/command.hpp"
 #include "cli/relation_index_options.hpp"
 #include "outputs/table.hpp"
@@ -23,9 +24,10 @@ nlohmann::json Number(double v) {
 }
 
 int RunIndex(const IndexArgs& args) {
-  const std::vector<DyadCodes> dyads = ParseDyadList(args.dyads);
-  const RelationIndexOptions options = args.flags.Resolve();
+  const std::vector<Dyad> dyads = ParseDyadList(args.dyads);
+  RelationIndexOptions options = args.flags.Resolve();
   EventStore store(args.flags.series.store, /*create=*/false);
+  ApplyPeriodPlan(SourceRange(store, options.source), args.flags.Periods(), options.series);
   const std::vector<RelationIndexSeries> all = LoadRelationIndices(store, dyads, options);
   const RelationIndexSeries& first = all.front();
   const bool events = options.source.empty();
@@ -50,20 +52,20 @@ int RunIndex(const IndexArgs& args) {
                            {"se", Number(s.se[i])},
                            {"events", s.events[i]},
                            {"net_coop", Number(s.net_coop[i])}});
-      out["dyads"].push_back({{"dyad", s.dyad}, {"periods", periods}});
+      out["dyads"].push_back({{"dyad", s.dyad.Label()}, {"periods", periods}});
     }
     std::printf("%s\n", out.dump(2).c_str());
   } else if (args.format == "csv") {
     std::string out = CsvLine({"period", "dyad", "value", "se", "events", "net_coop"});
     for (const RelationIndexSeries& s : all)
       for (std::size_t i = 0; i < s.size(); ++i)
-        out += CsvLine({FormatDate(s.dates[i]), s.dyad, Num(s.value[i], 6), Num(s.se[i], 6),
+        out += CsvLine({FormatDate(s.dates[i]), s.dyad.Label(), Num(s.value[i], 6), Num(s.se[i], 6),
                         std::to_string(s.events[i]), Num(s.net_coop[i], 6)});
     std::fwrite(out.data(), 1, out.size(), stdout);
   } else {
     std::vector<std::string> header = {"period"};
     for (const RelationIndexSeries& s : all) {
-      header.insert(header.end(), {s.dyad, "se", events ? "events" : "values"});
+      header.insert(header.end(), {s.dyad.Label(), "se", events ? "events" : "values"});
       if (events) header.push_back("net_coop");
     }
     TextTable t(header);

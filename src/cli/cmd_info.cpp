@@ -8,6 +8,7 @@
 #include "cli/command.hpp"
 #include "outputs/table.hpp"
 #include "store/event_store.hpp"
+#include "store/series_store.hpp"
 
 namespace triad::cli {
 namespace {
@@ -47,16 +48,9 @@ int RunInfo(const InfoArgs& args) {
   std::vector<IngestedFile> files = store.Files();
   std::int64_t rows = 0, accepted = 0;
   for (auto& f : files) rows += f.rows_read, accepted += f.rows_accepted;
-  std::vector<std::vector<std::string>> reject_rows;
-  if (args.rejects > 0) {
-    auto stmt = store.db().Prepare(
-        "SELECT f.path, r.line, r.field, r.reason, r.raw FROM rejects r JOIN files f "
-        "ON f.id = r.file_id ORDER BY r.file_id, r.line LIMIT ?");
-    stmt.Bind(1, args.rejects);
-    while (stmt.Step())
-      reject_rows.push_back(
-          {stmt.Text(0), std::to_string(stmt.Int(1)), stmt.Text(2), stmt.Text(3), stmt.Text(4)});
-  }
+  const std::vector<StoredReject> reject_rows =
+      args.rejects > 0 ? store.RejectedRows(args.rejects) : std::vector<StoredReject>();
+  const std::vector<ImportedSeriesInfo> imported = SeriesStore(store.db()).List();
 
   if (args.format == "json") {
     nlohmann::json out = {{"store", args.store},
@@ -78,12 +72,23 @@ int RunInfo(const InfoArgs& args) {
     for (auto& [why, n] : reasons) out["reject_reasons"].push_back({{"reason", why}, {"rows", n}});
     if (args.files)
       for (auto& f : files) out["file_list"].push_back(FileJson(f));
-    for (auto& r : reject_rows)
-      out["reject_rows"].push_back({{"file", r[0]},
-                                    {"line", std::stoll(r[1])},
-                                    {"field", r[2]},
-                                    {"reason", r[3]},
-                                    {"raw", r[4]}});
+    for (auto& [file, r] : reject_rows)
+      out["reject_rows"].push_back({{"file", file},
+                                    {"line", r.line},
+                                    {"field", r.field},
+                                    {"reason", r.reason},
+                                    {"raw", r.raw}});
+    out["imported_series"] = nlohmann::json::array();
+    for (const auto& i : imported)
+      out["imported_series"].push_back({{"name", i.name},
+                                        {"file", i.file},
+                                        {"resolution", FrequencyName(i.resolution)},
+                                        {"dyads", i.dyads},
+                                        {"values", i.values},
+                                        {"has_se", i.has_se},
+                                        {"first_day", FormatDate(i.first_day)},
+                                        {"last_day", FormatDate(i.last_day)},
+                                        {"imported_at", i.imported_at}});
     std::printf("%s\n", out.dump(2).c_str());
     return kExitOk;
   }
@@ -127,13 +132,22 @@ int RunInfo(const InfoArgs& args) {
   }
   if (!reject_rows.empty()) {
     out += "\nrejected rows\n";
-    for (auto& r : reject_rows) {
-      std::string raw = r[4].size() > 120 ? r[4].substr(0, 117) + "..." : r[4];
+    for (auto& [file, r] : reject_rows) {
+      std::string raw = r.raw.size() > 120 ? r.raw.substr(0, 117) + "..." : r.raw;
       for (char& c : raw)
         if (c == '\t') c = ' ';
-      out += fmt::format("{}:{}: {}{}\n    {}\n", r[0], r[1], r[2].empty() ? "" : r[2] + ": ", r[3],
-                         raw);
+      out += fmt::format("{}:{}: {}{}\n    {}\n", file, r.line,
+                         r.field.empty() ? "" : r.field + ": ", r.reason, raw);
     }
+  }
+  if (!imported.empty()) {
+    out += "\nimported series (use with --source NAME)\n";
+    TextTable t({"name", "resolution", "dyads", "values", "dates", "standard errors", "file"});
+    for (const auto& i : imported)
+      t.AddRow({i.name, std::string(FrequencyName(i.resolution)), WithThousands(i.dyads),
+                WithThousands(i.values), FormatDate(i.first_day) + ".." + FormatDate(i.last_day),
+                i.has_se ? "yes" : "no", i.file});
+    out += t.Render();
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return kExitOk;

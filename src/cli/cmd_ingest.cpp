@@ -177,6 +177,7 @@ int RunIngest(const IngestArgs& args) {
     progress.FileDone(static_cast<std::uint64_t>(disk.size), rows - rows_before);
   }
   progress.Clear();
+  if (added > 0) store.EnsureDyadIndex();
   store.LogRun(CommandLine(), started_at, added, skipped, failed, rejected);
   StoreSummary summary = store.Summary();
   double seconds = progress.Seconds();

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/triad_state.hpp"
 #include "cli/command.hpp"
 #include "cli/series_options.hpp"
 #include "common/date.hpp"
@@ -297,7 +298,7 @@ void PrintTable(const MomentumArgs& args, const PeriodSeries& series,
 PeriodSeries FromStore(const MomentumArgs& args) {
   SeriesFlags flags;
   flags.store = args.store;
-  flags.freq = args.freq.empty() ? "week" : args.freq;
+  flags.freq = args.freq;
   flags.weight = args.weight;
   flags.channel = args.channel;
   flags.from = args.from;
@@ -308,7 +309,8 @@ PeriodSeries FromStore(const MomentumArgs& args) {
   options.min_events = args.min_events;
   options.source = args.source;
   EventStore store(args.store, /*create=*/false);
-  RelationIndexSeries index = LoadRelationIndex(store, ParseDyad(args.dyad), options);
+  ApplyPeriodPlan(SourceRange(store, options.source), flags.Periods(), options.series);
+  RelationIndexSeries index = LoadRelationIndex(store, Dyad::Parse(args.dyad), options);
   PeriodSeries series;
   series.periods = index.dates;
   series.values = index.value;

@@ -7,14 +7,11 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "analysis/network_state.hpp"
 #include "cli/command.hpp"
+#include "cli/list_option.hpp"
 #include "cli/relation_index_options.hpp"
-#include "codebook/groups.hpp"
-#include "common/error.hpp"
-#include "measures/frustration.hpp"
-#include "measures/signed_network.hpp"
 #include "outputs/table.hpp"
-#include "store/series_store.hpp"
 
 namespace triad::cli {
 namespace {
@@ -28,87 +25,30 @@ struct NetworkArgs {
   std::string format = "table";
 };
 
-struct DyadEdge {
-  DyadCodes dyad;
-  RangeIndex index;
-  int sign = 0;             // +1, -1; 0 = not an edge
-  std::string dropped_why;  // why it is not an edge
-};
-
 nlohmann::json Number(double v) {
   return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
 }
 
-// The day range the network covers: --from/--to, else the events' coverage or the imported
-// series' dates.
-std::pair<Day, Day> NetworkRange(EventStore& store, const RelationIndexOptions& o) {
-  if (o.source.empty()) return ResolveRange(store, o.series);
-  SeriesStore series(store.db());
-  auto info = series.Find(o.source);
-  if (!info) series.AllValues(o.source, 0, 0);  // throws "no such series"
-  return {o.series.from.value_or(info->first_day), o.series.to.value_or(info->last_day)};
-}
-
 int RunNetwork(const NetworkArgs& args) {
-  RelationIndexOptions options = args.flags.Resolve();
-  if (!(args.neutral >= 0)) ThrowUsage("--neutral must be a number >= 0");
+  NetworkQuery query;
+  query.index = args.flags.Resolve();
+  if (!args.actors.empty()) query.actors = SplitList(args.actors);
+  query.group = args.group;
+  query.neutral = args.neutral;
+  query.time_limit = args.time_limit;
   EventStore store(args.flags.series.store, /*create=*/false);
-  std::tie(options.series.from, options.series.to) = NetworkRange(store, options);
-  const Day from = *options.series.from, to = *options.series.to;
-
-  std::vector<std::string> actors;
-  if (!args.group.empty()) {
-    const ActorGroup* group = GroupRegistry::Default().Find(args.group);
-    if (!group) {
-      std::string known;
-      for (const auto& g : GroupRegistry::Default().groups()) known += " " + g.name;
-      ThrowUsage(fmt::format("unknown group '{}'; built-in groups:{}", args.group, known));
-    }
-    actors = group->MembersBetween(from, to);
-  }
-  if (!args.actors.empty())
-    for (const std::string& a : ParseActorList(args.actors))
-      if (std::find(actors.begin(), actors.end(), a) == actors.end()) actors.push_back(a);
-  if (actors.size() < 2)
-    ThrowUsage("a network needs at least two actors: give --actors or --group");
-
-  std::vector<DyadEdge> dyads;
-  std::vector<DyadCodes> codes;
-  for (std::size_t i = 0; i < actors.size(); ++i)
-    for (std::size_t j = i + 1; j < actors.size(); ++j) codes.emplace_back(actors[i], actors[j]);
-  const std::vector<RangeIndex> indices = RelationIndexOverRange(store, codes, options);
-  std::vector<SignedNetwork::Link> links;
-  for (std::size_t k = 0; k < codes.size(); ++k) {
-    DyadEdge e{codes[k], indices[k], 0, ""};
-    if (std::isnan(e.index.value)) {
-      e.dropped_why = options.source.empty() && e.index.events < options.min_events
-                          ? "too few events"
-                          : "no value";
-    } else if (std::fabs(e.index.value) <= args.neutral) {
-      e.dropped_why = "neutral";
-    } else {
-      e.sign = e.index.value > 0 ? 1 : -1;
-      links.push_back({codes[k].first, codes[k].second, e.index.value});
-    }
-    dyads.push_back(e);
-  }
-  const SignedNetwork network = SignedNetwork::FromLinks(links);
-  const TriangleCensus census = CountTriangles(network);
-  const double walk = WalkBalanceIndex(network);
-  const FrustrationResult f = ComputeFrustrationIndex(network, FrustrationOptions{args.time_limit});
-  std::array<std::vector<std::string>, 2> groups;
-  for (int u = 0; u < network.NodeCount(); ++u)
-    groups[static_cast<std::size_t>(f.group[static_cast<std::size_t>(u)])].push_back(
-        network.nodes()[static_cast<std::size_t>(u)]);
-  std::vector<std::string> frustrated;
-  for (int e : f.frustrated_edges) {
-    const SignedEdge& edge = network.edges()[static_cast<std::size_t>(e)];
-    frustrated.push_back(
-        fmt::format("{}-{} ({})", network.nodes()[static_cast<std::size_t>(edge.u)],
-                    network.nodes()[static_cast<std::size_t>(edge.v)], edge.sign > 0 ? "+" : "-"));
-  }
-  const std::string baseline(
-      BaselineName(options.baseline.value_or(DefaultBaseline(options.source))));
+  const NetworkState s = BuildNetworkState(store, query);
+  const RelationIndexOptions& options = query.index;
+  const auto& network = s.network;
+  const auto& census = s.census;
+  const double walk = s.walk_index;
+  const FrustrationResult& f = s.frustration;
+  const auto& groups = s.groups;
+  const auto& frustrated = s.frustrated;
+  const auto& actors = s.actors;
+  const auto& dyads = s.dyads;
+  const std::string& baseline = s.baseline;
+  const Day from = s.from, to = s.to;
 
   if (args.format == "json") {
     nlohmann::json out = {
@@ -136,9 +76,9 @@ int RunNetwork(const NetworkArgs& args) {
                           {"frustrated_edges", frustrated},
                           {"seconds", f.seconds}};
     out["dyads"] = nlohmann::json::array();
-    for (const DyadEdge& e : dyads)
+    for (const NetworkDyad& e : dyads)
       out["dyads"].push_back(
-          {{"dyad", e.dyad.first + "-" + e.dyad.second},
+          {{"dyad", e.dyad.Label()},
            {"value", Number(e.index.value)},
            {"se", Number(e.index.se)},
            {"events", e.index.events},
@@ -149,12 +89,12 @@ int RunNetwork(const NetworkArgs& args) {
   }
   TextTable edges({"dyad", "index", "se", "events", "sign"});
   int dropped = 0;
-  for (const DyadEdge& e : dyads) {
+  for (const NetworkDyad& e : dyads) {
     if (e.sign == 0) {
       ++dropped;
       continue;
     }
-    edges.AddRow({e.dyad.first + "-" + e.dyad.second, Num(e.index.value, 3), Num(e.index.se, 3),
+    edges.AddRow({e.dyad.Label(), Num(e.index.value, 3), Num(e.index.se, 3),
                   std::to_string(e.index.events), e.sign > 0 ? "+" : "-"});
   }
   std::printf("signed network of %zu actors%s, %s .. %s, from %s, baseline %s, neutral ±%g\n",

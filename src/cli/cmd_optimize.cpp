@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "analysis/store_scenario_model.hpp"
 #include "cli/command.hpp"
 #include "common/error.hpp"
 #include "scenarios/lever_search.hpp"
@@ -95,7 +96,7 @@ const CommandRegistration kRegistration(85, [](CLI::App& app, int& exit_code) {
     Scenario scenario = ReadScenarioFile(o->scenario);
     if (o->paths > 0) scenario.paths = o->paths;
     if (o->seed >= 0) scenario.seed = static_cast<std::uint64_t>(o->seed);
-    const VarFit fit = LoadScenarioModel(scenario);
+    const VarFit fit = LoadScenarioModel(scenario, FitStoreScenarioModel);
     const ScenarioPlan plan = PlanScenario(scenario, fit);
     for (const auto& w : plan.warnings) std::cerr << "triad: warning: " << w << "\n";
     LeverSearchOptions options;

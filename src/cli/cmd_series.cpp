@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "cli/series_options.hpp"
+#include "codebook/dyad.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -19,9 +20,10 @@ struct SeriesArgs {
 };
 
 int RunSeries(const SeriesArgs& args) {
-  auto [a, b] = ParseDyad(args.dyad);
+  const auto [a, b] = Dyad::Parse(args.dyad);
   SeriesOptions options = args.flags.Resolve();
   EventStore store(args.flags.store, /*create=*/false);
+  ApplyPeriodPlan(store.Coverage(), args.flags.Periods(), options);
   DyadSeries series = BuildSeries(store, PairSet::Dyad(a, b, args.directed), options);
   const std::string name = args.directed ? a + "->" + b : a + "-" + b;
   const std::vector<std::string> header = {

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "analysis/store_scenario_model.hpp"
 #include "cli/command.hpp"
 #include "common/error.hpp"
 #include "scenarios/scenario_model.hpp"
@@ -104,7 +105,7 @@ void Run(const SimulateOptions& o) {
   Scenario scenario = ReadScenarioFile(o.scenario);
   if (o.paths > 0) scenario.paths = o.paths;
   if (o.seed >= 0) scenario.seed = static_cast<std::uint64_t>(o.seed);
-  const VarFit fit = LoadScenarioModel(scenario);
+  const VarFit fit = LoadScenarioModel(scenario, FitStoreScenarioModel);
   const ScenarioPlan plan = PlanScenario(scenario, fit);
   const SimulationResult r =
       RunSimulation(scenario, plan, {scenario.paths, scenario.seed, o.threads});

@@ -11,8 +11,8 @@
 
 namespace triad::cli {
 
-void RelationIndexFlags::AddTo(CLI::App* cmd, const std::string& default_freq) {
-  series.AddTo(cmd, default_freq);
+void RelationIndexFlags::AddTo(CLI::App* cmd) {
+  series.AddTo(cmd);
   cmd->add_option("--baseline", baseline,
                   "none, world (minus the mean of all dyads in the store that period; the "
                   "default for events) or own (z-score against the dyad's trailing year); an "
@@ -35,20 +35,17 @@ RelationIndexOptions RelationIndexFlags::Resolve() const {
   return o;
 }
 
-std::vector<DyadCodes> ParseDyadList(const std::string& text) {
-  std::vector<DyadCodes> dyads;
-  for (const std::string& item : SplitList(text)) dyads.push_back(ParseDyad(item));
+std::vector<Dyad> ParseDyadList(const std::string& text) {
+  std::vector<Dyad> dyads;
+  for (const std::string& item : SplitList(text)) dyads.push_back(Dyad::Parse(item));
   if (dyads.empty()) ThrowUsage("no dyad given: write e.g. --dyads CHN-USA,CHN-JPN");
   return dyads;
 }
 
 std::vector<std::string> ParseActorList(const std::string& text) {
   std::vector<std::string> actors;
-  for (std::string item : SplitList(text)) {
-    for (char& c : item) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (item.size() != 3 ||
-        !std::all_of(item.begin(), item.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-      ThrowUsage(fmt::format("'{}' is not a 3-letter CAMEO country code", item));
+  for (const std::string& text_item : SplitList(text)) {
+    const std::string item = ParseCountryCode(text_item);
     if (std::find(actors.begin(), actors.end(), item) != actors.end())
       ThrowUsage(fmt::format("{} is listed twice", item));
     actors.push_back(item);

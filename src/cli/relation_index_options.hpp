@@ -17,13 +17,15 @@ struct RelationIndexFlags {
   std::int64_t min_events = kDefaultMinEvents;
   std::string source;
 
-  void AddTo(CLI::App* cmd, const std::string& default_freq = "week");
+  void AddTo(CLI::App* cmd);
   RelationIndexOptions Resolve() const;  // throws usage errors for bad values
+  PeriodRequest Periods() const { return series.Periods(); }
 };
 
 // "CHN-USA,CHN-JPN" -> dyads (usage error for a bad one).
-std::vector<DyadCodes> ParseDyadList(const std::string& text);
-// "CHN,USA,JPN" -> upper-case codes (usage error for a bad or repeated one).
+std::vector<Dyad> ParseDyadList(const std::string& text);
+// "CHN,USA,JPN" -> codes known to the codebook (usage error, with a suggestion, for an unknown
+// code; usage error for a repeated one).
 std::vector<std::string> ParseActorList(const std::string& text);
 
 }  // namespace triad::cli

@@ -88,7 +88,8 @@ def mean_se(n, s, ss):
 
 
 def check_index(store, db):
-    out = json.loads(triad("index", "--store", store, "--dyads", "CHN-USA,USA-JPN", "--baseline",
+    # Weekly periods, named: on one month of data the default would be daily (with a note).
+    out = json.loads(triad("index", "--store", store, "--freq", "week", "--dyads", "CHN-USA,USA-JPN", "--baseline",
                            "none", "--min-events", "2", "--format", "json").stdout)
     first, last = day_number(out["from"]), day_number(out["to"])
     check(out["baseline"] == "none" and out["freq"] == "week", "index header")
@@ -104,10 +105,10 @@ def check_index(store, db):
             check(close(p["net_coop"], coop / n, 1e-9), f"{entry['dyad']} {p['period']}: net")
 
     # World baseline: the dyad's mean minus the mean of every cell of the week.
-    world = json.loads(triad("index", "--store", store, "--dyads", "CHN-JPN", "--format",
+    world = json.loads(triad("index", "--store", store, "--freq", "week", "--dyads", "CHN-JPN", "--format",
                              "json").stdout)
     check(world["baseline"] == "world", "the default baseline for events is world")
-    raw = json.loads(triad("index", "--store", store, "--dyads", "CHN-JPN", "--baseline", "none",
+    raw = json.loads(triad("index", "--store", store, "--freq", "week", "--dyads", "CHN-JPN", "--baseline", "none",
                            "--format", "json").stdout)
     all_cells = sql_week_stats(db, None, first, last)
     for w, r in zip(world["dyads"][0]["periods"], raw["dyads"][0]["periods"]):
@@ -116,7 +117,7 @@ def check_index(store, db):
         check(w["se"] is not None and w["se"] < r["se"], f"world se {w['period']} below raw se")
 
     # --min-events: a period below it is missing (null), its count kept.
-    high = json.loads(triad("index", "--store", store, "--dyads", "CHN-JPN", "--min-events",
+    high = json.loads(triad("index", "--store", store, "--freq", "week", "--dyads", "CHN-JPN", "--min-events",
                             "200", "--format", "json").stdout)["dyads"][0]["periods"]
     for p in high:
         check((p["value"] is None) == (p["events"] < 200), f"min events {p['period']}")
@@ -124,7 +125,7 @@ def check_index(store, db):
           "min events 200 blanks some CHN-JPN weeks and keeps others")
 
     # --channel economic: the same GROUP BY on channel 1.
-    econ = json.loads(triad("index", "--store", store, "--dyads", "CHN-USA", "--baseline", "none",
+    econ = json.loads(triad("index", "--store", store, "--freq", "week", "--dyads", "CHN-USA", "--baseline", "none",
                             "--channel", "economic", "--format", "json").stdout)
     sql = sql_week_stats(db, ("CHN", "USA"), first, last, channel=1)
     for p in econ["dyads"][0]["periods"]:
@@ -133,9 +134,9 @@ def check_index(store, db):
         if n >= 5:
             check(close(p["value"], s / n, 1e-9), f"economic mean {p['period']}")
 
-    csv_out = triad("index", "--store", store, "--dyads", "CHN-USA", "--format", "csv").stdout
+    csv_out = triad("index", "--store", store, "--freq", "week", "--dyads", "CHN-USA", "--format", "csv").stdout
     check(csv_out.splitlines()[0] == "period,dyad,value,se,events,net_coop", "index csv header")
-    table = triad("index", "--store", store, "--dyads", "CHN-USA,CHN-JPN,USA-JPN").stdout
+    table = triad("index", "--store", store, "--freq", "week", "--dyads", "CHN-USA,CHN-JPN,USA-JPN").stdout
     check("baseline world" in table and "CHN-JPN" in table, "index table")
 
 
@@ -144,22 +145,24 @@ def check_balance(store):
     first, second = triad(*args).stdout, triad(*args).stdout
     check(first == second, "balance: the same input gives the same output")
     out = json.loads(first)
-    check(out["dyads"] == ["CHN-USA", "CHN-JPN", "USA-JPN"], "balance dyad order A-B, A-C, B-C")
+    check([d["dyad"] for d in out["dyads"]] == ["CHN-USA", "CHN-JPN", "USA-JPN"],
+          "balance dyad order A-B, A-C, B-C")
     known = 0
     for p in out["periods"]:
-        probs = p["probabilities"]
+        probs = p["type_probability"]
         if any(v is None for v in probs.values()):
             continue
         known += 1
         check(abs(sum(probs.values()) - 1.0) < 1e-9, f"balance {p['period']}: sum of types")
         check(abs(p["p_balanced"] - probs["menage_a_trois"] - probs["stable_marriage"]) < 1e-12,
               f"balance {p['period']}: P(balanced)")
-        signs = [i["sign"] for i in p["indices"]]
-        check(all(math.copysign(1, i["value"]) == s for i, s in zip(p["indices"], signs)),
-              f"balance {p['period']}: signs of the indices")
-    check(known == len(out["periods"]) and known >= 4, f"balance: {known} periods with types")
+        signs = [i["sign"] for i in p["dyads"]]
+        check(all(math.copysign(1, i["classified"]) == s for i, s in zip(p["dyads"], signs)),
+              f"balance {p['period']}: signs of the smoothed levels")
+    # The first two periods of the trend model's diffuse start have no known level variance.
+    check(known >= len(out["periods"]) - 2 and known >= 4, f"balance: {known} periods with types")
     periods = [p["period"] for p in out["periods"]]
-    check(out["current"] is not None and out["current"]["since"] in periods, "balance: since")
+    check(out["triangle"] is not None and out["triangle"]["since"] in periods, "balance: since")
     for c in out["changes"]:
         check(c["date"] in periods and c["from"] != c["to"], f"balance change {c}")
     table = triad(*args[:-2]).stdout

@@ -62,7 +62,7 @@ class Report(unittest.TestCase):
                                   "json").stdout)
         self.assertEqual([d["name"] for d in model["dyads"]], [d["dyad"] for d in status["dyads"]])
         for m, s in zip(model["dyads"], status["dyads"]):
-            self.assertAlmostEqual(m["momentum"]["value"], s["momentum"]["per_30_days"], places=9)
+            self.assertAlmostEqual(m["momentum"]["value"], s["momentum_per_30_days"]["estimate"], places=9)
         probs = model["triangle"]["type_probability"]
         self.assertAlmostEqual(sum(probs), 1.0, places=9)
         self.assertEqual(model["provenance"]["files"][0]["name"], HOSTILE + ".tsv")

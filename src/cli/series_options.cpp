@@ -2,16 +2,18 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
+
 #include "common/error.hpp"
 
 namespace triad::cli {
 
-void SeriesFlags::AddTo(CLI::App* cmd, const std::string& default_freq) {
-  freq = default_freq;
+void SeriesFlags::AddTo(CLI::App* cmd) {
   cmd->add_option("--store", store, "Store file")->capture_default_str();
-  cmd->add_option("--freq", freq, "Period: day, week (ISO, from Monday), month or year")
-      ->check(CLI::IsMember({"day", "week", "month", "year"}))
-      ->capture_default_str();
+  cmd->add_option("--freq", freq,
+                  "Period: day, week (ISO, from Monday), month or year (default: week, or day "
+                  "when the data span fewer than 26 weeks)")
+      ->check(CLI::IsMember({"day", "week", "month", "year"}));
   cmd->add_option("--weight", weight, "Weight events equally, or by NumMentions (initial coverage)")
       ->check(CLI::IsMember({"events", "mentions"}))
       ->capture_default_str();
@@ -24,7 +26,7 @@ void SeriesFlags::AddTo(CLI::App* cmd, const std::string& default_freq) {
 
 SeriesOptions SeriesFlags::Resolve() const {
   SeriesOptions o;
-  o.freq = ParseFrequency(freq);
+  o.freq = freq.empty() ? kDefaultFrequency : ParseFrequency(freq);
   o.weight = ParseWeighting(weight);
   if (channel != "all") o.channel = ParseChannel(channel);
   auto date = [](const std::string& text, const char* option) -> std::optional<Day> {
@@ -36,6 +38,24 @@ SeriesOptions SeriesFlags::Resolve() const {
   o.from = date(from, "--from");
   o.to = date(to, "--to");
   return o;
+}
+
+PeriodRequest SeriesFlags::Periods() const {
+  const SeriesOptions o = Resolve();
+  PeriodRequest r;
+  if (!freq.empty()) r.freq = o.freq;
+  r.from = o.from;
+  r.to = o.to;
+  return r;
+}
+
+void ApplyPeriodPlan(const std::optional<std::pair<Day, Day>>& data, const PeriodRequest& request,
+                     SeriesOptions& options) {
+  const PeriodPlan plan = PlanPeriods(data, request);
+  options.freq = plan.freq;
+  options.from = plan.from;
+  options.to = plan.to;
+  for (const std::string& note : plan.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
 }
 
 }  // namespace triad::cli

@@ -5,19 +5,28 @@
 
 #include <string>
 
+#include "analysis/period_plan.hpp"
 #include "series/dyad_series.hpp"
 
 namespace triad::cli {
 
 struct SeriesFlags {
   std::string store = kDefaultStorePath;
-  std::string freq = "week";
+  std::string freq;  // empty: the default rule (analysis/period_plan.hpp)
   std::string weight = "events";
   std::string channel = "all";
   std::string from, to;
 
-  void AddTo(CLI::App* cmd, const std::string& default_freq = "week");
-  SeriesOptions Resolve() const;  // throws usage errors for bad values
+  void AddTo(CLI::App* cmd);
+  // Throws usage errors for bad values. freq is kDefaultFrequency when not given: commands that
+  // read periods resolve it with Plan() instead.
+  SeriesOptions Resolve() const;
+  PeriodRequest Periods() const;  // --freq, --from, --to as given
 };
+
+// The periods of a series command, planned against the data (PlanPeriods): writes the resolved
+// freq, from and to into `options` and prints the plan's notes on standard error.
+void ApplyPeriodPlan(const std::optional<std::pair<Day, Day>>& data, const PeriodRequest& request,
+                     SeriesOptions& options);
 
 }  // namespace triad::cli

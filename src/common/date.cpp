@@ -119,6 +119,20 @@ std::string_view FrequencyName(Frequency freq) {
   return "day";
 }
 
+std::string_view FrequencyAdjective(Frequency freq) {
+  switch (freq) {
+    case Frequency::kDay:
+      return "daily";
+    case Frequency::kWeek:
+      return "weekly";
+    case Frequency::kMonth:
+      return "monthly";
+    case Frequency::kYear:
+      return "yearly";
+  }
+  return "daily";
+}
+
 double AverageDays(Frequency freq) {
   switch (freq) {
     case Frequency::kDay:

@@ -26,6 +26,8 @@ Day NextPeriodStart(Day period_start, Frequency freq);
 // Parses "day", "week", "month", "year"; throws a usage error otherwise.
 Frequency ParseFrequency(std::string_view text);
 std::string_view FrequencyName(Frequency freq);
+// "daily", "weekly", "monthly", "yearly".
+std::string_view FrequencyAdjective(Frequency freq);
 // Days in one period of this frequency, on average (for per-30-day rates).
 double AverageDays(Frequency freq);
 

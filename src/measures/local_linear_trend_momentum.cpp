@@ -43,4 +43,16 @@ std::string_view MomentumDirectionName(MomentumDirection direction) {
   return "steady";
 }
 
+std::string_view MomentumArrow(MomentumDirection direction) {
+  switch (direction) {
+    case MomentumDirection::kImproving:
+      return "↑";
+    case MomentumDirection::kDeteriorating:
+      return "↓";
+    case MomentumDirection::kSteady:
+      return "→";
+  }
+  return "→";
+}
+
 }  // namespace triad

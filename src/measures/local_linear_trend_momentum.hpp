@@ -24,7 +24,9 @@ struct Momentum {
 // An infinite slope variance (a still-diffuse slope) gives an infinite interval, so "steady".
 Momentum MomentumFromSlope(const TrendEstimate& last, double days_per_period, double level = 0.90);
 
-// "improving", "deteriorating" or "steady".
+// "improving", "deteriorating" or "steady": the one spelling for tables, JSON and the report.
 std::string_view MomentumDirectionName(MomentumDirection direction);
+// "↑", "↓" or "→".
+std::string_view MomentumArrow(MomentumDirection direction);
 
 }  // namespace triad

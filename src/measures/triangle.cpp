@@ -174,14 +174,23 @@ int DyadOppositeActor(int actor) {
   return 2 - actor;
 }
 
+std::string DescribeRoleDetails(const std::array<std::string, 3>& actors,
+                                const RoleAssignment& roles) {
+  if (!roles.key_actor) return "";
+  const int key = *roles.key_actor;
+  const auto [x, y] = DyadActors(DyadOppositeActor(key));
+  if (roles.type == TriangleType::kRomanticTriangle)
+    return fmt::format("pivot {}, wings {} and {}", actors[key], actors[x], actors[y]);
+  return fmt::format("married pair {}–{}, outcast {}", actors[x], actors[y], actors[key]);
+}
+
 std::string DescribeRoles(const std::array<std::string, 3>& actors, const RoleAssignment& roles) {
   const std::string_view name = TriangleTypeName(roles.type);
   if (!roles.key_actor) return std::string(name);
   const int key = *roles.key_actor;
   const auto [x, y] = DyadActors(DyadOppositeActor(key));
-  if (roles.type == TriangleType::kRomanticTriangle) {
-    return fmt::format("{}, pivot {}, wings {} and {}", name, actors[key], actors[x], actors[y]);
-  }
+  if (roles.type == TriangleType::kRomanticTriangle)
+    return fmt::format("{}, {}", name, DescribeRoleDetails(actors, roles));
   return fmt::format("{} {}–{}, outcast {}", name, actors[x], actors[y], actors[key]);
 }
 
@@ -287,8 +296,12 @@ TriangleTimeline BuildTriangleTimeline(const std::array<std::string, 3>& actors,
                              FormatDate(period.date), FormatDate(periods[i - 1].date)));
     }
     const Triangle triangle{actors, period.dyads, neutral};
+    // One sign model for every probability of the period: with a neutral band, the types,
+    // P(balanced), the balance degree and the most likely structure all use the three-sign model,
+    // so that they and P(indeterminate) sum to one.
     TrianglePeriodResult result{period.date, ClassifyTriangle(triangle),
-                                TriangleTypeProbabilities(triangle)};
+                                neutral > 0 ? TriangleTypeProbabilitiesWithBand(triangle)
+                                            : TriangleTypeProbabilities(triangle)};
     const RoleAssignment roles = result.probabilities.most_likely_roles;
     if (roles.type != TriangleType::kUnknown) {
       if (!current) {

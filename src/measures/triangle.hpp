@@ -70,6 +70,10 @@ struct RoleAssignment {
 
 // E.g. "romantic triangle, pivot CHN, wings USA and JPN"; "stable marriage USA–JPN, outcast CHN".
 std::string DescribeRoles(const std::array<std::string, 3>& actors, const RoleAssignment& roles);
+// The roles alone: "pivot CHN, wings USA and JPN", "married pair USA–JPN, outcast CHN"; empty
+// for the types without roles.
+std::string DescribeRoleDetails(const std::array<std::string, 3>& actors,
+                                const RoleAssignment& roles);
 
 // The role assignment of three nonzero signs.
 RoleAssignment RolesFromSigns(const std::array<EdgeSign, 3>& signs);
@@ -135,10 +139,10 @@ struct TrianglePeriod {
 struct TrianglePeriodResult {
   Day date = 0;
   TriangleClassification classification;  // of the point estimates
-  TriangleProbabilities probabilities;    // two-sign model
+  TriangleProbabilities probabilities;    // two-sign model; three-sign when neutral > 0
 };
 
-// The most likely role assignment (two-sign model) changed at `date`: the first period in which
+// The most likely role assignment changed at `date`: the first period in which
 // `to` is most likely. A change of pivot or outcast is a change too (roles, not only types).
 struct TriangleTypeChange {
   Day date = 0;

@@ -282,3 +282,33 @@ TEST(TriangleTimeline, RejectsUnorderedPeriods) {
 
 }  // namespace
 }  // namespace triad
+
+namespace triad {
+namespace {
+
+// balance --neutral B: every probability of a period comes from the same three-sign model, so the
+// four types and P(indeterminate) sum to one (the two-sign model ignored the band: sums to 1.95).
+TEST(TriangleTimeline, NeutralBandProbabilitiesAreOneModel) {
+  const std::array<std::string, 3> actors = {"CHN", "USA", "JPN"};
+  const std::vector<TrianglePeriod> periods = {{0, {{{0.1, 0.2}, {-0.8, 0.3}, {0.9, 0.4}}}},
+                                               {7, {{{0.05, 0.05}, {0.02, 0.05}, {0.0, 0.05}}}}};
+  const TriangleTimeline t = BuildTriangleTimeline(actors, periods, 0.5);
+  for (const TrianglePeriodResult& r : t.periods) {
+    const TriangleProbabilities& p = r.probabilities;
+    double sum = p.p_indeterminate;
+    for (double q : p.type_probability) sum += q;
+    EXPECT_NEAR(sum, 1.0, 1e-12);
+    // P(balanced) and the degree are the three-sign ones.
+    EXPECT_NEAR(p.p_balanced, p.type_probability[0] + p.type_probability[2], 1e-15);
+    double degree = 1;
+    for (int d = 0; d < 3; ++d) degree *= p.p_positive[d] - p.p_negative[d];
+    EXPECT_NEAR(p.balance_degree, degree, 1e-15);
+    EXPECT_GT(p.p_indeterminate, 0.0);
+  }
+  // All three indices deep inside the band: the most likely structure is indeterminate.
+  EXPECT_EQ(t.periods[1].probabilities.most_likely_roles.type, TriangleType::kIndeterminate);
+  EXPECT_GT(t.periods[1].probabilities.p_indeterminate, 0.99);
+}
+
+}  // namespace
+}  // namespace triad

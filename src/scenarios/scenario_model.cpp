@@ -10,32 +10,16 @@
 #include "measures/var_json.hpp"
 
 namespace triad {
-namespace {
-
-ModelBuilder& Builder() {
-  static ModelBuilder builder;
-  return builder;
-}
-
-}  // namespace
-
-void RegisterModelBuilder(ModelBuilder builder) {
-  Builder() = std::move(builder);
-}
-bool HasModelBuilder() {
-  return static_cast<bool>(Builder());
-}
-
-VarFit LoadScenarioModel(const Scenario& scenario) {
+VarFit LoadScenarioModel(const Scenario& scenario, const ModelBuilder& builder) {
   const ModelSource& m = scenario.model;
   if (m.store) {
-    if (!HasModelBuilder())
+    if (!builder)
       ThrowUsage(fmt::format(
           "{}: [model] asks for a model fitted from the store {}, but this build of triad cannot "
           "fit one for scenarios yet; fit it with `triad var --input SERIES.csv --save fit.json` "
           "and write fit = \"fit.json\" in [model]",
           scenario.path, m.store->store));
-    return Builder()(*m.store);
+    return builder(*m.store);
   }
   std::ifstream in(m.fit_path);
   if (!in)

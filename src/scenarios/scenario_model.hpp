@@ -1,8 +1,8 @@
 #pragma once
 // The fitted model behind a scenario, and its calendar. A scenario names either a saved fit
 // (`triad var --save fit.json`) or a model to fit from the store; the store lives in later-built
-// modules, so the command line registers a ModelBuilder that fits it. Without a builder a
-// store-based scenario is a usage error that says so.
+// modules, so the caller passes a ModelBuilder that fits it (analysis/store_scenario_model.hpp).
+// Without a builder a store-based scenario is a usage error that says so.
 #include <functional>
 #include <string>
 
@@ -17,13 +17,9 @@ namespace triad {
 // date of the last period) and frequency (spec.freq), which place levers and windows on dates.
 using ModelBuilder = std::function<VarFit(const StoreModelSpec& spec)>;
 
-// Installs the builder used by LoadScenarioModel for store-based models (replacing any earlier
-// one; an empty function removes it). Not thread-safe: call at start-up.
-void RegisterModelBuilder(ModelBuilder builder);
-bool HasModelBuilder();
-
-// The saved fit, or the registered builder's fit. Input errors name the scenario file.
-VarFit LoadScenarioModel(const Scenario& scenario);
+// The saved fit, or `builder`'s fit for a store-based model (an empty builder: usage error).
+// Input errors name the scenario file.
+VarFit LoadScenarioModel(const Scenario& scenario, const ModelBuilder& builder);
 
 // Steps of a simulation on the calendar: step 0 is the last observed period, step h >= 1 the
 // h-th period after it. Periods are identified by their start day (common/date.hpp).

@@ -4,8 +4,9 @@
 
 #include <algorithm>
 
+#include "codebook/dyad.hpp"
 #include "common/error.hpp"
-#include "scenarios/nearest_name.hpp"
+#include "common/nearest_name.hpp"
 
 namespace triad {
 namespace {
@@ -25,12 +26,11 @@ int VariableIndex(const Scenario& s, const VarFit& fit, const std::string& name,
 
 // "CHN_USA" -> {"CHN", "USA"}.
 std::array<std::string, 2> DyadActorsOf(const Scenario& s, const std::string& name) {
-  const auto cut = name.find('_');
-  if (cut == std::string::npos || cut == 0 || cut + 1 >= name.size() ||
-      name.find('_', cut + 1) != std::string::npos)
+  Dyad dyad;
+  if (!Dyad::TryParseShape(name, &dyad) || dyad.Variable() != name)
     ThrowInput(Location{s.path, s.triangle_line, "triangle"},
                fmt::format("cannot tell the two actors of '{}': name triangle dyads A_B", name));
-  return {name.substr(0, cut), name.substr(cut + 1)};
+  return {dyad.first, dyad.second};
 }
 
 // Orders the actors so that the three variables are the dyads A–B, A–C, B–C.

@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "common/error.hpp"
-#include "scenarios/nearest_name.hpp"
+#include "common/nearest_name.hpp"
 
 namespace triad {
 namespace {

@@ -5,7 +5,7 @@
 #include <functional>
 
 #include "common/error.hpp"
-#include "scenarios/nearest_name.hpp"
+#include "common/nearest_name.hpp"
 #include "scenarios/scenario_plan.hpp"
 #include "scenarios/scenario_test_support.hpp"
 #include "scenarios/scenario_toml.hpp"

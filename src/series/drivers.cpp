@@ -59,7 +59,8 @@ std::vector<NamedSeries> BuildDrivers(EventStore& store, const DriverOptions& op
       PairSet pairs =
           PairSet::Dyad(a[static_cast<std::size_t>(i)], a[static_cast<std::size_t>(j)], false);
       drivers.push_back(FromTotals(
-          fmt::format("ECON_{}_{}", a[static_cast<std::size_t>(i)], a[static_cast<std::size_t>(j)]),
+          DriverVariable(DriverFamily::kEconomic,
+                         Dyad{a[static_cast<std::size_t>(i)], a[static_cast<std::size_t>(j)]}),
           "economic-channel mean Goldstein of the dyad (trade, aid, sanctions)",
           BuildSeries(store, pairs, economic), options, MeanGoldstein));
     }
@@ -76,8 +77,9 @@ std::vector<NamedSeries> BuildDrivers(EventStore& store, const DriverOptions& op
         },
         options.series);
     drivers.push_back(
-        FromTotals("REGIONAL", fmt::format("mean Goldstein of events among {} members", group.name),
-                   series, options, MeanGoldstein));
+        FromTotals(std::string(DriverFamilyName(DriverFamily::kRegional)),
+                   fmt::format("mean Goldstein of events among {} members", group.name), series,
+                   options, MeanGoldstein));
   }
   if (options.global) {
     const ActorGroup& group = Group(options.global_group);
@@ -89,7 +91,7 @@ std::vector<NamedSeries> BuildDrivers(EventStore& store, const DriverOptions& op
         },
         options.series);
     drivers.push_back(
-        FromTotals("GLOBAL_SOUTH",
+        FromTotals(std::string(DriverFamilyName(DriverFamily::kGlobalSouth)),
                    fmt::format("mean Goldstein of events between {}, {}, {} and {} members", a[0],
                                a[1], a[2], group.name),
                    series, options, MeanGoldstein));
@@ -106,9 +108,10 @@ std::vector<NamedSeries> BuildDrivers(EventStore& store, const DriverOptions& op
         store, {a[0], a[1], a[2]},
         [&](const CellKey& k) { return in_triad(k.source) && in_triad(k.target); }, security);
     const bool by_mentions = options.series.weight == Weighting::kMentions;
-    NamedSeries out = FromTotals(
-        "SECURITY", "share of the triad's events that are security-channel conflict (0..1)",
-        triad_all, options, [](const PeriodTotals&, const PeriodStats&) { return 0.0; });
+    NamedSeries out =
+        FromTotals(std::string(DriverFamilyName(DriverFamily::kSecurity)),
+                   "share of the triad's events that are security-channel conflict (0..1)",
+                   triad_all, options, [](const PeriodTotals&, const PeriodStats&) { return 0.0; });
     for (std::size_t p = 0; p < out.values.size(); ++p) {
       if (std::isnan(out.values[p])) continue;
       const PeriodTotals& s = triad_security.periods[p];

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "codebook/groups.hpp"
+#include "series/driver_family.hpp"
 #include "series/dyad_series.hpp"
 
 namespace triad {

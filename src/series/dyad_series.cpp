@@ -47,24 +47,6 @@ std::vector<std::string> PairSet::Countries() const {
   return out;
 }
 
-std::pair<std::string, std::string> ParseDyad(std::string_view text) {
-  std::string upper(text);
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  auto sep = upper.find_first_of("-_");
-  auto valid = [](std::string_view code) {
-    return code.size() == 3 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  };
-  if (sep != std::string::npos) {
-    std::string a = upper.substr(0, sep), b = upper.substr(sep + 1);
-    if (valid(a) && valid(b) && a != b) return {a, b};
-  }
-  ThrowUsage(
-      fmt::format("'{}' is not a dyad: write two different 3-letter CAMEO country codes "
-                  "joined by '-', e.g. CHN-USA",
-                  text));
-}
-
 PeriodStats Summarise(const PeriodTotals& t, Weighting weight) {
   PeriodStats s;
   s.start = t.start;

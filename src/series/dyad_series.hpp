@@ -28,9 +28,6 @@ struct PairSet {
   std::vector<std::string> Countries() const;
 };
 
-// Parses "CHN-USA" (also "CHN_USA", "chn-usa") into its two codes; usage error otherwise.
-std::pair<std::string, std::string> ParseDyad(std::string_view text);
-
 struct SeriesOptions {
   Frequency freq = Frequency::kWeek;
   Weighting weight = Weighting::kEvents;

@@ -1,6 +1,7 @@
 #include "series/model_series.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -10,47 +11,49 @@
 namespace triad {
 namespace {
 
-bool Wants(const std::vector<std::string>& drivers, const std::string& name) {
-  return drivers.empty() || std::find(drivers.begin(), drivers.end(), name) != drivers.end();
+bool Wants(const std::optional<std::vector<DriverFamily>>& drivers, DriverFamily family) {
+  return !drivers || std::find(drivers->begin(), drivers->end(), family) != drivers->end();
 }
 
 }  // namespace
 
-std::string DyadVariableName(const std::string& a, const std::string& b) {
-  return a + "_" + b;
-}
-
 ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& options) {
   const auto& a = options.actors;
-  for (const auto& d : options.drivers)
-    if (d != "ECON" && d != "REGIONAL" && d != "GLOBAL_SOUTH" && d != "SECURITY" && d != "none")
-      ThrowUsage(fmt::format(
-          "unknown driver '{}': use ECON, REGIONAL, GLOBAL_SOUTH, SECURITY or none", d));
   ModelSeries out;
   out.freq = options.index.series.freq;
   out.indices =
       LoadRelationIndices(store, {{a[0], a[1]}, {a[0], a[2]}, {a[1], a[2]}}, options.index);
   std::vector<std::vector<double>> raw;
   for (const auto& index : out.indices) {
-    auto codes = std::make_pair(index.dyad.substr(0, 3), index.dyad.substr(4, 3));
-    out.names.push_back(DyadVariableName(codes.first, codes.second));
-    out.descriptions.push_back(fmt::format("relation index of {} ({})", index.dyad, index.units));
+    out.names.push_back(index.dyad.Variable());
+    out.descriptions.push_back(
+        fmt::format("relation index of {} ({})", index.dyad.Label(), index.units));
     raw.push_back(index.value);
   }
   const std::vector<Day>& grid = out.indices.front().dates;
-  const bool none =
-      std::find(options.drivers.begin(), options.drivers.end(), "none") != options.drivers.end();
+  const bool none = options.drivers && options.drivers->empty();
   // Drivers come from events: a store of imported series only has none (Coverage reads the
-  // manifest, not the cells).
-  if (!none && store.Coverage()) {
+  // manifest, not the cells). Asked for by name, they are refused rather than left out quietly.
+  const bool events = store.Coverage().has_value();
+  if (!none && !events && options.drivers) {
+    std::vector<std::string_view> names;
+    for (DriverFamily f : *options.drivers) names.push_back(DriverFamilyName(f));
+    ThrowUsage(fmt::format(
+        "--drivers {}: drivers are built from the store's events, and this store holds none "
+        "(only imported series); use --drivers none, or ingest event files for the period",
+        fmt::join(names, ",")));
+  }
+  if (!none && !events)
+    out.notes.push_back("no drivers: the store holds no events to build them from");
+  if (!none && events) {
     DriverOptions d;
     d.actors = a;
     d.regional_group = options.regional_group;
     d.global_group = options.global_group;
-    d.economic = Wants(options.drivers, "ECON");
-    d.regional = Wants(options.drivers, "REGIONAL");
-    d.global = Wants(options.drivers, "GLOBAL_SOUTH");
-    d.security = Wants(options.drivers, "SECURITY");
+    d.economic = Wants(options.drivers, DriverFamily::kEconomic);
+    d.regional = Wants(options.drivers, DriverFamily::kRegional);
+    d.global = Wants(options.drivers, DriverFamily::kGlobalSouth);
+    d.security = Wants(options.drivers, DriverFamily::kSecurity);
     d.min_events = options.index.min_events;
     d.series = options.index.series;
     if (!options.index.series.from || !options.index.series.to) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "series/driver_family.hpp"
 #include "series/drivers.hpp"
 #include "series/relation_index.hpp"
 
@@ -16,9 +17,9 @@ namespace triad {
 
 struct ModelSeriesOptions {
   std::array<std::string, 3> actors;
-  RelationIndexOptions index;        // freq, range, baseline, min_events, source
-  std::vector<std::string> drivers;  // subset of ECON, REGIONAL, GLOBAL_SOUTH, SECURITY (all
-                                     // when empty); "none" for the dyads alone
+  RelationIndexOptions index;  // freq, range, baseline, min_events, source
+  // The driver families to build: unset for all, empty for none (the dyads alone).
+  std::optional<std::vector<DriverFamily>> drivers;
   std::string regional_group = "ASIA_PACIFIC_REGIONAL";
   std::string global_group = "GLOBAL_SOUTH";
   double max_missing_share = 0.3;
@@ -37,8 +38,5 @@ struct ModelSeries {
 
 // Throws a compute error naming the series when fewer than 3 complete periods remain.
 ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& options);
-
-// "CHN_USA" for (CHN, USA).
-std::string DyadVariableName(const std::string& a, const std::string& b);
 
 }  // namespace triad

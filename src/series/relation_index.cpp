@@ -51,12 +51,8 @@ void ZScore(double raw, double raw_se, const std::vector<double>& history, int m
   *z_se = raw_se / sd;
 }
 
-std::string DyadName(const DyadCodes& d) {
-  return d.first + "-" + d.second;
-}
-
-void CheckDyads(const std::vector<DyadCodes>& dyads) {
-  for (const auto& d : dyads) ParseDyad(DyadName(d));  // usage error for bad codes
+void CheckDyads(const std::vector<Dyad>& dyads) {
+  for (const auto& d : dyads) Dyad::Parse(d.Label());  // usage error for bad codes
 }
 
 // The resolved request: baseline, source info and the day range.
@@ -94,9 +90,8 @@ Request Resolve(EventStore& store, const RelationIndexOptions& options) {
   return r;
 }
 
-std::vector<GridIndex> RawOnGrid(EventStore& store, const std::vector<DyadCodes>& dyads,
-                                 PeriodGrid grid, const RelationIndexOptions& options,
-                                 bool imported, bool world) {
+std::vector<GridIndex> RawOnGrid(EventStore& store, const std::vector<Dyad>& dyads, PeriodGrid grid,
+                                 const RelationIndexOptions& options, bool imported, bool world) {
   if (!imported)
     return EventsIndexOnGrid(store, dyads, grid, options.series, world, options.min_events);
   // Imported values sit on their period's first day: keep the whole first period.
@@ -176,7 +171,7 @@ void ApplyOwnBaseline(const std::vector<Day>& dates, Frequency freq, std::vector
 }
 
 std::vector<RelationIndexSeries> LoadRelationIndices(EventStore& store,
-                                                     const std::vector<DyadCodes>& dyads,
+                                                     const std::vector<Dyad>& dyads,
                                                      const RelationIndexOptions& options) {
   CheckDyads(dyads);
   const Request r = Resolve(store, options);
@@ -198,7 +193,7 @@ std::vector<RelationIndexSeries> LoadRelationIndices(EventStore& store,
     GridIndex& g = raw[d];
     if (own) ApplyOwnBaseline(grid.starts, r.freq, g.value, g.se);
     RelationIndexSeries s;
-    s.dyad = DyadName(dyads[d]);
+    s.dyad = dyads[d];
     s.source = r.imported ? options.source : "events";
     s.freq = r.freq;
     s.baseline = r.baseline;
@@ -218,13 +213,12 @@ std::vector<RelationIndexSeries> LoadRelationIndices(EventStore& store,
   return out;
 }
 
-RelationIndexSeries LoadRelationIndex(EventStore& store, const DyadCodes& dyad,
+RelationIndexSeries LoadRelationIndex(EventStore& store, const Dyad& dyad,
                                       const RelationIndexOptions& options) {
   return std::move(LoadRelationIndices(store, {dyad}, options).front());
 }
 
-std::vector<RangeIndex> RelationIndexOverRange(EventStore& store,
-                                               const std::vector<DyadCodes>& dyads,
+std::vector<RangeIndex> RelationIndexOverRange(EventStore& store, const std::vector<Dyad>& dyads,
                                                const RelationIndexOptions& options) {
   CheckDyads(dyads);
   const Request r = Resolve(store, options);

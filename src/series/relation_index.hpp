@@ -48,6 +48,7 @@
 #include <utility>
 #include <vector>
 
+#include "codebook/dyad.hpp"
 #include "series/dyad_series.hpp"
 #include "store/event_store.hpp"
 
@@ -64,9 +65,6 @@ int MinOwnHistory(Frequency freq);
 
 inline constexpr std::int64_t kDefaultMinEvents = 5;
 
-// Two CAMEO country codes; the index is undirected (both directions pooled).
-using DyadCodes = std::pair<std::string, std::string>;
-
 struct RelationIndexOptions {
   SeriesOptions series;              // freq, from, to; weight and channel for events only
   std::optional<Baseline> baseline;  // unset: DefaultBaseline(source)
@@ -79,7 +77,7 @@ struct RelationIndexOptions {
 // Missing periods are NaN in value/se/net_coop, never dropped, so consumers can rely on the
 // grid. Units: Goldstein points (none, world) or standard deviations (own); see `units`.
 struct RelationIndexSeries {
-  std::string dyad;    // "CHN-USA" (the codes in the order asked)
+  Dyad dyad;           // in the order asked
   std::string source;  // "events" or the imported series' name
   Frequency freq = Frequency::kWeek;
   Baseline baseline = Baseline::kWorld;
@@ -98,11 +96,11 @@ struct RelationIndexSeries {
 
 // The index of one dyad, from the events or from options.source. Throws a usage error for an
 // unknown source, --freq finer than the source's resolution, or own with --freq year.
-RelationIndexSeries LoadRelationIndex(EventStore& store, const DyadCodes& dyad,
+RelationIndexSeries LoadRelationIndex(EventStore& store, const Dyad& dyad,
                                       const RelationIndexOptions& options);
 // Several dyads on the same grid, reading the store once (the world baseline is shared).
 std::vector<RelationIndexSeries> LoadRelationIndices(EventStore& store,
-                                                     const std::vector<DyadCodes>& dyads,
+                                                     const std::vector<Dyad>& dyads,
                                                      const RelationIndexOptions& options);
 
 // One index value per dyad over the whole day range from..to taken as a single period (for a
@@ -113,8 +111,7 @@ struct RangeIndex {
   std::int64_t events = 0;
   double net_coop = 0;
 };
-std::vector<RangeIndex> RelationIndexOverRange(EventStore& store,
-                                               const std::vector<DyadCodes>& dyads,
+std::vector<RangeIndex> RelationIndexOverRange(EventStore& store, const std::vector<Dyad>& dyads,
                                                const RelationIndexOptions& options);
 
 // The own-baseline transform of raw values on a calendar grid (exposed for tests): z-scores

@@ -93,7 +93,7 @@ PeriodGrid PeriodGrid::Calendar(Day from, Day to, Frequency freq) {
 GridIndex::GridIndex(std::size_t n)
     : value(n, kNaN), se(n, kNaN), net_coop(n, kNaN), events(n, 0) {}
 
-std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<DyadCodes>& dyads,
+std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dyad>& dyads,
                                          const PeriodGrid& grid, const SeriesOptions& options,
                                          bool world, std::int64_t min_events) {
   const std::size_t periods = grid.starts.size();
@@ -159,8 +159,8 @@ std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dy
 }
 
 std::vector<GridIndex> ImportedIndexOnGrid(SeriesStore& store, const std::string& name,
-                                           const std::vector<DyadCodes>& dyads,
-                                           const PeriodGrid& grid, bool world) {
+                                           const std::vector<Dyad>& dyads, const PeriodGrid& grid,
+                                           bool world) {
   const std::size_t periods = grid.starts.size();
   std::vector<GridIndex> out(dyads.size(), GridIndex(periods));
   if (periods == 0) return out;

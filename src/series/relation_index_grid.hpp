@@ -35,13 +35,13 @@ struct GridIndex {
 };
 
 // From the store's cells; `world` subtracts the world mean (see relation_index.hpp).
-std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<DyadCodes>& dyads,
+std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dyad>& dyads,
                                          const PeriodGrid& grid, const SeriesOptions& options,
                                          bool world, std::int64_t min_events);
 
 // From an imported series; `world` subtracts the mean over all of the series' dyads.
 std::vector<GridIndex> ImportedIndexOnGrid(SeriesStore& store, const std::string& name,
-                                           const std::vector<DyadCodes>& dyads,
-                                           const PeriodGrid& grid, bool world);
+                                           const std::vector<Dyad>& dyads, const PeriodGrid& grid,
+                                           bool world);
 
 }  // namespace triad::relation_index_detail

@@ -93,7 +93,7 @@ class TinyStore : public ::testing::Test {
   std::unique_ptr<EventStore> store_;
 };
 
-const DyadCodes kChnUsa{"CHN", "USA"};
+const Dyad kChnUsa{"CHN", "USA"};
 
 TEST_F(TinyStore, RawMeanStandardErrorAndNetCooperation) {
   RelationIndexSeries s = LoadRelationIndex(*store_, kChnUsa, Options(Baseline::kNone));
@@ -165,7 +165,7 @@ TEST_F(TinyStore, ChannelFilter) {
 TEST_F(TinyStore, SeveralDyadsShareOneGrid) {
   auto all = LoadRelationIndices(*store_, {kChnUsa, {"JPN", "USA"}}, Options(Baseline::kNone));
   ASSERT_EQ(all.size(), 2u);
-  EXPECT_EQ(all[1].dyad, "JPN-USA");
+  EXPECT_EQ(all[1].dyad.Label(), "JPN-USA");
   EXPECT_EQ(all[0].dates, all[1].dates);
   EXPECT_NEAR(all[1].value[0], 3.7, 1e-12);
   EXPECT_NEAR(all[1].value[1], 4.0, 1e-12);

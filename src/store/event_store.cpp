@@ -38,8 +38,8 @@ CREATE TABLE IF NOT EXISTS cells(
   sources INTEGER NOT NULL, articles INTEGER NOT NULL,
   goldstein INTEGER NOT NULL, goldstein_sq INTEGER NOT NULL,
   goldstein_w INTEGER NOT NULL, goldstein_w_sq INTEGER NOT NULL, tone INTEGER NOT NULL);
--- The index cells_by_dyad(source, target, day) is made by the first dyad query, not kept up by a
--- bulk ingest into an empty table (see EventStore::AddFile and EnsureDyadIndex).
+-- The index cells_by_dyad(source, target, day) is not kept up by a bulk ingest into an empty
+-- table: the ingest makes it after its last file (see EventStore::AddFile and EnsureDyadIndex).
 CREATE TABLE IF NOT EXISTS rejects(
   id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
   line INTEGER NOT NULL, field TEXT NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);
@@ -217,8 +217,8 @@ EventStore::AddResult EventStore::AddFile(const FileAggregate& a, const FileOnDi
     if (same.Step()) return AddResult{false, ReadFileRow(same)};
   }
   // Into an empty table, cells go in without the dyad index (which would nearly double the cost
-  // of a bulk ingest); the first dyad query builds it in one sorted pass. Once it exists, later
-  // files keep it up to date.
+  // of a bulk ingest); the ingest builds it in one sorted pass after its last file (read commands
+  // never write). Once it exists, later files keep it up to date.
   if (!db_.Prepare("SELECT 1 FROM cells LIMIT 1").Step())
     db_.Exec("DROP INDEX IF EXISTS cells_by_dyad");
   auto insert_file = db_.Prepare(
@@ -361,7 +361,6 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
                              const std::vector<std::string>& countries) {
   std::string filter;
   if (!countries.empty()) {
-    EnsureDyadIndex();
     std::string list;
     for (std::size_t i = 0; i < countries.size(); ++i) list += i ? ",?" : "?";
     filter = fmt::format(" AND source IN ({0}) AND target IN ({0})", list);
@@ -418,6 +417,18 @@ std::vector<std::pair<std::string, std::int64_t>> EventStore::RejectReasons(int 
       "FROM rejects GROUP BY why ORDER BY n DESC, why LIMIT ?");
   stmt.Bind(1, limit);
   while (stmt.Step()) out.emplace_back(stmt.Text(0), stmt.Int(1));
+  return out;
+}
+
+std::vector<StoredReject> EventStore::RejectedRows(int limit) {
+  std::vector<StoredReject> out;
+  auto stmt = db_.Prepare(
+      "SELECT f.path, r.line, r.field, r.reason, r.raw FROM rejects r JOIN files f "
+      "ON f.id = r.file_id ORDER BY r.file_id, r.line LIMIT ?");
+  stmt.Bind(1, limit);
+  while (stmt.Step())
+    out.push_back(
+        {stmt.Text(0), RejectedRow{stmt.Int(1), stmt.Text(2), stmt.Text(3), stmt.Text(4)}});
   return out;
 }
 

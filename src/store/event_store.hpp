@@ -51,6 +51,12 @@ struct StoreSummary {
   std::string last_ingest;  // UTC time of the newest file, empty when none
 };
 
+// A rejected row as stored, with the file it came from.
+struct StoredReject {
+  std::string file;
+  RejectedRow row;
+};
+
 class EventStore {
  public:
   // Opens the store at `path`; with create, makes it (and its schema) if missing. Without create,
@@ -81,10 +87,13 @@ class EventStore {
   // DATEADDED; the first event date for ICEWS) to the last event date. Events dated before that
   // are old events reported again, which GDELT codes with their original date.
   std::optional<std::pair<Day, Day>> Coverage();
-  // Makes the (source, target, day) index of the cells if it is missing.
+  // Makes the (source, target, day) index of the cells if it is missing; the ingest calls it after
+  // its last file, so that read commands never write.
   void EnsureDyadIndex();
   // Rejected rows, grouped: (reason, count), most frequent first.
   std::vector<std::pair<std::string, std::int64_t>> RejectReasons(int limit);
+  // The first `limit` rejected rows, in file and line order.
+  std::vector<StoredReject> RejectedRows(int limit);
 
   void LogRun(const std::string& command, const std::string& started_at, int files_added,
               int files_skipped, int files_failed, std::int64_t rejects);

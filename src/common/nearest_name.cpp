@@ -1,4 +1,4 @@
-#include "scenarios/nearest_name.hpp"
+#include "common/nearest_name.hpp"
 
 #include <fmt/format.h>
 

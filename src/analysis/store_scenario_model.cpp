@@ -1,18 +1,16 @@
-// Scenarios whose [model] is fitted from the store (`store`, `actors`, `freq`, `lags`, ...): the
-// same series as `triad explain` (series/model_series.hpp), fitted as a VAR of the given order.
+#include "analysis/store_scenario_model.hpp"
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
-#include "cli/command.hpp"
-#include "cli/triad_model.hpp"
+#include "analysis/driver_model.hpp"
 #include "common/error.hpp"
-#include "scenarios/scenario_model.hpp"
 
-namespace triad::cli {
-namespace {
+namespace triad {
 
-VarFit FitFromStore(const StoreModelSpec& spec) {
+VarFit FitStoreScenarioModel(const StoreModelSpec& spec) {
   if (spec.actors.size() != 3)
     ThrowUsage(fmt::format("a store-based model needs three actors (the triad), not {}",
                            spec.actors.size()));
@@ -21,14 +19,19 @@ VarFit FitFromStore(const StoreModelSpec& spec) {
   options.index.series.freq = ParseFrequency(spec.freq);
   options.index.series.from = spec.from;
   options.index.series.to = spec.to;
-  options.index.min_events = 1;
   // Driver names as they appear in the model (ECON_CHN_USA ...) select their family.
+  options.drivers.emplace();
   for (const std::string& name : spec.drivers) {
-    std::string family = name.rfind("ECON", 0) == 0 ? "ECON" : name;
-    if (std::find(options.drivers.begin(), options.drivers.end(), family) == options.drivers.end())
-      options.drivers.push_back(family);
+    const std::optional<DriverFamily> family = FamilyOfVariable(name);
+    if (!family)
+      ThrowUsage(
+          fmt::format("driver '{}' is not a driver variable (ECON_A_B, REGIONAL, "
+                      "GLOBAL_SOUTH or SECURITY)",
+                      name));
+    if (std::find(options.drivers->begin(), options.drivers->end(), *family) ==
+        options.drivers->end())
+      options.drivers->push_back(*family);
   }
-  if (options.drivers.empty()) options.drivers = {"none"};
   EventStore store(spec.store, /*create=*/false);
   ModelSeries series = BuildModelSeries(store, options);
   for (const std::string& name : spec.drivers)
@@ -49,11 +52,4 @@ VarFit FitFromStore(const StoreModelSpec& spec) {
   return FitVar(ToVarData(kept), VarSpec{spec.lags, VarTrend::kConstant});
 }
 
-// Registered once at start-up, before any command runs.
-const bool kRegistered = [] {
-  RegisterModelBuilder(FitFromStore);
-  return true;
-}();
-
-}  // namespace
-}  // namespace triad::cli
+}  // namespace triad

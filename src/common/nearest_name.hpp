@@ -1,6 +1,6 @@
 #pragma once
-// Suggestions for misspelt names in scenario files: the nearest valid key or variable name by
-// edit distance, so that "horizn" gets "did you mean 'horizon'?".
+// Suggestions for misspelt names (scenario keys, variables, country codes): the nearest valid key
+// or variable name by edit distance, so that "horizn" gets "did you mean 'horizon'?".
 #include <optional>
 #include <string>
 #include <vector>

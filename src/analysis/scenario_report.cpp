@@ -1,22 +1,23 @@
-#include "cli/report_scenario.hpp"
+#include "analysis/scenario_report.hpp"
 
 #include <fmt/format.h>
 
 #include <cmath>
 
+#include "codebook/dyad.hpp"
 #include "common/error.hpp"
 #include "scenarios/scenario_model.hpp"
 #include "scenarios/scenario_plan.hpp"
 #include "scenarios/scenario_toml.hpp"
 #include "scenarios/simulation.hpp"
 
-namespace triad::cli {
+namespace triad {
 namespace {
 
-std::string DyadLabel(const std::string& variable) {
-  std::string out = variable;
-  if (out.size() == 7 && out[3] == '_') out[3] = '-';
-  return out;
+// A dyad variable ("CHN_USA") as its label; other variables keep their name.
+std::string VariableLabel(const std::string& variable) {
+  Dyad dyad;
+  return Dyad::TryParseShape(variable, &dyad) ? dyad.Label() : variable;
 }
 
 std::string LeverText(const Lever& l) {
@@ -37,9 +38,9 @@ std::string LeverText(const Lever& l) {
 
 }  // namespace
 
-ScenarioReport ScenarioForReport(const std::string& path) {
+ScenarioReport ScenarioForReport(const std::string& path, const ModelBuilder& builder) {
   Scenario scenario = ReadScenarioFile(path);
-  const VarFit fit = LoadScenarioModel(scenario);
+  const VarFit fit = LoadScenarioModel(scenario, builder);
   const ScenarioPlan plan = PlanScenario(scenario, fit);
   const SimulationResult result = RunSimulation(scenario, plan, {scenario.paths, scenario.seed, 0});
 
@@ -67,7 +68,7 @@ ScenarioReport ScenarioForReport(const std::string& path) {
     if (it == result.names.end()) continue;
     const std::size_t j = static_cast<std::size_t>(it - result.names.begin());
     FanChart fan;
-    fan.dyad = DyadLabel(variable);
+    fan.dyad = VariableLabel(variable);
     for (std::size_t t = 0; t < result.scenario.size(); ++t) {
       const StepSummary& s = result.scenario[t];
       fan.dates.push_back(s.date);
@@ -87,4 +88,4 @@ ScenarioReport ScenarioForReport(const std::string& path) {
   return r;
 }
 
-}  // namespace triad::cli
+}  // namespace triad

@@ -1,6 +1,6 @@
-#include "cli/triad_model.hpp"
+#include "analysis/driver_model.hpp"
 
-namespace triad::cli {
+namespace triad {
 
 VarData ToVarData(const ModelSeries& series) {
   VarData data;
@@ -14,4 +14,14 @@ VarData ToVarData(const ModelSeries& series) {
   return data;
 }
 
-}  // namespace triad::cli
+DriverModel FitDriverModel(EventStore& store, const ModelSeriesOptions& series,
+                           const DriverAnalysisOptions& analysis) {
+  DriverModel m;
+  m.series = BuildModelSeries(store, series);
+  const std::vector<std::string> dyads(m.series.names.begin(),
+                                       m.series.names.begin() + m.series.dyad_count);
+  m.analysis = AnalyseDrivers(ToVarData(m.series), dyads, analysis);
+  return m;
+}
+
+}  // namespace triad

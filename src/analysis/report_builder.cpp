@@ -1,0 +1,147 @@
+#include "analysis/report_builder.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "codebook/countries.hpp"
+
+namespace triad {
+namespace {
+
+DyadReport DyadFrom(const RelationIndexSeries& index, const DyadState& d) {
+  DyadReport r;
+  r.name = d.dyad.Label();
+  r.dates = index.dates;
+  r.index = index.value;
+  r.index_se = index.se;
+  const std::size_t n = index.size();
+  if (d.path.level.size() == n) {
+    for (std::size_t t = 0; t < n; ++t) {
+      const Interval90& level = d.path.level[t];
+      const Interval90& slope = d.path.momentum[t];
+      r.level.push_back(level.estimate);
+      r.level_lo.push_back(level.lower);
+      r.level_hi.push_back(level.upper);
+      r.slope.push_back(slope.estimate);
+      r.slope_lo.push_back(slope.lower);
+      r.slope_hi.push_back(slope.upper);
+    }
+  } else {
+    r.level = r.level_lo = r.level_hi = r.slope = r.slope_lo = r.slope_hi =
+        std::vector<double>(n, kMissing);
+  }
+  if (d.momentum) {
+    r.momentum = IntervalEstimate{d.momentum->per_30_days, d.momentum->lower, d.momentum->upper};
+    r.direction = std::string(MomentumDirectionName(d.momentum->direction));
+  }
+  return r;
+}
+
+std::optional<TriangleSnapshot> TriangleNowFrom(const TriadState& s) {
+  const TrianglePeriodResult* now = s.TriangleNow();
+  if (!now) return std::nullopt;
+  const std::size_t at = static_cast<std::size_t>(now - s.triangle.timeline.periods.data());
+  TriangleSnapshot t;
+  t.date = now->date;
+  t.actors = s.triangle.actors;
+  for (std::size_t d = 0; d < 3; ++d) {
+    t.edges[d] = s.triangle.estimates[d][at].estimate;
+    t.signs[d] = static_cast<int>(now->classification.signs[d]);
+  }
+  const RoleAssignment& roles = now->probabilities.most_likely_roles;
+  t.type = std::string(TriangleTypeName(roles.type));
+  t.roles = DescribeRoleDetails(s.triangle.actors, roles);
+  for (std::size_t k = 0; k < 4; ++k)
+    t.type_probability[k] = now->probabilities.type_probability[k];
+  return t;
+}
+
+TriangleTimelineReport TimelineFrom(const TriadState& s) {
+  TriangleTimelineReport timeline;
+  for (const auto& p : s.triangle.timeline.periods) {
+    timeline.dates.push_back(p.date);
+    std::array<double, 4> probs;
+    for (std::size_t k = 0; k < 4; ++k) probs[k] = p.probabilities.type_probability[k];
+    timeline.type_probability.push_back(probs);
+    const TriangleType type = p.probabilities.most_likely;
+    timeline.most_likely.push_back(type == TriangleType::kUnknown ||
+                                           type == TriangleType::kIndeterminate
+                                       ? ""
+                                       : std::string(TriangleTypeName(type)));
+  }
+  for (const auto& c : s.triangle.timeline.changes)
+    timeline.changes.push_back(TriangleChange{c.date, DescribeRoles(s.triangle.actors, c.from),
+                                              DescribeRoles(s.triangle.actors, c.to)});
+  return timeline;
+}
+
+DriverReport DriversFrom(const DriverModel& model, const TriadState& s, const std::string& period) {
+  const DriverAnalysis& a = model.analysis;
+  DriverReport d;
+  d.variables = a.fit.names;
+  d.period_name = period;
+  for (const auto& r : a.responses)
+    d.responses.push_back(ImpulseResponseCurve{r.dyad, r.driver, r.response, r.std_error});
+  d.fevd_horizon = s.query.analysis.horizon;
+  d.share_sources = {"own", "other dyads"};
+  for (const auto& name : a.drivers) d.share_sources.push_back(name);
+  for (const auto& share : a.shares) {
+    VarianceShares v;
+    v.dyad = share.dyad;
+    v.shares = {share.own, share.other_dyads};
+    for (const auto& [name, value] : share.drivers) v.shares.push_back(value);
+    d.fevd.push_back(v);
+  }
+  return d;
+}
+
+}  // namespace
+
+std::string CountryDisplayName(const std::string& code) {
+  auto name = CountryTable::Default().NameForCode(code);
+  return name ? *name : code;
+}
+
+ReportModel BuildReportModel(const TriadState& s, const std::vector<IngestedFile>& files,
+                             const ReportContext& context, std::optional<ScenarioReport> scenario) {
+  ReportModel m;
+  const auto& a = s.query.actors;
+  m.actors = {a[0], a[1], a[2]};
+  m.title = context.title.empty() ? fmt::format("{}–{}–{}: relations, triangle and momentum",
+                                                CountryDisplayName(a[0]), CountryDisplayName(a[1]),
+                                                CountryDisplayName(a[2]))
+                                  : context.title;
+  m.generated_at = context.generated_at;
+  m.triad_version = context.triad_version;
+  m.command_line = context.command_line;
+  m.index_units = s.indices[0].units;
+  m.frequency = std::string(FrequencyName(s.plan.freq));
+  for (std::size_t d = 0; d < 3; ++d) m.dyads.push_back(DyadFrom(s.indices[d], s.dyads[d]));
+  m.triangle = TriangleNowFrom(s);
+  if (!s.triangle.timeline.periods.empty()) m.timeline = TimelineFrom(s);
+  if (s.drivers) m.drivers = DriversFrom(*s.drivers, s, m.frequency);
+  m.scenario = std::move(scenario);
+
+  m.provenance.store_path = context.store_path;
+  for (const IngestedFile& f : files) {
+    SourceFile file;
+    file.name = f.name;
+    file.rows = f.rows_read;
+    file.accepted = f.rows_accepted;
+    file.rejected = f.rows_rejected;
+    if (!f.min_day.empty()) file.first = ParseDate(f.min_day);
+    if (!f.max_day.empty()) file.last = ParseDate(f.max_day);
+    m.provenance.files.push_back(file);
+  }
+  if (s.source != "events")
+    m.provenance.warnings.push_back(
+        fmt::format("relations from the imported series '{}'", s.source));
+  for (const auto& n : s.notes) m.provenance.warnings.push_back(n);
+  for (const auto& w : s.warnings) m.provenance.warnings.push_back(w);
+  if (s.drivers)
+    for (const auto& n : s.drivers->series.notes) m.provenance.warnings.push_back("drivers: " + n);
+  return m;
+}
+
+}  // namespace triad
