@@ -4,6 +4,10 @@
 Run:  /usr/bin/python3 scripts/codebook/build_cameo.py [SHARED_DATA_DIR]
       (default SHARED_DATA_DIR: ../shared/data relative to the repository root)
 
+A generator run by hand when the codebook changes, not part of the build or of `make test`: it
+reads the project's shared data folder, which a user's clone does not have. The build compiles
+the tables it wrote; the tests check them against the copies in tests/data/cameo/.
+
 Writes, deterministically (re-running gives the same bytes):
   data/codebook/cameo_events.tsv     code, root, quad_class, goldstein, channel, description, origin
   data/codebook/cameo_countries.tsv  code, label

@@ -1,7 +1,7 @@
 """`triad index`, `import-series`, `balance` and `network` on real data, cross-checked against
 SQL over the store's cells and against the imported files themselves.
 
-Usage: python3 relations_cli_test.py PATH/TO/triad   (env TRIAD_SOURCE_DIR, TRIAD_SHARED_DATA)
+Usage: python3 relations_cli_test.py PATH/TO/triad   (env TRIAD_SOURCE_DIR)
 
 * The store: the bundled 2025 GDELT 2.0 subset (106,096 dyadic rows with CHN, USA or JPN).
 * index: weekly raw means, standard errors, counts and net cooperation equal the same GROUP BY in
@@ -10,8 +10,9 @@ Usage: python3 relations_cli_test.py PATH/TO/triad   (env TRIAD_SOURCE_DIR, TRIA
 * balance: the same output twice; the four type probabilities sum to 1 in every period.
 * import-series: the bundled monthly file read back at month (exact to 1e-9) and year (the mean
   of the months); --freq week refused; a bad re-import leaves the old series; a good one
-  replaces it; the UN voting affinity file converted to long format; the 2018-2024 daily GDELT
-  file aggregated to months equals the published monthly file (shared/data/README.md).
+  replaces it; the UN voting affinity file converted to long format; the daily GDELT file
+  (2018-2020 slice) aggregated to months equals the published monthly values
+  (tests/data/series/README.md).
 * network: an Asia-Pacific group network; edges, triangles and the frustration index consistent
   with the listed dyads; the range index of a pair equals SQL over the whole period.
 """
@@ -26,13 +27,11 @@ import tempfile
 
 TRIAD = sys.argv[1]
 SOURCE = os.environ["TRIAD_SOURCE_DIR"]
-SHARED = os.environ["TRIAD_SHARED_DATA"]
-ZIP = os.path.join(SHARED, "gdelt2", "shouldiflee-mirror-2025", "subsets",
-                   "dyads_involving_CHN_USA_JPN.export.tsv.zip")
-MONTHLY = os.path.join(SOURCE, "tests", "data", "series", "gzemo_monthly_chn_usa_jpn.csv")
-DAILY = os.path.join(SHARED, "series-gdelt", "gzemo-daily-graph",
-                     "dyads_20_actors_daily_2018-2024.csv")
-UNGA = os.path.join(SHARED, "unga-affinity", "derived_triangle_unga_affinity_by_year.csv")
+ZIP = os.path.join(SOURCE, "data", "sample", "dyads_involving_CHN_USA_JPN.export.tsv.zip")
+SERIES = os.path.join(SOURCE, "tests", "data", "series")
+MONTHLY = os.path.join(SERIES, "gzemo_monthly_chn_usa_jpn.csv")
+DAILY = os.path.join(SERIES, "gzemo_daily_chn_usa_jpn_2018-2020.csv")
+UNGA = os.path.join(SERIES, "unga_affinity_triangle_by_year.csv")
 FAILURES = []
 
 
@@ -240,8 +239,9 @@ def check_import(store, tmp):
     check(n == len(expected), f"replaced series holds only the new values ({n})")
     db.close()
 
-    # The daily 2018-2024 file: its monthly means are the published monthly values
-    # (shared/data/README.md: CHN_USA 2018-01 = 346.960442, 2020-05 = 120.929111).
+    # The daily file (2018-2020 of the 2018-2024 series): its monthly means are the published
+    # monthly values (tests/data/series/README.md: CHN_USA 2018-01 = 346.960442, 2020-05 =
+    # 120.929111; the monthly file gzemo_monthly_chn_usa_jpn.csv has the same two values).
     triad("import-series", DAILY, "--name", "daily", "--store", store)
     daily = index_values(store, "daily", "CHN-USA", "month", ("--from", "2018-01-01", "--to",
                                                              "2020-12-31"))

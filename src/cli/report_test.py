@@ -12,8 +12,6 @@ from html.parser import HTMLParser
 sys.path.insert(0, os.path.join(os.environ.get("TRIAD_SOURCE_DIR", "."), "tests", "pylib"))
 import triadtest as t  # noqa: E402
 
-TRIANGLE = os.path.join(t.SHARED_DATA, "gdelt2", "shouldiflee-mirror-2025", "subsets",
-                        "triangle_CHN_USA_JPN.export.tsv")
 HOSTILE = "<img src=x onerror=alert(1)><script>alert(2)<"
 
 
@@ -33,8 +31,8 @@ class Report(unittest.TestCase):
         cls.dir = t.tmpdir()
         cls.store = os.path.join(cls.dir, "s.db")
         hostile_file = os.path.join(cls.dir, HOSTILE + ".tsv")
-        with open(TRIANGLE, encoding="utf-8") as f, open(hostile_file, "w", encoding="utf-8") as out:
-            for line in f:
+        with open(hostile_file, "w", encoding="utf-8") as out:
+            for line in t.triangle_lines():
                 fields = line.rstrip("\n").split("\t")
                 fields[6] = "<script>alert(3)</script>"  # Actor1Name
                 out.write("\t".join(fields) + "\n")

@@ -12,8 +12,9 @@
 namespace triad {
 namespace {
 
-std::string ReadShared(const std::string& relative) {
-  std::string path = std::string(TRIAD_SHARED_DATA) + "/" + relative;
+// A file under tests/data/ (see the README.md of each folder there for origins).
+std::string ReadTestData(const std::string& relative) {
+  std::string path = std::string(TRIAD_SOURCE_DIR) + "/tests/data/" + relative;
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in) << path;
   std::ostringstream text;
@@ -29,7 +30,7 @@ const CountryTable& Table() {
 // writes a missing country (an actor with no country, e.g. an NGO); the ingest keeps such rows
 // visible as unmatched.
 TEST(CountryTable, EveryIcewsSampleCountryNameMaps) {
-  std::string text = ReadShared("icews/andybega-icews/events.2018.sample.tab");
+  std::string text = ReadTestData("events/icews_2018_sample.tab");
   std::map<std::string, int> names;  // name -> rows
   int source_column = -1, target_column = -1;
   codebook::ForEachLine(text, [&](std::int64_t line, std::string_view row) {
@@ -92,7 +93,7 @@ TEST(CountryTable, IcewsNamesAUserWouldCheck) {
 }
 
 TEST(CountryTable, HoldsGdeltsCameoCountryList) {
-  std::string text = ReadShared("cameo/spark-gdelt/cameoCountry.txt");
+  std::string text = ReadTestData("cameo/cameoCountry.txt");
   int rows = 0;
   codebook::ForEachLine(text, [&](std::int64_t line, std::string_view row) {
     if (line == 1) return;
@@ -115,9 +116,10 @@ TEST(CountryTable, HoldsGdeltsCameoCountryList) {
   EXPECT_EQ(Table().NameForCode(""), std::nullopt);
 }
 
-// Every actor country code in a real GDELT 2.0 file (122 distinct codes) is a known code.
+// Every actor country code in a real GDELT 2.0 file (the 122 distinct codes of the 15-minute
+// file 20161013151500, each in the first row that uses it) is a known code.
 TEST(CountryTable, KnowsEveryActorCountryCodeOfARealGdeltFile) {
-  std::string text = ReadShared("gdelt2/20161013151500.export.CSV");
+  std::string text = ReadTestData("events/gdelt2_20161013151500_country_rows.tsv");
   std::set<std::string> codes;
   codebook::ForEachLine(text, [&](std::int64_t, std::string_view row) {
     std::vector<std::string_view> f = codebook::SplitTabs(row);

@@ -1,6 +1,6 @@
 """`triad frustration` against independent computations in numpy/scipy.
 
-Usage: python3 frustration_cli_test.py PATH/TO/triad   (env TRIAD_SHARED_DATA)
+Usage: python3 frustration_cli_test.py PATH/TO/triad   (env TRIAD_SOURCE_DIR)
 
 * Read's Highland tribes: the published frustration index 7 (Aref & Wilson 2019; Aref, Mason &
   Wilson 2020), rechecked here by exhaustive search over all 2^15 splits; triangles and the
@@ -22,9 +22,9 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import lil_matrix
 
 TRIAD = sys.argv[1]
-SIGNNET = os.path.join(os.environ["TRIAD_SHARED_DATA"], "signed-networks", "signnet")
-TRIBES = os.path.join(SIGNNET, "tribes_edges.csv")
-COW = os.path.join(SIGNNET, "cow_signed_networks_edges.csv")
+SIGNED = os.path.join(os.environ["TRIAD_SOURCE_DIR"], "tests", "data", "signed")
+TRIBES = os.path.join(SIGNED, "tribes_edges.csv")
+COW = os.path.join(SIGNED, "cow_signed_networks_edges_46-49_90-93.csv")  # the two windows used
 FAILURES = []
 
 

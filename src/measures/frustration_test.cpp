@@ -13,7 +13,9 @@
 namespace triad {
 namespace {
 
-const std::string kSignnet = std::string(TRIAD_SHARED_DATA) + "/signed-networks/signnet/";
+const std::string kSigned = std::string(TRIAD_SOURCE_DIR) + "/tests/data/signed/";
+// The Correlates-of-War edge list, cut to the windows the tests use (46-49 and 90-93).
+const std::string kCow = kSigned + "cow_signed_networks_edges_46-49_90-93.csv";
 
 // Exhaustive minimum over all 2^(n-1) splits (node 0 fixed in group 0): the reference for
 // small networks, independent of the solver.
@@ -56,7 +58,7 @@ TEST(Frustration, ReadHighlandTribesIsSevenWithThePublishedSplit) {
   // Published: 7 (Aref & Wilson 2019, J. Complex Networks 7(2); Aref, Mason & Wilson 2020,
   // Networks 75(1)); the split {Gama, Gavev, Kotun, Nagad} vs the other 12 is the unique
   // optimum found by the data README's exhaustive check.
-  const SignedNetwork tribes = ReadSignedEdgeList(kSignnet + "tribes_edges.csv");
+  const SignedNetwork tribes = ReadSignedEdgeList(kSigned + "tribes_edges.csv");
   const FrustrationResult r = ComputeFrustrationIndex(tribes);
   EXPECT_TRUE(r.exact);
   EXPECT_EQ(r.lower_bound, 7);
@@ -156,8 +158,7 @@ TEST(Frustration, SolverMatchesExhaustiveSearchOnSpinGlasses) {
 TEST(Frustration, LargestCorrelatesOfWarWindowIsSolvedExactly) {
   // 90-93: 155 states, 1,288 edges, the largest of the 51 windows. No published index is
   // recorded in the data README; frustration_test.py checks ours against an independent solver.
-  const SignedNetwork network =
-      ReadSignedEdgeList(kSignnet + "cow_signed_networks_edges.csv", "90-93");
+  const SignedNetwork network = ReadSignedEdgeList(kCow, "90-93");
   ASSERT_EQ(network.EdgeCount(), 1288);
   const FrustrationResult r = ComputeFrustrationIndex(network, {30.0});
   EXPECT_TRUE(r.exact);
@@ -168,8 +169,7 @@ TEST(Frustration, LargestCorrelatesOfWarWindowIsSolvedExactly) {
 }
 
 TEST(Frustration, TimeLimitGivesLabelledBounds) {
-  const SignedNetwork network =
-      ReadSignedEdgeList(kSignnet + "cow_signed_networks_edges.csv", "90-93");
+  const SignedNetwork network = ReadSignedEdgeList(kCow, "90-93");
   const FrustrationResult r = ComputeFrustrationIndex(network, {1e-6});
   EXPECT_FALSE(r.exact);  // no time for the LP: only local search and triangle packing
   EXPECT_LT(r.lower_bound, r.upper_bound);

@@ -7,20 +7,34 @@
 
 #include <filesystem>
 #include <fstream>
+#include <system_error>
 
 #include "common/error.hpp"
 
 namespace triad {
 namespace {
 
-const std::string kTribes =
-    std::string(TRIAD_SHARED_DATA) + "/signed-networks/signnet/tribes_edges.csv";
+const std::string kTribes = std::string(TRIAD_SOURCE_DIR) + "/tests/data/signed/tribes_edges.csv";
+
+// This test process's temporary directory, removed with its files when the process exits. The
+// process id keeps concurrent runs (two CI jobs on one host) apart.
+const std::filesystem::path& TempDir() {
+  struct Dir {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("triad_signed_" + std::to_string(::getpid()));
+    Dir() { std::filesystem::create_directories(path); }
+    ~Dir() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static const Dir dir;
+  return dir.path;
+}
 
 // Writes `text` to a fresh file in the test's temporary directory and returns its path.
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  // The process id keeps concurrent runs (two CI jobs on one host) apart.
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("triad_signed_" + std::to_string(::getpid()) + "_" + name);
+  const auto path = TempDir() / name;
   std::ofstream(path) << text;
   return path.string();
 }

@@ -115,9 +115,12 @@ class BrokenFiles(unittest.TestCase):
         self.assertEqual(files[0], 1)
 
     def test_truncated_zip_fails_alone_and_names_the_file(self):
-        src = os.path.join(t.SHARED_DATA, "gdelt2", "shouldiflee-mirror-2025", "15min-zip-20250519-20250525",
-                           "20250519014500.export.CSV.zip")
-        with open(src, "rb") as f:
+        # A real raw export file zipped the way GDELT ships them (one DEFLATE member), then cut.
+        src = os.path.join(t.TEST_DATA, "events", "gdelt2_15min_head", "20250515204500.export.CSV")
+        whole = os.path.join(self.dir, "20250515204500.export.CSV.zip")
+        with zipfile.ZipFile(whole, "w", zipfile.ZIP_DEFLATED) as z:
+            z.write(src, os.path.basename(src))
+        with open(whole, "rb") as f:
             data = f.read()
         cut = os.path.join(self.dir, "cut.export.CSV.zip")
         with open(cut, "wb") as f:

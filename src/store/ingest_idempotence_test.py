@@ -8,13 +8,11 @@ import unittest
 sys.path.insert(0, os.path.join(os.environ.get("TRIAD_SOURCE_DIR", "."), "tests", "pylib"))
 import triadtest as t  # noqa: E402
 
-TRIANGLE = os.path.join(t.SHARED_DATA, "gdelt2", "shouldiflee-mirror-2025", "subsets",
-                        "triangle_CHN_USA_JPN.export.tsv")
+TRIANGLE = t.triangle_file()  # the 9,093 CHN/USA/JPN rows of the bundled sample
 
 
 def lines():
-    with open(TRIANGLE, encoding="utf-8", newline="\n") as f:
-        return f.readlines()
+    return t.triangle_lines()
 
 
 class Idempotence(unittest.TestCase):

@@ -1,15 +1,22 @@
 """Shared helpers for triad's Python tests: run the binary, build stores, and compute the
-expected dyad-day cells independently, with sqlite3 over the raw rows."""
+expected dyad-day cells independently, with sqlite3 over the raw rows. Test data come only from
+the repository: tests/data/ and the bundled sample in data/sample/."""
+import atexit
 import csv
 import decimal
+import functools
+import io
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 SOURCE_DIR = os.environ.get("TRIAD_SOURCE_DIR", os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
-SHARED_DATA = os.environ.get("TRIAD_SHARED_DATA", os.path.join(SOURCE_DIR, "..", "shared", "data"))
+TEST_DATA = os.path.join(SOURCE_DIR, "tests", "data")
+SAMPLE_ZIP = os.path.join(SOURCE_DIR, "data", "sample", "dyads_involving_CHN_USA_JPN.export.tsv.zip")
 TRIAD = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else os.environ.get("TRIAD_BIN", "triad")
 if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
     del sys.argv[1]  # leave the rest to unittest
@@ -24,7 +31,39 @@ def run(*args, check=True, **kwargs):
 
 
 def tmpdir():
-    return tempfile.mkdtemp(prefix="triad-test-")
+    """A fresh directory, removed with everything in it when the test process exits."""
+    path = tempfile.mkdtemp(prefix="triad-test-")
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
+@functools.cache
+def sample_lines():
+    """The rows of the bundled sample (data/sample: 106,096 GDELT 2.0 export rows of dyads with
+    CHN, USA or JPN, 2025-05-15 .. 2025-06-14), unchanged, each ending in a newline."""
+    with zipfile.ZipFile(SAMPLE_ZIP) as z, z.open(z.namelist()[0]) as f:
+        return io.TextIOWrapper(f, encoding="utf-8", newline="\n").readlines()
+
+
+def triangle_lines():
+    """The 9,093 sample rows whose two actors are both CHN, USA or JPN. Byte for byte the
+    triangle subset described in data/sample/README.md (same rows, same order)."""
+    triangle = ("CHN", "USA", "JPN")
+    out = []
+    for line in sample_lines():
+        fields = line.split("\t", 18)
+        if fields[7] in triangle and fields[17] in triangle and fields[7] != fields[17]:
+            out.append(line)
+    return out
+
+
+@functools.cache
+def triangle_file():
+    """triangle_lines() written once per test process to a temporary file; returns its path."""
+    path = os.path.join(tmpdir(), "triangle_CHN_USA_JPN.export.tsv")
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(triangle_lines())
+    return path
 
 
 def channel_table():
