@@ -133,6 +133,14 @@ void Run(const BacktestCommandOptions& o) {
         std::max(1, SelectLagOrder(train, o.maxlags > 0 ? o.maxlags : 0, trend).Selected(o.ic));
   }
   const VarFit fit = FitVar(train, spec);
+  // The simulator places each step on the calendar of the rows; say so in backtest's terms.
+  if (fit.frequency.empty())
+    ThrowInput(Location{o.input, 0, ""},
+               fmt::format("the dates in the first column ({} .. {}) are not consecutive period "
+                           "starts: a backtest "
+                           "needs one row per day, per week dated on its Monday, or per month or "
+                           "year dated on its first day",
+                           train.labels.front(), train.labels.back()));
   const std::vector<std::string> test_labels(all.labels.begin() + cut, all.labels.end());
   BacktestResult r = RunBacktest(fit, train.values, all.values.bottomRows(total - cut), test_labels,
                                  {o.paths, static_cast<std::uint64_t>(o.seed), o.threads});
