@@ -164,11 +164,13 @@ const CommandRegistration kRegistration(90, [](CLI::App& app, int& exit_code) {
   cmd->add_option("--columns", o->columns, "series to model (default: all numeric columns)");
   cmd->add_option("--until", o->until, "last period (by its start date) of the training rows")
       ->required();
-  auto* lags = cmd->add_option("--lags", o->lags, "VAR order (default: chosen by --ic)")
-                   ->check(CLI::PositiveNumber);
-  cmd->add_option("--maxlags", o->maxlags, "largest order compared by --ic (default statsmodels')")
+  // The simulator runs VAR orders up to 64: checked here, in backtest's own option names.
+  auto* lags = cmd->add_option("--lags", o->lags, "VAR order 1..64 (default: chosen by --ic)")
+                   ->check(CLI::Range(1, 64));
+  cmd->add_option("--maxlags", o->maxlags,
+                  "largest order compared by --ic, up to 64 (default statsmodels')")
       ->excludes(lags)
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, 64));
   cmd->add_option("--ic", o->ic, "criterion for the order: aic, bic (default), hqic, fpe")
       ->check(CLI::IsMember({"aic", "bic", "hqic", "fpe"}));
   cmd->add_option("--trend", o->trend, "deterministic terms: n, c (default), ct")

@@ -288,7 +288,9 @@ void Setup(CLI::App& app, int& exit_code) {
   auto exog = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
       "var", "Fit a VAR/VARX to series in a CSV file: drivers, Granger tests, impulse responses");
-  cmd->add_option("--input", o->input, "CSV: header, a label/date column, numeric columns")
+  cmd->add_option("--input", o->input,
+                  "CSV: header, a date column (one row per day, week, month or year, no gaps) "
+                  "or a label column, numeric columns")
       ->required();
   cmd->add_option("--columns", *columns, "endogenous columns in model order (default: all)");
   auto* lags =

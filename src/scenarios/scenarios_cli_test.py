@@ -139,6 +139,10 @@ def check_backtest_errors(tmp):
     assert f"{sundays}: the dates in the first column (2017-12-31 .. 2023-11-19) are not " \
         "consecutive period starts" in p.stderr, p.stderr
     assert "[model]" not in p.stderr and "last =" not in p.stderr, p.stderr
+    # The simulator's limit on the order is told as backtest's option.
+    p = run("backtest", "--input", CSV, "--until", "2023-11-20", "--lags", "65", check=False)
+    assert p.returncode == 2 and "--lags" in p.stderr and "64" in p.stderr, p.stderr
+    assert "scenario" not in p.stderr, p.stderr
     # A missing week names its line and the expected date.
     gapped = os.path.join(tmp, "gapped.csv")
     with open(gapped, "w") as f:
