@@ -197,7 +197,9 @@ SignedNetwork ReadSignedEdgeList(const std::string& path,
     ThrowInput(
         {path, 0, ""},
         links.empty()
-            ? std::string("no edges: the edge list has a header but no data rows")
+            ? fmt::format("no edges: the edge list has a header but no data rows; add one row per "
+                          "pair, e.g. `A,B,{}`",
+                          col.is_sign ? "-1" : "-2.5")
             : fmt::format("no edges: all {} rows{} have {} 0 or cancel out (rows about the "
                           "same pair are summed); a signed network needs at least one "
                           "edge that is not 0",
