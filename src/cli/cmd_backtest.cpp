@@ -133,6 +133,14 @@ void Run(const BacktestCommandOptions& o) {
         std::max(1, SelectLagOrder(train, o.maxlags > 0 ? o.maxlags : 0, trend).Selected(o.ic));
   }
   const VarFit fit = FitVar(train, spec);
+  // The simulator places each step on the calendar of the rows; say so in backtest's terms.
+  if (fit.frequency.empty())
+    ThrowInput(Location{o.input, 0, ""},
+               fmt::format("the dates in the first column ({} .. {}) are not consecutive period "
+                           "starts: a backtest "
+                           "needs one row per day, per week dated on its Monday, or per month or "
+                           "year dated on its first day",
+                           train.labels.front(), train.labels.back()));
   const std::vector<std::string> test_labels(all.labels.begin() + cut, all.labels.end());
   BacktestResult r = RunBacktest(fit, train.values, all.values.bottomRows(total - cut), test_labels,
                                  {o.paths, static_cast<std::uint64_t>(o.seed), o.threads});
@@ -156,11 +164,13 @@ const CommandRegistration kRegistration(90, [](CLI::App& app, int& exit_code) {
   cmd->add_option("--columns", o->columns, "series to model (default: all numeric columns)");
   cmd->add_option("--until", o->until, "last period (by its start date) of the training rows")
       ->required();
-  auto* lags = cmd->add_option("--lags", o->lags, "VAR order (default: chosen by --ic)")
-                   ->check(CLI::PositiveNumber);
-  cmd->add_option("--maxlags", o->maxlags, "largest order compared by --ic (default statsmodels')")
+  // The simulator runs VAR orders up to 64: checked here, in backtest's own option names.
+  auto* lags = cmd->add_option("--lags", o->lags, "VAR order 1..64 (default: chosen by --ic)")
+                   ->check(CLI::Range(1, 64));
+  cmd->add_option("--maxlags", o->maxlags,
+                  "largest order compared by --ic, up to 64 (default statsmodels')")
       ->excludes(lags)
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, 64));
   cmd->add_option("--ic", o->ic, "criterion for the order: aic, bic (default), hqic, fpe")
       ->check(CLI::IsMember({"aic", "bic", "hqic", "fpe"}));
   cmd->add_option("--trend", o->trend, "deterministic terms: n, c (default), ct")

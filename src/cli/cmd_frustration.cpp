@@ -94,8 +94,10 @@ void PrintTable(const FrustrationArgs& args, const BalanceReport& r) {
   fmt::print("nodes              {}\n", r.network.NodeCount());
   fmt::print("edges              {} ({} positive, {} negative)\n", r.network.EdgeCount(),
              r.network.PositiveEdgeCount(), r.network.NegativeEdgeCount());
-  fmt::print("triangles          {} ({} balanced, fraction {:.4f})\n", r.triangles.triangles,
-             r.triangles.balanced, r.triangles.FractionBalanced());
+  fmt::print("triangles          {} ({} balanced, fraction {})\n", r.triangles.triangles,
+             r.triangles.balanced,
+             r.triangles.triangles == 0 ? "undefined: no triangle"
+                                        : fmt::format("{:.4f}", r.triangles.FractionBalanced()));
   fmt::print("walk balance K     {:.6f}  (Estrada & Benzi 2014; 1 = balanced)\n", r.walk_index);
   if (f.exact) {
     fmt::print("frustration index  {}  (exact)\n", f.upper_bound);

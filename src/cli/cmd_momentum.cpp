@@ -6,12 +6,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "analysis/triad_state.hpp"
@@ -21,6 +19,7 @@
 #include "common/error.hpp"
 #include "measures/local_linear_trend.hpp"
 #include "measures/local_linear_trend_momentum.hpp"
+#include "reading/csv_table.hpp"
 #include "series/relation_index.hpp"
 
 namespace triad::cli {
@@ -35,26 +34,6 @@ struct PeriodSeries {
   int rows = 0;         // data rows read
   int absent_rows = 0;  // periods between the first and last row that had no row
 };
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
-std::vector<std::string_view> SplitCommas(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = line.find(',', start);
-    fields.push_back(Trim(line.substr(start, comma - start)));
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
-  }
-  return fields;
-}
 
 // The frequency of dates 1 day, 7 days or about a month apart (smallest gap between rows).
 Frequency InferFrequency(const std::vector<Day>& days, const std::string& file) {
@@ -74,61 +53,47 @@ Frequency InferFrequency(const std::vector<Day>& days, const std::string& file) 
 
 PeriodSeries ReadColumn(const std::string& file, const std::string& column,
                         std::optional<Frequency> frequency) {
-  std::ifstream in(file);
-  if (!in) ThrowInput({file, 0, ""}, "cannot open the file");
-  std::string line;
-  if (!std::getline(in, line)) ThrowInput({file, 1, ""}, "empty file; expected a header line");
-  std::vector<std::string> header;  // copied: `line` is reused for the data rows
-  for (std::string_view name : SplitCommas(line)) header.emplace_back(name);
+  const CsvTable table = CsvTable::Read(file);
+  const std::vector<std::string>& header = table.header();
   if (header.size() < 2) {
-    ThrowInput({file, 1, ""}, "the header needs a date column and at least one value column");
+    ThrowInput({file, table.header_line(), ""},
+               "the header needs a date column and at least one value column");
   }
-  const auto it = std::find(header.begin() + 1, header.end(), column);
-  if (it == header.end()) {
-    std::string names;
-    for (std::size_t i = 1; i < header.size(); ++i) names += (i > 1 ? ", " : "") + header[i];
-    ThrowInput({file, 1, column},
-               fmt::format("no column '{}'; the columns after the date are: {}", column, names));
+  const int index = table.ColumnIndex(column);
+  if (index < 1) {
+    ThrowInput({file, table.header_line(), column},
+               fmt::format("no column '{}'; the columns after the date are: {}", column,
+                           table.ColumnList(1)));
   }
-  const auto index = static_cast<std::size_t>(it - header.begin());
 
   std::vector<Day> days;
   std::vector<double> values;
   std::vector<std::int64_t> line_numbers;  // of each data row, for errors
-  std::int64_t line_number = 1;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (Trim(line).empty()) continue;
-    const std::vector<std::string_view> fields = SplitCommas(line);
-    const std::optional<Day> day = ParseDate(fields[0]);
+  for (const CsvRow& row : table.rows()) {
+    const std::string& date = row.fields[0];
+    const std::optional<Day> day = ParseDate(date);
     if (!day) {
-      ThrowInput({file, line_number, header[0]},
-                 fmt::format("'{}' is not a date (YYYY-MM-DD)", fields[0]));
+      ThrowInput(table.Where(row, 0), fmt::format("'{}' is not a date (YYYY-MM-DD)", date));
     }
-    if (fields.size() != header.size()) {
-      ThrowInput({file, line_number, ""},
-                 fmt::format("{} fields, the header has {}", fields.size(), header.size()));
-    }
-    const std::string_view cell = fields[index];
+    const std::string& cell = row.fields[static_cast<std::size_t>(index)];
     double value = std::nan("");
     if (!cell.empty()) {
       const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
       if (error != std::errc() || end != cell.data() + cell.size() || !std::isfinite(value)) {
         ThrowInput(
-            {file, line_number, column},
+            table.Where(row, index),
             fmt::format("'{}' is not a number (leave the cell empty for a missing value)", cell));
       }
     }
     if (!days.empty() && *day <= days.back()) {
-      ThrowInput({file, line_number, header[0]},
-                 fmt::format("dates must increase; {} follows {}", FormatDate(*day),
-                             FormatDate(days.back())));
+      ThrowInput(table.Where(row, 0), fmt::format("dates must increase; {} follows {}",
+                                                  FormatDate(*day), FormatDate(days.back())));
     }
     days.push_back(*day);
     values.push_back(value);
-    line_numbers.push_back(line_number);
+    line_numbers.push_back(row.line);
   }
-  if (days.empty()) ThrowInput({file, 2, ""}, "no data rows");
+  if (days.empty()) ThrowInput({file, table.header_line() + 1, ""}, "no data rows");
 
   PeriodSeries series;
   series.frequency = frequency ? *frequency : InferFrequency(days, file);
@@ -224,6 +189,9 @@ void PrintJson(const MomentumArgs& args, const PeriodSeries& series, const LltOp
       {"loglikelihood_burn",
        options.initialisation == LltInitialisation::kStatsmodels ? options.loglikelihood_burn : 0},
       {"diffuse_periods", fit.states.diffuse_periods},
+      // Leading periods whose filtered and smoothed (co)variances are null: unidentified under
+      // the approximate diffuse prior.
+      {"unknown_variance_periods", PeriodsWithUnknownVariance(series.values, options)},
       {"convergence",
        {{"starts", c.starts},
         {"best_start", c.best_start},
@@ -261,8 +229,13 @@ void PrintCsv(const PeriodSeries& series, const LocalLinearTrendFit& fit) {
   }
 }
 
+// A table cell: blank when unknown (a missing y, a variance the prior leaves unidentified).
+std::string TableCell(double x, int width) {
+  return std::isfinite(x) ? fmt::format("{:>{}.4f}", x, width) : std::string(width, ' ');
+}
+
 void PrintTable(const MomentumArgs& args, const PeriodSeries& series,
-                const LocalLinearTrendFit& fit, const Momentum& momentum) {
+                const LocalLinearTrendFit& fit, const Momentum& momentum, int unknown_variances) {
   const LltParams& p = fit.params;
   const LltConvergence& c = fit.convergence;
   std::cout << fmt::format(
@@ -277,21 +250,46 @@ void PrintTable(const MomentumArgs& args, const PeriodSeries& series,
                            c.starts, c.evaluations);
   const std::size_t n = series.periods.size();
   const std::size_t first = args.tail > 0 ? n - std::min<std::size_t>(n, args.tail) : 0;
+  // Column groups: level 12 + se 10 + slope 12 + se 10 (+3 spaces) = 47; slope + se = 23.
+  std::cout << fmt::format("{:<10} {:>12} {:<47} {}\n", "", "", "filtered (rows up to the period)",
+                           "smoothed (all rows)");
   std::cout << fmt::format("{:<10} {:>12} {:>12} {:>10} {:>12} {:>10} {:>12} {:>10}\n", "period",
-                           "y", "level", "se", "slope", "se", "sm.slope", "se");
+                           "y", "level", "se", "slope", "se", "slope", "se");
   for (std::size_t t = first; t < n; ++t) {
     const TrendEstimate& f = fit.states.filtered[t];
     const TrendEstimate& s = fit.states.smoothed[t];
+    std::cout << fmt::format("{:<10} {} {} {} {} {} {} {}\n", FormatDate(series.periods[t]),
+                             TableCell(series.values[t], 12), TableCell(f.level, 12),
+                             TableCell(std::sqrt(f.level_var), 10), TableCell(f.slope, 12),
+                             TableCell(std::sqrt(f.slope_var), 10), TableCell(s.slope, 12),
+                             TableCell(std::sqrt(s.slope_var), 10));
+  }
+  std::cout << "filtered: the state given the rows up to each period; smoothed: given all rows "
+               "(momentum is the smoothed slope at the last period).\n";
+  if (first < static_cast<std::size_t>(unknown_variances)) {
     std::cout << fmt::format(
-        "{:<10} {:>12.4f} {:>12.4f} {:>10.4f} {:>12.4f} {:>10.4f} {:>12.4f} "
-        "{:>10.4f}\n",
-        FormatDate(series.periods[t]), series.values[t], f.level, std::sqrt(f.level_var), f.slope,
-        std::sqrt(f.slope_var), s.slope, std::sqrt(s.slope_var));
+        "se blank in the first {} periods: unknown, the approximate diffuse prior (1e6) leaves "
+        "the state unidentified before the second observation.\n",
+        unknown_variances);
+  } else if (args.init == "diffuse" &&
+             first < static_cast<std::size_t>(std::max(fit.states.diffuse_periods, 0))) {
+    std::cout << "se blank: unknown, the state is still diffuse (exact initialisation).\n";
   }
   std::cout << fmt::format(
       "\nmomentum at {}: {:+.4g} per 30 days, {:.0f}% interval [{:+.4g}, {:+.4g}]: {}\n",
       FormatDate(series.periods.back()), momentum.per_30_days, 100 * momentum.level, momentum.lower,
       momentum.upper, MomentumDirectionName(momentum.direction));
+}
+
+// Sets the filtered and smoothed (co)variances of the first `periods` periods to NaN (unknown,
+// see PeriodsWithUnknownVariance): every output then shows them as blank or null.
+void MarkVariancesUnknown(LltStates* states, int periods) {
+  for (int t = 0; t < periods; ++t) {
+    for (TrendEstimate* e : {&states->filtered[static_cast<std::size_t>(t)],
+                             &states->smoothed[static_cast<std::size_t>(t)]}) {
+      e->level_var = e->slope_var = e->level_slope_cov = std::nan("");
+    }
+  }
 }
 
 // The dyad's relation index from the store (or an imported source), on its calendar grid.
@@ -336,7 +334,9 @@ int RunMomentum(MomentumArgs args) {
   options.damped = args.damped;
   options.initialisation =
       args.init == "diffuse" ? LltInitialisation::kExactDiffuse : LltInitialisation::kStatsmodels;
-  const LocalLinearTrendFit fit = FitLocalLinearTrend(series.values, options);
+  LocalLinearTrendFit fit = FitLocalLinearTrend(series.values, options);
+  const int unknown_variances = PeriodsWithUnknownVariance(series.values, options);
+  MarkVariancesUnknown(&fit.states, unknown_variances);
   const Momentum momentum =
       MomentumFromSlope(fit.states.smoothed.back(), AverageDays(series.frequency));
   if (args.format == "json") {
@@ -344,7 +344,7 @@ int RunMomentum(MomentumArgs args) {
   } else if (args.format == "csv") {
     PrintCsv(series, fit);
   } else {
-    PrintTable(args, series, fit, momentum);
+    PrintTable(args, series, fit, momentum, unknown_variances);
   }
   if (!fit.convergence.converged) {
     // Still a usable estimate (the best point found), as statsmodels' ConvergenceWarning.

@@ -46,7 +46,15 @@ struct VarReport {
   std::optional<ImpulseResponse> irf_plain, irf_orth;
   std::optional<VarianceDecomposition> fevd;
   std::optional<VarForecast> forecast;
+  std::vector<std::string> notes;  // requests that could not be answered, and why
 };
+
+// Why a lag-order-0 VAR answers no Granger or impulse-response request: `what` is what the
+// request needs and cannot have.
+std::string LagOrderZeroNote(const VarReport& r, const std::string& what) {
+  return fmt::format("lag order 0{}: there are no lagged terms, so {}; choose --lags N >= 1",
+                     r.selection ? fmt::format(" (chosen by {})", r.criterion) : "", what);
+}
 
 // Every ordered pair (one causing series, one caused series), then for each series the joint
 // test of all the others.
@@ -80,14 +88,26 @@ VarReport Run(const VarOptions& o) {
   r.fit = FitVar(r.data, spec);
   const bool has_lags = r.fit.lags > 0;
   if (o.granger) {
-    if (!has_lags) ThrowCompute("--granger needs a VAR with at least one lag; the order is 0");
-    r.granger = AllGrangerTests(r.fit);
+    if (has_lags) {
+      r.granger = AllGrangerTests(r.fit);
+    } else {
+      r.notes.push_back(LagOrderZeroNote(
+          r,
+          "no series can Granger-cause another (--granger tests whether a series' past "
+          "values help predict another)"));
+    }
   }
   if (o.irf > 0) {
-    if (!has_lags) ThrowCompute("--irf needs a VAR with at least one lag; the order is 0");
-    r.irf_plain = ImpulseResponses(r.fit, o.irf, false);
-    r.irf_orth = ImpulseResponses(r.fit, o.irf, true);
-    r.fevd = DecomposeVariance(r.fit, o.irf);
+    if (has_lags) {
+      r.irf_plain = ImpulseResponses(r.fit, o.irf, false);
+      r.irf_orth = ImpulseResponses(r.fit, o.irf, true);
+      r.fevd = DecomposeVariance(r.fit, o.irf);
+    } else {
+      r.notes.push_back(LagOrderZeroNote(
+          r,
+          "a shock moves nothing after the period it hits: there are no impulse responses "
+          "or variance decompositions to trace (--irf)"));
+    }
   }
   if (o.forecast > 0) {
     Eigen::MatrixXd exog_future;
@@ -119,7 +139,7 @@ nlohmann::json ReportJson(const VarOptions& o, const VarReport& r) {
     j["lag_selection"]["criterion"] = r.criterion;
   }
   j["fit"] = ToJson(r.fit);
-  if (o.granger) {
+  if (o.granger && r.fit.lags > 0) {
     j["granger"] = nlohmann::json::array();
     for (const auto& g : r.granger) j["granger"].push_back(ToJson(g));
   }
@@ -130,6 +150,7 @@ nlohmann::json ReportJson(const VarOptions& o, const VarReport& r) {
     j["fevd"] = ToJson(*r.fevd);
   }
   if (r.forecast) j["forecast"] = ToJson(*r.forecast);
+  if (!r.notes.empty()) j["notes"] = r.notes;
   return j;
 }
 
@@ -181,6 +202,7 @@ void PrintFit(std::ostream& out, const VarOptions& o, const VarReport& r) {
   for (int e = 0; e < f.K(); ++e) {
     out << fmt::format("Equation {}\n  {:<22} {:>13} {:>12} {:>8} {:>8}\n", f.names[e], "regressor",
                        "coefficient", "std. error", "t", "p");
+    if (f.params.rows() == 0) out << "  (none: lag order 0 and no deterministic terms)\n";
     for (Eigen::Index i = 0; i < f.params.rows(); ++i)
       out << fmt::format("  {:<22} {:>13.6g} {:>12.6g} {:>8.3f} {:>8.4f} {}\n", f.regressors[i],
                          f.params(i, e), f.std_errors(i, e), f.t_values(i, e), f.p_values(i, e),
@@ -266,7 +288,9 @@ void Setup(CLI::App& app, int& exit_code) {
   auto exog = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
       "var", "Fit a VAR/VARX to series in a CSV file: drivers, Granger tests, impulse responses");
-  cmd->add_option("--input", o->input, "CSV: header, a label/date column, numeric columns")
+  cmd->add_option("--input", o->input,
+                  "CSV: header, a date column (one row per day, week, month or year, no gaps) "
+                  "or a label column, numeric columns")
       ->required();
   cmd->add_option("--columns", *columns, "endogenous columns in model order (default: all)");
   auto* lags =
@@ -312,7 +336,8 @@ void Setup(CLI::App& app, int& exit_code) {
       std::cout << ReportJson(*o, report).dump(1) << "\n";
     } else {
       PrintFit(std::cout, *o, report);
-      if (o->granger) PrintGranger(std::cout, report.granger);
+      for (const std::string& note : report.notes) std::cout << "\nNote: " << note << "\n";
+      if (o->granger && !report.granger.empty()) PrintGranger(std::cout, report.granger);
       if (report.irf_plain) {
         PrintIrf(std::cout, report.fit, *report.irf_plain);
         PrintIrf(std::cout, report.fit, *report.irf_orth);

@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 import numpy as np
@@ -176,6 +177,29 @@ def test_errors():
     check(out.returncode == 2 and "--format" in out.stderr, f"bad format: {out.stderr}")
     out = run("--edges", TRIBES, "--time-limit", "0")
     check(out.returncode != 0, "time limit 0 accepted")
+    with tempfile.TemporaryDirectory() as tmp:
+        # No edge: a clear input error naming the file, never `nan`.
+        header_only = os.path.join(tmp, "header_only.csv")
+        with open(header_only, "w") as f:
+            f.write("from,to,sign\n")
+        out = run("--edges", header_only)
+        check(out.returncode == 1 and f"{header_only}: no edges: the edge list has a header but "
+              "no data rows" in out.stderr and "nan" not in out.stdout + out.stderr,
+              f"edge list without rows: {out.returncode} {out.stdout} {out.stderr}")
+        zeros = os.path.join(tmp, "zeros.csv")
+        with open(zeros, "w") as f:
+            f.write("from,to,weight\nA,B,0\nB,C,2\nC,B,-2\n")
+        out = run("--edges", zeros, "--format", "json")
+        check(out.returncode == 1 and f"{zeros}: no edges: all 3 rows have weight 0 or cancel "
+              "out" in out.stderr and out.stdout == "",
+              f"edge list of zeros: {out.returncode} {out.stdout} {out.stderr}")
+        # One edge: no triangle, and the table says so instead of printing nan.
+        single = os.path.join(tmp, "single.csv")
+        with open(single, "w") as f:
+            f.write("from,to,sign\nA,B,-1\n")
+        out = run("--edges", single)
+        check(out.returncode == 0 and "0 balanced, fraction undefined: no triangle" in out.stdout
+              and "nan" not in out.stdout, f"one edge: {out.returncode} {out.stdout}")
     out = subprocess.run([TRIAD, "frustration", "--help"], capture_output=True, text=True)
     check(out.returncode == 0 and "Example" in out.stdout, "--help has no example")
 

@@ -186,6 +186,17 @@ double LocalLinearTrendLogLikelihood(const std::vector<double>& y, const LltPara
       .loglikelihood;
 }
 
+int PeriodsWithUnknownVariance(const std::vector<double>& y, const LltOptions& options) {
+  if (options.initialisation != LltInitialisation::kStatsmodels) return 0;
+  int observed = 0;
+  int periods = 0;
+  for (std::size_t t = 0; t < y.size() && observed < 2; ++t) {
+    if (!std::isnan(y[t])) ++observed;
+    periods = static_cast<int>(t) + 1;
+  }
+  return std::min(static_cast<int>(y.size()), std::max(periods, options.loglikelihood_burn));
+}
+
 LltStates Smooth(const std::vector<double>& y, const LltParams& params, const LltOptions& options) {
   const llt::System system = llt::SystemFromParams(params);
   return llt::SmoothRun(llt::RunFilter(y, system, options, /*keep_steps=*/true), system);

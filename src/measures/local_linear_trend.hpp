@@ -84,6 +84,15 @@ struct LocalLinearTrendFit {
 double LocalLinearTrendLogLikelihood(const std::vector<double>& y, const LltParams& params,
                                      const LltOptions& options);
 
+// Under the approximate diffuse prior (kStatsmodels, P_1 = 1e6 I) the state is not identified
+// before the second observation: the filtered slope variance is still of the prior's size, and
+// the smoothed variances up to the second observation are differences of terms of size 1e12,
+// which double precision rounds to about 1e-4 in absolute terms (they come out negative, or in
+// the thousands for a true value below 1). Returns how many leading periods have such unknown
+// filtered and smoothed variances: the loglikelihood_burn periods and every period up to the
+// second observation. 0 under kExactDiffuse, whose still-diffuse variances are +infinity.
+int PeriodsWithUnknownVariance(const std::vector<double>& y, const LltOptions& options);
+
 // Kalman filter and smoother at params: predicted, filtered and smoothed states per period.
 LltStates Smooth(const std::vector<double>& y, const LltParams& params, const LltOptions& options);
 

@@ -67,6 +67,59 @@ def main():
         check(out.returncode == 0 and "momentum at 2021-12-01" in out.stdout
               and "improving" in out.stdout, f"table output:\n{out.stdout}")
 
+        # The table says which columns are filtered and which smoothed, and shows the variances
+        # the approximate diffuse prior (1e6) leaves unidentified as blank, never -nan or
+        # numbers of rounding error (the first two periods here: both observed).
+        out = triad("--input", monthly, "--column", "score", "--tail", "0")
+        lines = out.stdout.split("\n")
+        head = next(i for i, line in enumerate(lines) if line.startswith("period"))
+        check("filtered (rows up to the period)" in lines[head - 1]
+              and "smoothed (all rows)" in lines[head - 1]
+              and lines[head - 1].index("smoothed") > lines[head].index("slope"),
+              f"table header:\n{lines[head - 1]}\n{lines[head]}")
+        check("filtered: the state given the rows up to each period; smoothed: given all rows"
+              in out.stdout, f"table note:\n{out.stdout}")
+        check("se blank in the first 2 periods: unknown" in out.stdout, f"note:\n{out.stdout}")
+        first, second, third = lines[head + 1], lines[head + 2], lines[head + 3]
+        check(first.startswith("2020-01-01") and len(first.split()) == 5
+              and second.startswith("2020-02-01") and len(second.split()) == 5,
+              f"first periods show y, level, slope and the smoothed slope only:\n{first}\n{second}")
+        check(len(third.split()) == 8, f"third period has every column:\n{third}")
+        check("nan" not in out.stdout.lower(), f"nan in the table:\n{out.stdout}")
+        # 2020-04 is absent and 2020-07 empty: y is blank there.
+        april = next(line for line in lines if line.startswith("2020-04-01"))
+        check(april[10:23].strip() == "" and len(april.split()) == 7, f"absent month:\n{april}")
+
+        result = json.loads(triad("--input", monthly, "--column", "score", "--format",
+                                  "json").stdout)
+        check(result["unknown_variance_periods"] == 2, "json: 2 periods with unknown variances")
+        for t in range(3):
+            for kind in ("filtered", "smoothed"):
+                state = result["states"][t][kind]
+                unknown = [state[k] is None for k in ("level_var", "slope_var", "level_slope_cov",
+                                                      "level_se", "slope_se")]
+                check(all(unknown) if t < 2 else not any(unknown),
+                      f"json {kind} t={t}: {state}")
+            check(result["states"][t]["smoothed"]["slope"] is not None, "json: slopes are known")
+        rows = triad("--input", monthly, "--column", "score", "--format", "csv").stdout.split("\n")
+        cells = rows[1].split(",")
+        check(cells[3] == "" and cells[5] == "" and cells[7] == "" and cells[9] == ""
+              and cells[2] != "" and cells[8] != "", f"csv first period: {rows[1]}")
+        check(all(c != "" for c in rows[3].split(",")), f"csv third period: {rows[3]}")
+        # With a missing value in the first periods, the unknown periods run to the second
+        # observation.
+        gap = write(tmp, "early_gap.csv", "date,v\n" + "".join(
+            f"2021-01-{d:02d},{'' if d in (2, 3) else f'{d * 0.7 + (d % 4) * 0.3:.2f}'}\n"
+            for d in range(1, 29)))
+        result = json.loads(triad("--input", gap, "--column", "v", "--format", "json").stdout)
+        check(result["unknown_variance_periods"] == 4
+              and result["states"][3]["smoothed"]["slope_se"] is None
+              and result["states"][4]["smoothed"]["slope_se"] is not None,
+              f"unknown periods with an early gap: {result['unknown_variance_periods']}")
+        result = json.loads(triad("--input", monthly, "--column", "score", "--format", "json",
+                                  "--init", "diffuse").stdout)
+        check(result["unknown_variance_periods"] == 0, "exact diffuse: no masked periods")
+
         # Errors name the file, the line and the field.
         out = triad("--input", monthly, "--column", "nope")
         check(out.returncode == 1 and "no column 'nope'" in out.stderr

@@ -10,8 +10,8 @@ daily series with gaps, including one inside the 2-period burn and the last peri
     largest variance, against statsmodels' optimiser run to tight tolerances);
   * at triad's parameters: statsmodels .smooth(params) gives the same log-likelihood (1e-10
     relative), predicted, filtered and smoothed level and slope and their (co)variances
-    (1e-8, relative to the size of the quantity, but for the smoothed variances before the
-    second observation, which both programs compute from terms of size 1e12);
+    (1e-8, relative to the size of the quantity); the filtered and smoothed variances up to the
+    second observation (terms of size 1e12, or the prior's 1e6) are null in triad's output;
   * the same with the exact diffuse initialisation (use_exact_diffuse=True);
   * a damped slope, which UnobservedComponents lacks, against a hand-written statsmodels
     MLEModel with T = [1 1; 0 phi];
@@ -102,6 +102,12 @@ def compare_states(label, result, sm_res, skip_diffuse=0, approximate_diffuse=Tr
     # to about 1e12 * 2^-52 = 2e-4 in absolute terms: allow 10 times that there.
     early = second_observed(states) if approximate_diffuse else -1
     cancellation = 10 * 1e12 * 2.0**-52
+    # Those variances carry no information, and the first two (burned) periods' filtered slope
+    # variance is the prior's 1e6: triad reports the filtered and smoothed (co)variances of the
+    # periods up to the second observation (at least the 2 burned ones) as unknown (null).
+    unknown = max(2, early + 1) if approximate_diffuse else 0
+    check(result["unknown_variance_periods"] == unknown,
+          f"{label}: unknown_variance_periods {result['unknown_variance_periods']} vs {unknown}")
     # statsmodels' arrays: state (k, n), cov (k, k, n); predicted_* have n + 1 columns.
     kinds = [("smoothed", sm_res.smoothed_state, sm_res.smoothed_state_cov, 0),
              ("filtered", sm_res.filtered_state, sm_res.filtered_state_cov, skip_diffuse),
@@ -113,10 +119,16 @@ def compare_states(label, result, sm_res, skip_diffuse=0, approximate_diffuse=Tr
             var_scale = scale_level**2
             if kind == "smoothed" and t <= early:
                 var_scale = max(var_scale, cancellation / STATE_RTOL)
-            pairs = [(s["level"], mean[0, t], scale_level), (s["slope"], mean[1, t], scale_level),
-                     (s["level_var"], cov[0, 0, t], var_scale),
-                     (s["slope_var"], cov[1, 1, t], var_scale),
-                     (s["level_slope_cov"], cov[0, 1, t], var_scale)]
+            pairs = [(s["level"], mean[0, t], scale_level), (s["slope"], mean[1, t], scale_level)]
+            variances = [(s["level_var"], cov[0, 0, t], var_scale),
+                         (s["slope_var"], cov[1, 1, t], var_scale),
+                         (s["level_slope_cov"], cov[0, 1, t], var_scale)]
+            if kind != "predicted" and t < unknown:
+                check(all(s[key] is None for key in ("level_var", "slope_var", "level_slope_cov",
+                                                     "level_se", "slope_se")),
+                      f"{label}: {kind} t={t} variances are not null (unknown): {s}")
+            else:
+                pairs += variances
             for ours, theirs, scale in pairs:
                 if ours is None:
                     check(False, f"{label}: {kind} t={t} is null, statsmodels {theirs}")

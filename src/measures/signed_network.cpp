@@ -6,39 +6,16 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <string_view>
 #include <unordered_map>
 
 #include "common/error.hpp"
+#include "reading/csv_table.hpp"
 
 namespace triad {
 namespace {
-
-// Splits one CSV line on commas, trimming blanks and one pair of surrounding double quotes.
-// Edge lists are simple tables of names and numbers, so quoted commas are not supported.
-std::vector<std::string> SplitCsvLine(std::string_view line) {
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  std::vector<std::string> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = line.find(',', start);
-    std::string_view field =
-        line.substr(start, comma == std::string_view::npos ? line.npos : comma - start);
-    while (!field.empty() && (field.front() == ' ' || field.front() == '\t'))
-      field.remove_prefix(1);
-    while (!field.empty() && (field.back() == ' ' || field.back() == '\t')) field.remove_suffix(1);
-    if (field.size() >= 2 && field.front() == '"' && field.back() == '"') {
-      field = field.substr(1, field.size() - 2);
-    }
-    fields.emplace_back(field);
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
-  }
-  return fields;
-}
 
 struct EdgeListColumns {
   int from = -1;
@@ -48,7 +25,9 @@ struct EdgeListColumns {
   int window = -1;
 };
 
-EdgeListColumns FindColumns(const std::vector<std::string>& header, const std::string& path) {
+EdgeListColumns FindColumns(const CsvTable& table) {
+  const std::vector<std::string>& header = table.header();
+  const std::string& path = table.path();
   EdgeListColumns c;
   for (int i = 0; i < static_cast<int>(header.size()); ++i) {
     const std::string& name = header[i];
@@ -56,22 +35,17 @@ EdgeListColumns FindColumns(const std::vector<std::string>& header, const std::s
     if (name == "to") c.to = i;
     if (name == "window") c.window = i;
     if (name == "sign" || name == "weight") {
-      if (c.value >= 0) ThrowInput({path, 1, name}, "both `sign` and `weight` columns; keep one");
+      if (c.value >= 0)
+        ThrowInput({path, table.header_line(), name}, "both `sign` and `weight` columns; keep one");
       c.value = i;
       c.is_sign = name == "sign";
     }
   }
   if (c.from < 0 || c.to < 0 || c.value < 0) {
-    ThrowInput({path, 1, ""},
+    ThrowInput({path, table.header_line(), ""},
                "the header must name columns from,to and sign or weight (e.g. `from,to,sign`)");
   }
   return c;
-}
-
-std::ifstream OpenEdgeList(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) ThrowInput({path, 0, ""}, "cannot open the edge list for reading");
-  return in;
 }
 
 double ParseNumber(const std::string& text, const Location& where) {
@@ -174,11 +148,9 @@ int SignedNetwork::PositiveEdgeCount() const {
 
 SignedNetwork ReadSignedEdgeList(const std::string& path,
                                  const std::optional<std::string>& window) {
-  std::ifstream in = OpenEdgeList(path);
-  std::string line;
-  if (!std::getline(in, line)) ThrowInput({path, 1, ""}, "empty file: expected a header line");
-  const std::vector<std::string> header = SplitCsvLine(line);
-  const EdgeListColumns col = FindColumns(header, path);
+  const CsvTable table = CsvTable::Read(path);
+  const std::vector<std::string>& header = table.header();
+  const EdgeListColumns col = FindColumns(table);
   if (col.window >= 0 && !window) {
     const std::vector<std::string> windows = ListEdgeListWindows(path);
     ThrowUsage(
@@ -192,16 +164,10 @@ SignedNetwork ReadSignedEdgeList(const std::string& path,
         fmt::format("{} has no `window` column, but window `{}` was asked for", path, *window));
   }
   std::vector<SignedNetwork::Link> links;
-  std::int64_t line_number = 1;
   bool window_seen = false;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (line.empty() || line == "\r") continue;
-    const std::vector<std::string> fields = SplitCsvLine(line);
-    if (fields.size() != header.size()) {
-      ThrowInput({path, line_number, ""},
-                 fmt::format("{} fields, the header has {}", fields.size(), header.size()));
-    }
+  for (const CsvRow& row : table.rows()) {
+    const std::vector<std::string>& fields = row.fields;
+    const std::int64_t line_number = row.line;
     if (col.window >= 0) {
       if (fields[col.window] != *window) continue;
       window_seen = true;
@@ -225,23 +191,32 @@ SignedNetwork ReadSignedEdgeList(const std::string& path,
   if (col.window >= 0 && !window_seen) {
     ThrowUsage(fmt::format("{} has no rows for window `{}`", path, *window));
   }
-  return SignedNetwork::FromLinks(links);
+  SignedNetwork network = SignedNetwork::FromLinks(links);
+  if (network.EdgeCount() == 0) {
+    // Nothing to measure: balance indices of an empty network are 0/0.
+    ThrowInput(
+        {path, 0, ""},
+        links.empty()
+            ? fmt::format("no edges: the edge list has a header but no data rows; add one row per "
+                          "pair, e.g. `A,B,{}`",
+                          col.is_sign ? "-1" : "-2.5")
+            : fmt::format("no edges: all {} rows{} have {} 0 or cancel out (rows about the "
+                          "same pair are summed); a signed network needs at least one "
+                          "edge that is not 0",
+                          links.size(), window ? fmt::format(" of window `{}`", *window) : "",
+                          col.is_sign ? "sign" : "weight"));
+  }
+  return network;
 }
 
 std::vector<std::string> ListEdgeListWindows(const std::string& path) {
-  std::ifstream in = OpenEdgeList(path);
-  std::string line;
-  if (!std::getline(in, line)) return {};
-  const EdgeListColumns col = FindColumns(SplitCsvLine(line), path);
+  const CsvTable table = CsvTable::Read(path);
+  const EdgeListColumns col = FindColumns(table);
   std::vector<std::string> windows;
   if (col.window < 0) return windows;
-  while (std::getline(in, line)) {
-    if (line.empty() || line == "\r") continue;
-    const std::vector<std::string> fields = SplitCsvLine(line);
-    if (col.window >= static_cast<int>(fields.size())) continue;
-    if (std::find(windows.begin(), windows.end(), fields[col.window]) == windows.end()) {
-      windows.push_back(fields[col.window]);
-    }
+  for (const CsvRow& row : table.rows()) {
+    const std::string& name = row.fields[col.window];
+    if (std::find(windows.begin(), windows.end(), name) == windows.end()) windows.push_back(name);
   }
   return windows;
 }

@@ -56,7 +56,9 @@ class SignedNetwork {
 // Reads a comma-separated edge list with a header naming `from`, `to` and either `sign`
 // (-1, 0, 1) or `weight` (any real number). When the header has a `window` column (as the
 // Correlates-of-War file has), `window` selects the rows of that window and is required; without
-// such a column, `window` must be unset. Input errors name file, line and field.
+// such a column, `window` must be unset. Input errors name file, line and field; an edge list
+// that yields no edge (no rows, or every sign 0) is an input error too. The file is read with
+// the project's CSV reader (reading/csv_table.hpp): fields may be quoted.
 SignedNetwork ReadSignedEdgeList(const std::string& path,
                                  const std::optional<std::string>& window = std::nullopt);
 // The distinct values of the `window` column in file order (empty if there is none).

@@ -27,6 +27,21 @@ struct VarRegression {
   int df_resid = 0;
 };
 
+// Relative spread below which a column counts as constant: far above rounding (1e-16) and far
+// below any real variation of an index or a count.
+constexpr double kConstantSpread = 1e-9;
+
+// Why a column is (near) constant, e.g. "is constant (5)"; nullopt when it varies. Near: its
+// range is below kConstantSpread times its largest absolute value.
+std::optional<std::string> ConstantColumn(const Eigen::Ref<const Eigen::VectorXd>& x) {
+  if (x.size() < 2) return std::nullopt;
+  const double low = x.minCoeff(), high = x.maxCoeff();
+  const double size = x.cwiseAbs().maxCoeff();
+  if (high - low > kConstantSpread * size) return std::nullopt;
+  if (high == low) return fmt::format("is constant ({:g})", low);
+  return fmt::format("is nearly constant ({:.12g} .. {:.12g})", low, high);
+}
+
 void CheckData(const VarData& data) {
   const auto k = data.values.cols();
   if (k < 1) ThrowUsage("a VAR needs at least one endogenous series");
@@ -40,6 +55,15 @@ void CheckData(const VarData& data) {
         fmt::format("{} names for {} exogenous series", data.exog_names.size(), data.exog.cols()));
   if (!data.values.allFinite() || !data.exog.allFinite())
     ThrowCompute("the VAR input holds a NaN or infinite value");
+  // A (near) constant series has no dynamics: its equation fits exactly, or its lags duplicate
+  // the constant, and the fit fails on a singular matrix that would not say which series.
+  for (Eigen::Index c = 0; c < k; ++c) {
+    if (const std::optional<std::string> why = ConstantColumn(data.values.col(c)))
+      ThrowCompute(
+          fmt::format("cannot fit the VAR: series '{}' {} over all {} rows; a VAR "
+                      "models series that vary: leave it out (--columns)",
+                      data.names[static_cast<std::size_t>(c)], *why, data.values.rows()));
+  }
 }
 
 // Names the most likely cause of collinear regressors, for an error a user can act on.
@@ -47,9 +71,11 @@ std::string CollinearityCause(const Eigen::MatrixXd& z, const std::vector<std::s
   const auto n = z.rows();
   for (Eigen::Index j = 0; j < z.cols(); ++j) {
     if (names[j] == "const") continue;
-    const double mean = z.col(j).mean();
-    if ((z.col(j).array() - mean).abs().maxCoeff() == 0.0) {
-      return fmt::format("regressor '{}' is constant over the {} rows used", names[j], n);
+    if (const std::optional<std::string> why = ConstantColumn(z.col(j))) {
+      return fmt::format(
+          "regressor '{}' {} over the {} rows used, and the model already has a constant "
+          "(the --trend or another constant regressor)",
+          names[j], *why, n);
     }
   }
   for (Eigen::Index a = 0; a < z.cols(); ++a)
@@ -101,27 +127,54 @@ VarRegression Estimate(const VarData& data, int lags, int offset, VarTrend trend
     for (int lag = 1; lag <= lags; ++lag)
       for (int v = 0; v < k; ++v) r.z(i, col++) = data.values(row - lag, v);
   }
-  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(r.z);
-  if (qr.rank() < r.df_model) {
-    ThrowCompute(
-        fmt::format("the VAR regressors are collinear (rank {} of {}): {}; drop or "
-                    "change that series",
-                    qr.rank(), r.df_model, CollinearityCause(r.z, regressor_names)));
+  if (r.df_model == 0) {
+    // VAR(0) without deterministic terms: no regressor at all (Eigen's QR must not see an
+    // empty matrix); the residuals are the data.
+    r.params.resize(0, k);
+    r.residuals = r.y;
+  } else {
+    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(r.z);
+    if (qr.rank() < r.df_model) {
+      ThrowCompute(
+          fmt::format("the VAR regressors are collinear (rank {} of {}): {}; drop or "
+                      "change that series",
+                      qr.rank(), r.df_model, CollinearityCause(r.z, regressor_names)));
+    }
+    r.params = qr.solve(r.y);
+    r.residuals = r.y - r.z * r.params;
   }
-  r.params = qr.solve(r.y);
-  r.residuals = r.y - r.z * r.params;
   r.sigma_u = r.residuals.transpose() * r.residuals / static_cast<double>(r.df_resid);
   return r;
 }
 
-// log det of a symmetric positive definite matrix; a compute error when it is singular.
-double LogDetSymmetric(const Eigen::MatrixXd& s) {
+// log det of the residual covariance `s` of regression `r`; a compute error when it is singular,
+// naming the series whose equation fits (almost) exactly when there is one.
+double LogDetResidualCovariance(const Eigen::MatrixXd& s, const VarRegression& r,
+                                const std::vector<std::string>& names) {
   Eigen::LLT<Eigen::MatrixXd> llt(s);
-  if (llt.info() != Eigen::Success)
-    ThrowCompute(
-        "the residual covariance is singular: some series is an exact linear function of the "
-        "regressors");
-  return 2.0 * llt.matrixL().toDenseMatrix().diagonal().array().log().sum();
+  if (llt.info() == Eigen::Success) {
+    const double logdet = 2.0 * llt.matrixL().toDenseMatrix().diagonal().array().log().sum();
+    if (std::isfinite(logdet)) return logdet;
+  }
+  // The equation whose residual variance is the smallest share of its series' variance.
+  std::string cause = "some series' residuals are an exact linear combination of the others'";
+  double smallest = 1e-12;
+  for (Eigen::Index i = 0; i < s.rows(); ++i) {
+    const Eigen::VectorXd y = r.y.col(i);
+    const double variance = (y.array() - y.mean()).square().mean();
+    const double share = variance > 0 ? s(i, i) / variance : 0.0;
+    if (share <= smallest) {
+      smallest = share;
+      cause = fmt::format(
+          "the equation of '{}' fits exactly (its residuals are {} of its "
+          "variance): that series is a function of the regressors",
+          names[static_cast<std::size_t>(i)], share == 0 ? "none" : "almost none");
+    }
+  }
+  ThrowCompute(
+      fmt::format("the VAR's residual covariance is singular: {}; leave that series out "
+                  "(--columns) or use fewer lags",
+                  cause));
 }
 
 struct InformationCriteria {
@@ -223,7 +276,9 @@ VarFit FitVar(const VarData& data, const VarSpec& spec) {
   fit.sigma_u_mle = r.sigma_u * static_cast<double>(r.df_resid) / r.nobs;
 
   const Eigen::MatrixXd zz = r.z.transpose() * r.z;
-  fit.regressor_cross_inverse = zz.ldlt().solve(Eigen::MatrixXd::Identity(zz.rows(), zz.cols()));
+  fit.regressor_cross_inverse = Eigen::MatrixXd(zz.rows(), zz.cols());  // 0 x 0 without regressors
+  if (zz.rows() > 0)
+    fit.regressor_cross_inverse = zz.ldlt().solve(Eigen::MatrixXd::Identity(zz.rows(), zz.cols()));
   const int k = fit.K();
   fit.std_errors.resize(r.df_model, k);
   for (int row = 0; row < r.df_model; ++row)
@@ -233,7 +288,7 @@ VarFit FitVar(const VarData& data, const VarSpec& spec) {
   fit.p_values = fit.t_values.unaryExpr([](double t) { return NormalTwoSidedPValue(t); });
 
   // var_loglike: -(T K / 2) log(2 pi) - (T / 2) (log|Sigma_mle| + K), T = nobs.
-  const double logdet = LogDetSymmetric(fit.sigma_u_mle);
+  const double logdet = LogDetResidualCovariance(fit.sigma_u_mle, r, fit.names);
   fit.llf = -(r.nobs * k / 2.0) * std::log(2.0 * std::numbers::pi) - (r.nobs / 2.0) * (logdet + k);
   const InformationCriteria ic = Criteria(r, k, spec.lags, fit.DeterministicTerms(), logdet);
   fit.aic = ic.aic;
@@ -311,8 +366,8 @@ LagOrderSelection SelectLagOrder(const VarData& data, int maxlags, VarTrend tren
   for (int p = sel.min_lag; p <= maxlags; ++p) {
     const VarRegression r = Estimate(data, p, maxlags - p, trend, RegressorNames(data, p, trend));
     const Eigen::MatrixXd sigma_mle = r.sigma_u * static_cast<double>(r.df_resid) / r.nobs;
-    const InformationCriteria ic =
-        Criteria(r, k, p, k_trend + static_cast<int>(data.exog.cols()), LogDetSymmetric(sigma_mle));
+    const InformationCriteria ic = Criteria(r, k, p, k_trend + static_cast<int>(data.exog.cols()),
+                                            LogDetResidualCovariance(sigma_mle, r, data.names));
     sel.aic.push_back(ic.aic);
     sel.bic.push_back(ic.bic);
     sel.hqic.push_back(ic.hqic);

@@ -108,13 +108,40 @@ TEST(VarFit, CollinearSeriesGiveAClearError) {
   EXPECT_NE(message.find("collinear"), std::string::npos) << message;
   EXPECT_NE(message.find("'L1.x' and 'L1.x_again' are identical"), std::string::npos) << message;
 
-  data.values.col(2).setConstant(3.0);  // a constant series duplicates the intercept
-  const std::string constant = ErrorMessage(
+  // A constant series duplicates the intercept (or, without one, fits exactly): the error names
+  // the series before any matrix is found singular, whatever the trend; so does a nearly
+  // constant one, which a rank test would let through to meaningless coefficients.
+  data.values.col(2).setConstant(3.0);
+  for (const VarTrend trend : {VarTrend::kConstant, VarTrend::kNone}) {
+    const std::string constant = ErrorMessage(
+        [&] {
+          FitVar(data, {1, trend});
+        },
+        ErrorKind::kCompute);
+    EXPECT_NE(constant.find("series 'x_again' is constant (3) over all 200 rows"),
+              std::string::npos)
+        << constant;
+  }
+  for (Eigen::Index t = 0; t < data.values.rows(); ++t)
+    data.values(t, 2) = 3.0 + 1e-12 * std::sin(static_cast<double>(t));
+  const std::string nearly = ErrorMessage(
       [&] {
         FitVar(data, {1, VarTrend::kConstant});
       },
       ErrorKind::kCompute);
-  EXPECT_NE(constant.find("collinear"), std::string::npos) << constant;
+  EXPECT_NE(nearly.find("series 'x_again' is nearly constant"), std::string::npos) << nearly;
+}
+
+// Lag order 0 without deterministic terms has no regressor at all: the residuals are the data
+// (it crashed in the QR decomposition of an empty matrix).
+TEST(VarFit, LagOrderZeroWithoutTrendHasNoRegressors) {
+  const VarData data = SimulateVar1(kA, kC, kL, 50, 3);
+  const VarFit fit = FitVar(data, {0, VarTrend::kNone});
+  EXPECT_EQ(fit.params.rows(), 0);
+  EXPECT_EQ(fit.nobs, 50);
+  EXPECT_TRUE(fit.residuals.isApprox(data.values));
+  const Eigen::MatrixXd expected = data.values.transpose() * data.values / 50.0;
+  EXPECT_TRUE(fit.sigma_u.isApprox(expected, 1e-12));
 }
 
 TEST(VarFit, TooShortForTheLagOrderGivesAClearError) {

@@ -8,7 +8,8 @@ Usage: scenarios_cli_test.py PATH/TO/triad   (run by ctest from the source direc
 - Same seed with --threads 1 and 2: identical bytes (json and csv).
 - A misspelt key: exit code 1, the message names file:line, the key and the suggestion.
 - optimize on the essay scenario: best set within budget, the negative lever's marginal value < 0.
-- backtest: coverages are shares, the table's numbers are the json's.
+- backtest: coverages are shares, the table's numbers are the json's; its errors name its input
+  file and options, never scenario keys.
 """
 import json
 import os
@@ -121,6 +122,36 @@ def check_backtest():
     assert abs(v["crps"] - np.mean([s["crps"] for s in v["steps"]])) < 1e-9
 
 
+def check_backtest_errors(tmp):
+    """backtest's errors speak of backtest's options and its input file, not of scenario keys."""
+    rows = open(CSV).read().split("\n")
+    # The same weeks dated on Sundays: regular, but not period starts.
+    sundays = os.path.join(tmp, "sundays.csv")
+    with open(sundays, "w") as f:
+        f.write(rows[0] + "\n")
+        for row in rows[1:]:
+            if row:
+                date, rest = row.split(",", 1)
+                day = np.datetime64(date) - np.timedelta64(1, "D")
+                f.write(f"{day},{rest}\n")
+    p = run("backtest", "--input", sundays, "--until", "2023-11-19", "--lags", "1", check=False)
+    assert p.returncode == 1, (p.returncode, p.stderr)
+    assert f"{sundays}: the dates in the first column (2017-12-31 .. 2023-11-19) are not " \
+        "consecutive period starts" in p.stderr, p.stderr
+    assert "[model]" not in p.stderr and "last =" not in p.stderr, p.stderr
+    # The simulator's limit on the order is told as backtest's option.
+    p = run("backtest", "--input", CSV, "--until", "2023-11-20", "--lags", "65", check=False)
+    assert p.returncode == 2 and "--lags" in p.stderr and "64" in p.stderr, p.stderr
+    assert "scenario" not in p.stderr, p.stderr
+    # A missing week names its line and the expected date.
+    gapped = os.path.join(tmp, "gapped.csv")
+    with open(gapped, "w") as f:
+        f.write("\n".join(rows[:11] + rows[12:]))
+    p = run("backtest", "--input", gapped, "--until", "2023-11-20", check=False)
+    assert p.returncode == 1 and f"{gapped}:12 (field week): gap in the dates: expected " \
+        "2018-03-12" in p.stderr, p.stderr
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         check_bundled_fit_is_current(tmp)
@@ -129,6 +160,7 @@ def main():
         check_bad_file_message(tmp)
         check_optimize()
         check_backtest()
+        check_backtest_errors(tmp)
     print("ok")
 
 

@@ -6,57 +6,19 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <set>
-#include <sstream>
 #include <tuple>
 #include <vector>
 
 #include "common/error.hpp"
+#include "reading/csv_table.hpp"
 
 namespace triad {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
-
-// Splits one CSV line; a field may be double-quoted ("" inside is a quote). No field may hold a
-// line break (every row is one line).
-std::vector<std::string> SplitCsv(std::string_view line) {
-  std::vector<std::string> fields;
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back(Trim(field));
-      field.clear();
-    } else {
-      field += c;
-    }
-  }
-  fields.emplace_back(Trim(field));
-  return fields;
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -177,35 +139,21 @@ std::optional<double> ParseNumber(std::string_view text, const Location& where) 
   return v;
 }
 
-struct Lines {
-  std::vector<std::string_view> lines;
-  explicit Lines(std::string_view text) {
-    std::size_t start = 0;
-    while (start < text.size()) {
-      std::size_t end = text.find('\n', start);
-      if (end == std::string_view::npos) end = text.size();
-      lines.push_back(text.substr(start, end - start));
-      start = end + 1;
-    }
-  }
-};
-
-bool Blank(std::string_view line) {
-  return Trim(line).empty();
-}
-
-ImportedSeries ParseLong(const Lines& in, const std::vector<std::string>& header,
-                         const std::string& path, ImportedSeries series) {
+ImportedSeries ParseLong(const CsvTable& table, ImportedSeries series) {
+  const std::vector<std::string>& header = table.header();
+  const std::string& path = table.path();
+  const std::int64_t header_line = table.header_line();
   std::map<std::string, std::size_t> column;
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string name = Lower(header[i]);
-    if (column.count(name)) ThrowInput({path, 1, header[i]}, "the header names this column twice");
+    if (column.count(name))
+      ThrowInput({path, header_line, header[i]}, "the header names this column twice");
     column[name] = i;
   }
   for (const auto& [name, index] : column) {
     if (name != "date" && name != "source" && name != "target" && name != "value" &&
         name != "weight" && name != "se")
-      ThrowInput({path, 1, header[index]},
+      ThrowInput({path, header_line, header[index]},
                  "unknown column in a long file: expected date, source, target, value and "
                  "optionally weight and se");
   }
@@ -215,13 +163,9 @@ ImportedSeries ParseLong(const Lines& in, const std::vector<std::string>& header
   series.has_se = column.count("se") > 0;
   DateColumn dates(path, header[column["date"]]);
   std::map<std::tuple<Day, std::string, std::string>, std::int64_t> seen;
-  for (std::size_t i = 1; i < in.lines.size(); ++i) {
-    const std::int64_t line = static_cast<std::int64_t>(i) + 1;
-    if (Blank(in.lines[i])) continue;
-    std::vector<std::string> f = SplitCsv(in.lines[i]);
-    if (f.size() != header.size())
-      ThrowInput({path, line, ""},
-                 fmt::format("{} fields, the header has {}", f.size(), header.size()));
+  for (const CsvRow& row : table.rows()) {
+    const std::int64_t line = row.line;
+    const std::vector<std::string>& f = row.fields;
     auto cell = [&](const char* name) -> const std::string& { return f[column[name]]; };
     auto where = [&](const char* name) { return Location{path, line, header[column[name]]}; };
     ImportedValue v;
@@ -260,8 +204,10 @@ ImportedSeries ParseLong(const Lines& in, const std::vector<std::string>& header
   return series;
 }
 
-ImportedSeries ParseWide(const Lines& in, const std::vector<std::string>& header,
-                         const std::string& path, ImportedSeries series) {
+ImportedSeries ParseWide(const CsvTable& table, ImportedSeries series) {
+  const std::vector<std::string>& header = table.header();
+  const std::string& path = table.path();
+  const std::int64_t header_line = table.header_line();
   series.layout = "wide";
   series.directed = false;
   struct DyadColumn {
@@ -275,26 +221,22 @@ ImportedSeries ParseWide(const Lines& in, const std::vector<std::string>& header
     const std::string a = sep == std::string::npos ? upper : upper.substr(0, sep);
     const std::string b = sep == std::string::npos ? "" : upper.substr(sep + 1);
     if (!IsCountryCode(a) || !IsCountryCode(b) || a == b)
-      ThrowInput({path, 1, header[c]},
+      ThrowInput({path, header_line, header[c]},
                  "not a dyad column: a wide file has a date column, then one column per dyad "
                  "named like CHN_USA (or write a long file: date,source,target,value)");
     auto key = std::minmax(a, b);
     auto [it, inserted] = seen_dyads.emplace(std::make_pair(key.first, key.second), header[c]);
     if (!inserted)
       ThrowInput(
-          {path, 1, header[c]},
+          {path, header_line, header[c]},
           fmt::format("the same dyad as column {} (a wide series is undirected)", it->second));
     dyads[c] = {a, b};
   }
   DateColumn dates(path, header[0]);
   std::map<Day, std::int64_t> seen_days;
-  for (std::size_t i = 1; i < in.lines.size(); ++i) {
-    const std::int64_t line = static_cast<std::int64_t>(i) + 1;
-    if (Blank(in.lines[i])) continue;
-    std::vector<std::string> f = SplitCsv(in.lines[i]);
-    if (f.size() != header.size())
-      ThrowInput({path, line, ""},
-                 fmt::format("{} fields, the header has {}", f.size(), header.size()));
+  for (const CsvRow& row : table.rows()) {
+    const std::int64_t line = row.line;
+    const std::vector<std::string>& f = row.fields;
     const Day day = dates.Parse(f[0], line);
     auto [it, inserted] = seen_days.emplace(day, line);
     if (!inserted)
@@ -318,37 +260,36 @@ ImportedSeries ParseWide(const Lines& in, const std::vector<std::string>& header
 
 }  // namespace
 
-ImportedSeries ParseImportedSeriesCsv(std::string_view text, const std::string& path,
-                                      const std::string& name) {
+namespace {
+
+ImportedSeries ParseTable(const CsvTable& table, const std::string& name) {
   if (name.empty()) ThrowUsage("an imported series needs a name (--name)");
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // BOM
-  Lines in(text);
-  if (in.lines.empty() || Blank(in.lines[0]))
-    ThrowInput({path, 1, ""},
-               "no header line: expected e.g. date,CHN_USA,... or "
-               "date,source,target,value");
-  std::vector<std::string> header = SplitCsv(in.lines[0]);
+  const std::vector<std::string>& header = table.header();
   ImportedSeries series;
   series.name = name;
-  series.file = path;
+  series.file = table.path();
   std::set<std::string> names;
   for (auto& h : header) names.insert(Lower(h));
   const bool long_layout =
       names.count("date") && names.count("source") && names.count("target") && names.count("value");
   if (!long_layout && header.size() < 2)
-    ThrowInput({path, 1, ""}, "a wide file needs a date column and at least one dyad column");
-  series = long_layout ? ParseLong(in, header, path, std::move(series))
-                       : ParseWide(in, header, path, std::move(series));
-  if (series.values.empty()) ThrowInput({path, 0, ""}, "the file holds no value");
+    ThrowInput({table.path(), table.header_line(), ""},
+               "a wide file needs a date column and at least one dyad column, e.g. "
+               "date,CHN_USA (or write a long file: date,source,target,value)");
+  series = long_layout ? ParseLong(table, std::move(series)) : ParseWide(table, std::move(series));
+  if (series.values.empty()) ThrowInput({table.path(), 0, ""}, "the file holds no value");
   return series;
 }
 
+}  // namespace
+
+ImportedSeries ParseImportedSeriesCsv(std::string_view text, const std::string& path,
+                                      const std::string& name) {
+  return ParseTable(CsvTable::Parse(text, path), name);
+}
+
 ImportedSeries ReadImportedSeriesCsv(const std::string& path, const std::string& name) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) ThrowInput({path, 0, ""}, "cannot open the file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return ParseImportedSeriesCsv(buffer.str(), path, name);
+  return ParseTable(CsvTable::Read(path), name);
 }
 
 }  // namespace triad
