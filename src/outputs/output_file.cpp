@@ -89,11 +89,12 @@ class TemporaryFile {
     }
     const int error = errno;
     path_.clear();
-    ThrowWrite(shown_path,
-               fmt::format("cannot create a file in '{}' (check that the directory exists and is "
-                           "writable)",
-                           dir.string()),
-               error);
+    ThrowWrite(
+        shown_path,
+        fmt::format("cannot write a new file in '{}' (check that the directory exists and is "
+                    "writable)",
+                    dir.string()),
+        error);
   }
   ~TemporaryFile() {
     if (fd_ >= 0) ::close(fd_);
@@ -174,12 +175,20 @@ void WriteStandardOutput(std::string_view bytes) {
 }
 
 void FinishStandardOutput() {
+  // stdio drops a buffer it could not write and keeps only the error flag, so when an earlier
+  // printf or std::cout write failed, the reason is what errno still holds from that write;
+  // taken only when it is a reason a write gives, never an unrelated leftover.
+  const int earlier = errno;
+  const bool earlier_is_write_error = earlier == ENOSPC || earlier == EFBIG || earlier == EDQUOT ||
+                                      earlier == EIO || earlier == EPIPE || earlier == EBADF;
   errno = 0;
   std::cout.flush();
   int error = errno;
   const bool stream_failed = std::cout.bad();
   if (std::fflush(stdout) != 0) error = errno;
-  if (stream_failed || std::ferror(stdout)) ThrowStandardOutput(error);
+  if (!stream_failed && !std::ferror(stdout)) return;
+  if (error == 0 && earlier_is_write_error) error = earlier;
+  ThrowStandardOutput(error);
 }
 
 }  // namespace triad
