@@ -10,6 +10,7 @@
 #include "cli/relation_index_options.hpp"
 #include "cli/triangle_over_time.hpp"
 #include "common/error.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -152,7 +153,7 @@ int RunBalance(const BalanceArgs& args) {
   if (args.format == "csv") {
     std::string out = CsvLine(Header(t));
     for (std::size_t i = 0; i < t.timeline.periods.size(); ++i) out += CsvLine(Row(t, i));
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    WriteStandardOutput(out);
     return kExitOk;
   }
   TextTable table(Header(t));

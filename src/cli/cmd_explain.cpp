@@ -13,6 +13,7 @@
 #include "common/error.hpp"
 #include "measures/driver_analysis.hpp"
 #include "measures/var_json.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -69,21 +70,19 @@ int RunExplain(const ExplainArgs& args) {
   nlohmann::json fit_json = ToJson(result.fit);  // with its calendar (last_label, frequency)
   fit_json["dyads"] = dyads;
   if (!args.data_out.empty()) {
-    std::ofstream out(args.data_out);
-    if (!out) ThrowUsage(fmt::format("--data-out {}: cannot write the file", args.data_out));
+    std::string out;
     std::vector<std::string> header = {"date"};
     header.insert(header.end(), series.names.begin(), series.names.end());
-    out << CsvLine(header);
+    out += CsvLine(header);
     for (std::size_t t = 0; t < series.dates.size(); ++t) {
       std::vector<std::string> row = {FormatDate(series.dates[t])};
       for (const auto& column : series.columns) row.push_back(fmt::format("{:.17g}", column[t]));
-      out << CsvLine(row);
+      out += CsvLine(row);
     }
+    WriteOutputFile(args.data_out, out);
   }
   if (!args.save.empty()) {
-    std::ofstream out(args.save);
-    if (!out) ThrowUsage(fmt::format("--save {}: cannot write the file", args.save));
-    out << fit_json.dump(2) << "\n";
+    WriteOutputFile(args.save, fit_json.dump(2) + "\n");
   }
 
   if (args.format == "json") {
@@ -154,7 +153,7 @@ int RunExplain(const ExplainArgs& args) {
   }
   text += fmt::format("Forecast-variance shares at {} periods\n", args.horizon) + shares.Render();
   if (!args.save.empty()) text += fmt::format("\nfitted model saved to {}\n", args.save);
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  WriteStandardOutput(text);
   return kExitOk;
 }
 

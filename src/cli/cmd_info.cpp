@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/table.hpp"
 #include "store/event_store.hpp"
 
@@ -135,7 +136,7 @@ int RunInfo(const InfoArgs& args) {
                          raw);
     }
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  WriteStandardOutput(out);
   return kExitOk;
 }
 

@@ -10,6 +10,7 @@
 #include "cli/command.hpp"
 #include "cli/snapshot_flags.hpp"
 #include "common/normal.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -161,7 +162,7 @@ int RunStatus(const StatusArgs& args) {
     Palette palette;
     palette.on = ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
     std::string text = Render(snapshot, palette);
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    WriteStandardOutput(text);
   }
   return kExitOk;
 }
