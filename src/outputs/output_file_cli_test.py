@@ -57,6 +57,8 @@ class OutputFile(unittest.TestCase):
         triad = ("--actors", "CHN,USA,JPN")
         return {
             "ingest": ("ingest", "--store", os.path.join(self.dir, "again.db"), SAMPLE),
+            "import-series": ("import-series", WEEKLY, "--name", "weekly", "--store",
+                              os.path.join(self.dir, "imported.db")),
             "info": ("info", *store),
             "export": ("export", "cells", *store),
             "series": ("series", *store, "--dyad", "CHN-USA", "--freq", "week"),
