@@ -10,6 +10,7 @@
 #include "cli/triad_flags.hpp"
 #include "cli/triad_json.hpp"
 #include "common/error.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -132,7 +133,7 @@ int RunBalance(const BalanceArgs& args) {
   if (args.format == "csv") {
     std::string out = CsvLine(Header(s));
     for (std::size_t i = 0; i < periods; ++i) out += CsvLine(Row(s, i));
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    WriteStandardOutput(out);
     return kExitOk;
   }
   const auto& a = s.query.actors;
@@ -161,7 +162,7 @@ int RunBalance(const BalanceArgs& args) {
   else
     out += "now: unknown (no period with all three estimates)\n";
   for (const auto& w : s.warnings) out += "warning: " + w + "\n";
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  WriteStandardOutput(out);
   return kExitOk;
 }
 

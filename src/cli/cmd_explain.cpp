@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
@@ -10,6 +9,7 @@
 #include "cli/triad_json.hpp"
 #include "common/error.hpp"
 #include "measures/var_json.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -32,12 +32,6 @@ std::string SeriesCsv(const ModelSeries& series) {
     out += CsvLine(row);
   }
   return out;
-}
-
-void WriteText(const std::string& path, const std::string& option, const std::string& text) {
-  std::ofstream out(path);
-  if (!out) ThrowUsage(fmt::format("{} {}: cannot write the file", option, path));
-  out << text;
 }
 
 nlohmann::json ToJson(const TriadState& s, const nlohmann::json& fit_json) {
@@ -130,14 +124,14 @@ int RunExplain(const ExplainArgs& args) {
   const TriadState s = BuildTriadState(store, query);
   nlohmann::json fit_json = ToJson(s.drivers->analysis.fit);  // with its calendar
   fit_json["dyads"] = s.drivers->analysis.dyads;
-  if (!args.data_out.empty()) WriteText(args.data_out, "--data-out", SeriesCsv(s.drivers->series));
-  if (!args.save.empty()) WriteText(args.save, "--save", fit_json.dump(2) + "\n");
+  if (!args.data_out.empty()) WriteOutputFile(args.data_out, SeriesCsv(s.drivers->series));
+  if (!args.save.empty()) WriteOutputFile(args.save, fit_json.dump(2) + "\n");
   if (args.format == "json") {
     std::printf("%s\n", ToJson(s, fit_json).dump(2).c_str());
     return kExitOk;
   }
   const std::string text = Render(s, args);
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  WriteStandardOutput(text);
   return kExitOk;
 }
 

@@ -7,6 +7,7 @@
 #include "cli/command.hpp"
 #include "common/error.hpp"
 #include "outputs/decimal.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/table.hpp"
 #include "store/event_store.hpp"
 
@@ -84,12 +85,12 @@ int RunExport(const ExportArgs& args) {
     }
     first = false;
     if (buffer.size() > (1 << 20)) {
-      std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+      WriteStandardOutput(buffer);
       buffer.clear();
     }
   });
   if (json) buffer += first ? "]\n" : "\n]\n";
-  std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+  WriteStandardOutput(buffer);
   return kExitOk;
 }
 

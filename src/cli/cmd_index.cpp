@@ -8,6 +8,7 @@
 #include "analysis/triad_state.hpp"
 #include "cli/command.hpp"
 #include "cli/relation_index_options.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -61,7 +62,7 @@ int RunIndex(const IndexArgs& args) {
       for (std::size_t i = 0; i < s.size(); ++i)
         out += CsvLine({FormatDate(s.dates[i]), s.dyad.Label(), Num(s.value[i], 6), Num(s.se[i], 6),
                         std::to_string(s.events[i]), Num(s.net_coop[i], 6)});
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    WriteStandardOutput(out);
   } else {
     std::vector<std::string> header = {"period"};
     for (const RelationIndexSeries& s : all) {

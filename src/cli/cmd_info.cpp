@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/table.hpp"
 #include "store/event_store.hpp"
 #include "store/series_store.hpp"
@@ -149,7 +150,7 @@ int RunInfo(const InfoArgs& args) {
                 i.has_se ? "yes" : "no", i.file});
     out += t.Render();
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  WriteStandardOutput(out);
   return kExitOk;
 }
 

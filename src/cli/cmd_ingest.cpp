@@ -21,11 +21,11 @@ namespace {
 struct IngestArgs {
   std::string store = kDefaultStorePath;
   std::vector<std::string> paths;
-  std::string format;
+  std::string input_format;  // gdelt1, gdelt2 or icews; empty: detected per file
   bool strict = false;
   bool quiet = false;
   int threads = 0;
-  std::string output = "table";
+  std::string format = "table";  // of the summary: table or json
 };
 
 // Progress on stderr, only when it is a terminal: files, MB, MB/s and ETA.
@@ -86,10 +86,10 @@ int RunIngest(const IngestArgs& args) {
   const std::string started_at = UtcNow();
   std::vector<std::string> paths = ExpandInputPaths(args.paths);
   AggregateOptions options;
-  if (!args.format.empty()) options.format = ParseEventFormat(args.format);
+  if (!args.input_format.empty()) options.format = ParseEventFormat(args.input_format);
   options.strict = args.strict;
   options.threads = args.threads;
-  const bool json = args.output == "json";
+  const bool json = args.format == "json";
 
   EventStore store(args.store, /*create=*/true);
   std::uint64_t total_bytes = 0;
@@ -209,6 +209,21 @@ int RunIngest(const IngestArgs& args) {
   return kExitOk;
 }
 
+// --format is the summary's format, as in every command. It used to name the input format: such
+// a value gets a message that points to --input-format rather than a bare "not in {table,json}".
+CLI::Validator SummaryFormat() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (value == "table" || value == "json") return "";
+        if (value == "gdelt1" || value == "gdelt2" || value == "icews")
+          return fmt::format(
+              "the summary is table or json; to read every file as {0} use --input-format {0}",
+              value);
+        return fmt::format("'{}' is not a summary format (table or json)", value);
+      },
+      "{table,json}");
+}
+
 const CommandRegistration kIngest(10, [](CLI::App& app, int& exit_code) {
   auto args = std::make_shared<IngestArgs>();
   CLI::App* cmd = app.add_subcommand("ingest", "Read event files into the store's dyad-day cells");
@@ -217,14 +232,19 @@ const CommandRegistration kIngest(10, [](CLI::App& app, int& exit_code) {
                   ".zip or .gz")
       ->required();
   cmd->add_option("--store", args->store, "Store file")->capture_default_str();
-  cmd->add_option("--format", args->format, "Force the format instead of detecting it per file")
+  cmd->add_option("--input-format", args->input_format,
+                  "Read every file as this format instead of detecting it per file")
       ->check(CLI::IsMember({"gdelt1", "gdelt2", "icews"}));
   cmd->add_flag("--strict", args->strict, "Stop at the first bad row or file");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on success");
   cmd->add_option("--threads", args->threads, "Parsing threads (default: all cores)");
-  cmd->add_option("--output", args->output, "Summary as a line (table) or JSON")
-      ->check(CLI::IsMember({"table", "json"}))
+  cmd->add_option("--format", args->format, "Summary as a line (table) or JSON")
+      ->check(SummaryFormat())
       ->capture_default_str();
+  // The summary's format was once --output, like no other command: still accepted, not shown.
+  cmd->add_option("--output", args->format, "Deprecated: use --format")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->group("");
   cmd->footer(
       "Each file is added atomically; an event already in the store (same GLOBALEVENTID, or ICEWS\n"
       "id and date) is never counted twice. Bad rows go to the store's rejects with file, line,\n"
@@ -232,7 +252,7 @@ const CommandRegistration kIngest(10, [](CLI::App& app, int& exit_code) {
       "Examples:\n"
       "  triad ingest data/sample/triangle_CHN_USA_JPN.export.tsv\n"
       "  triad ingest --store gdelt.db 'downloads/2025*.export.CSV.zip'\n"
-      "  triad ingest --format icews events.2018.sample.tab");
+      "  triad ingest --input-format icews events.2018.sample.tab");
   cmd->callback([args, &exit_code] { exit_code = RunIngest(*args); });
 });
 

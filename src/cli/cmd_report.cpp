@@ -13,6 +13,7 @@
 #include "cli/triad_flags.hpp"
 #include "common/error.hpp"
 #include "common/normal.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/report_html.hpp"
 #include "outputs/report_model.hpp"
 
@@ -38,19 +39,10 @@ int RunReport(const ReportArgs& args) {
   const ReportModel model = BuildReportModel(state, store.Files(), context, std::move(scenario));
   std::string text = args.format == "json" ? ToJson(model).dump(1) + "\n" : RenderHtmlReport(model);
   if (args.out == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    WriteStandardOutput(text);
     return kExitOk;
   }
-  // Written to a temporary file and renamed, so a reader never sees half a report.
-  const std::string tmp = args.out + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out) ThrowUsage(fmt::format("--out {}: cannot write the file", args.out));
-    out << text;
-    if (!out) ThrowUsage(fmt::format("--out {}: write failed", args.out));
-  }
-  if (std::rename(tmp.c_str(), args.out.c_str()) != 0)
-    ThrowUsage(fmt::format("--out {}: cannot replace the file", args.out));
+  WriteOutputFile(args.out, text);
   std::fprintf(stderr, "report written to %s (%.0f kB)\n", args.out.c_str(),
                static_cast<double>(text.size()) / 1e3);
   return kExitOk;

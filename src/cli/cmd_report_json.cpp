@@ -3,7 +3,6 @@
 // separate from measuring so that a model can be edited, archived or built by other tools.
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -11,6 +10,7 @@
 
 #include "cli/command.hpp"
 #include "common/error.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/report_html.hpp"
 #include "outputs/report_model.hpp"
 
@@ -39,20 +39,6 @@ nlohmann::json ReadModelJson(const std::string& path) {
   }
 }
 
-// Writes beside the target and renames, so a reader never sees half a report.
-void WriteFileAtomically(const std::string& path, const std::string& content) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) ThrowInput(Location{path, 0, ""}, "cannot write the report (check the directory)");
-    out << content;
-    if (!out.flush()) ThrowInput(Location{path, 0, ""}, "write failed");
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) ThrowInput(Location{path, 0, ""}, "cannot replace the report: " + ec.message());
-}
-
 std::size_t CountOccurrences(const std::string& text, const std::string& what) {
   std::size_t n = 0;
   for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
@@ -63,10 +49,10 @@ void Run(const RenderOptions& o) {
   const ReportModel model = ReportModelFromJson(ReadModelJson(o.model), o.model);
   const std::string html = RenderHtmlReport(model);
   if (o.out == "-") {
-    std::cout << html;
+    WriteStandardOutput(html);
     return;
   }
-  WriteFileAtomically(o.out, html);
+  WriteOutputFile(o.out, html);
   const std::size_t charts = CountOccurrences(html, "<svg class=\"chart");
   if (o.format == "json") {
     std::cout << nlohmann::json{{"out", o.out},

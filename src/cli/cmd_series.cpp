@@ -7,6 +7,7 @@
 #include "cli/command.hpp"
 #include "cli/series_options.hpp"
 #include "codebook/dyad.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -65,7 +66,7 @@ int RunSeries(const SeriesArgs& args) {
   } else if (args.format == "csv") {
     std::string out = CsvLine(header);
     for (auto& p : series.periods) out += CsvLine(row(Summarise(p, options.weight)));
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    WriteStandardOutput(out);
   } else {
     TextTable t(header);
     for (auto& p : series.periods) t.AddRow(row(Summarise(p, options.weight)));

@@ -11,6 +11,7 @@
 #include "cli/triad_flags.hpp"
 #include "cli/triad_json.hpp"
 #include "common/normal.hpp"
+#include "outputs/output_file.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -137,7 +138,7 @@ int RunStatus(const StatusArgs& args) {
     Palette palette;
     palette.on = ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
     std::string text = Render(state, palette);
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    WriteStandardOutput(text);
   }
   return kExitOk;
 }

@@ -17,6 +17,7 @@
 #include "measures/var_impulse.hpp"
 #include "measures/var_json.hpp"
 #include "measures/var_model.hpp"
+#include "outputs/output_file.hpp"
 
 namespace triad::cli {
 namespace {
@@ -327,10 +328,7 @@ void Setup(CLI::App& app, int& exit_code) {
     o->exog = SplitList(*exog);
     const VarReport report = Run(*o);
     if (!o->save.empty()) {
-      std::ofstream file(o->save);
-      if (!file) ThrowInput(Location{o->save, 0, ""}, "cannot write the fitted model");
-      file << ToJson(report.fit).dump(1) << "\n";
-      if (!file) ThrowInput(Location{o->save, 0, ""}, "write failed");
+      WriteOutputFile(o->save, ToJson(report.fit).dump(1) + "\n");
     }
     if (o->format == "json") {
       std::cout << ReportJson(*o, report).dump(1) << "\n";

@@ -5,6 +5,7 @@
 
 #include "cli/command.hpp"
 #include "common/error.hpp"
+#include "outputs/output_file.hpp"
 
 int main(int argc, char** argv) {
   using namespace triad;
@@ -22,10 +23,17 @@ int main(int argc, char** argv) {
   int exit_code = cli::kExitOk;
   cli::SetupAllCommands(app, exit_code);
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    // --help and --version exit 0; every bad option or value is a usage error (2).
-    return app.exit(e) == 0 ? cli::kExitOk : cli::kExitUsage;
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      // --help and --version exit 0; every bad option or value is a usage error (2).
+      exit_code = app.exit(e) == 0 ? cli::kExitOk : cli::kExitUsage;
+    }
+    // Every command prints through stdio or std::cout: what is still buffered is written and
+    // checked here, so a full disk or /dev/full is an error, never a cut output with exit 0.
+    FinishStandardOutput();
+  } catch (const StandardOutputClosed&) {
+    return exit_code;  // the reader of a pipe took what it wanted (`| head`)
   } catch (const Error& e) {
     std::fprintf(stderr, "triad: error: %s\n", e.what());
     return static_cast<int>(e.kind());

@@ -96,7 +96,7 @@ class BadRows(unittest.TestCase):
     def test_rows_without_dyad_are_counted_not_stored(self):
         rows = good_rows()
         path = self.write("all.tsv", rows)
-        report = json.loads(t.run("ingest", "--output", "json", "--store", self.store, path).stdout)
+        report = json.loads(t.run("ingest", "--format", "json", "--store", self.store, path).stdout)
         with_dyad = sum(1 for r in rows if r[7] and r[17] and r[7] != r[17])
         self.assertEqual(report["accepted"], with_dyad)
         self.assertEqual(report["without_dyad"], len(rows) - with_dyad)

@@ -17,7 +17,7 @@ EVENTS = os.path.join(t.SOURCE_DIR, "tests", "data", "events")
 
 
 def ingest_json(store, *paths):
-    return json.loads(t.run("ingest", "--output", "json", "--store", store, *paths).stdout)
+    return json.loads(t.run("ingest", "--format", "json", "--store", store, *paths).stdout)
 
 
 class Formats(unittest.TestCase):

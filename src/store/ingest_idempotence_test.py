@@ -49,7 +49,7 @@ class Idempotence(unittest.TestCase):
             f.writelines(rows[:6000])
         with open(b, "w", newline="\n") as f:
             f.writelines(rows[4000:])
-        out = t.run("ingest", "--output", "json", "--store", self.store, a, b)
+        out = t.run("ingest", "--format", "json", "--store", self.store, a, b)
         import json
         report = json.loads(out.stdout)
         self.assertEqual(report["accepted"], 9093)
@@ -62,7 +62,7 @@ class Idempotence(unittest.TestCase):
         with open(doubled, "w", newline="\n") as f:
             f.writelines(rows)
             f.writelines(rows[:1000])
-        out = t.run("ingest", "--output", "json", "--store", self.store, doubled)
+        out = t.run("ingest", "--format", "json", "--store", self.store, doubled)
         import json
         report = json.loads(out.stdout)
         self.assertEqual(report["accepted"], 9093)
