@@ -65,7 +65,7 @@ DyadReport DyadFrom(const DyadSnapshot& d, double days_per_period) {
   }
   if (d.momentum) {
     r.momentum = IntervalEstimate{d.momentum->per_30_days, d.momentum->lower, d.momentum->upper};
-    r.direction = std::string(MomentumDirectionName(d.momentum->direction));
+    r.direction = d.momentum->direction;
   }
   return r;
 }
