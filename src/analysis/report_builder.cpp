@@ -33,7 +33,7 @@ DyadReport DyadFrom(const RelationIndexSeries& index, const DyadState& d) {
   }
   if (d.momentum) {
     r.momentum = IntervalEstimate{d.momentum->per_30_days, d.momentum->lower, d.momentum->upper};
-    r.direction = std::string(MomentumDirectionName(d.momentum->direction));
+    r.direction = d.momentum->direction;
   }
   return r;
 }

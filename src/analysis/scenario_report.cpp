@@ -47,7 +47,7 @@ ScenarioReport ScenarioForReport(const std::string& path, const ModelBuilder& bu
   ScenarioReport r;
   r.name = scenario.path;
   r.description =
-      fmt::format("{} paths, seed {}, {} steps from {}", result.paths, result.seed, result.steps,
+      fmt::format("Seed {}, {} steps from {}", result.seed, result.steps,
                   result.scenario.empty() ? "" : FormatDate(result.scenario.front().date));
   r.paths = result.paths;
   for (const Lever& l : scenario.levers)
@@ -57,7 +57,7 @@ ScenarioReport ScenarioForReport(const std::string& path, const ModelBuilder& bu
     if (w.volatility != 1.0) effect += fmt::format("volatility × {:g}", w.volatility);
     if (w.drift != 0.0)
       effect += fmt::format("{}drift {:+g} per step", effect.empty() ? "" : ", ", w.drift);
-    r.windows.push_back(ScenarioWindow{w.name, w.from, w.to, effect});
+    r.windows.push_back(ScenarioWindow{w.name, w.from, w.to, effect, w.variables});
   }
   // A fan per dyad variable of the triangle (or per target variable without one).
   std::vector<std::string> dyads = scenario.triangle;
@@ -76,7 +76,7 @@ ScenarioReport ScenarioForReport(const std::string& path, const ModelBuilder& bu
       for (std::size_t k = 0; k < 5; ++k) q[k] = s.variables[j].quantile[k];
       fan.quantiles.push_back(q);
       fan.baseline_median.push_back(
-          result.has_baseline ? result.baseline[t].variables[j].quantile[2] : q[2]);
+          result.has_baseline ? result.baseline[t].variables[j].quantile[2] : kMissing);
     }
     for (const Target& t : scenario.targets)
       if (t.variable == variable) fan.floor = t.floor;

@@ -41,21 +41,22 @@ void PrintTable(std::ostream& out, const std::string& file, const LeverSearchRes
       "best re-simulated on {} paths, seed {})\n",
       file, r.budget, r.lever_names.size(), r.method, r.sets_scored, r.search_paths, r.final_paths,
       r.seed);
-  out << fmt::format("Objective: probability of keeping {}. Without levers: {:.2f}% ± {:.2f}\n\n",
-                     r.objective, 100 * r.baseline.p, 100 * r.baseline.se);
-  out << fmt::format("  {:>4} {:>8} {:>18} {:>17} {:>17}  {}\n", "rank", "cost", "P (± s.e.)",
-                     "95% interval", "gain (paired)", "levers");
+  out << fmt::format(
+      "Objective: probability of keeping {}. Without levers: {:.2f}% (± {:.2f} MC s.e.)\n\n",
+      r.objective, 100 * r.baseline.p, 100 * r.baseline.se);
+  out << fmt::format("  {:>4} {:>8} {:>18} {:>17} {:>22}  {}\n", "rank", "cost", "P (± MC s.e.)",
+                     "95% interval", "gain, paired (± s.e.)", "levers");
   for (std::size_t i = 0; i < r.best.size(); ++i) {
     const EvaluatedLeverSet& e = r.best[i];
     out << fmt::format(
-        "  {:>4} {:>8g} {:>18} {:>17} {:>17}  {}\n", i + 1, e.cost,
+        "  {:>4} {:>8g} {:>18} {:>17} {:>22}  {}\n", i + 1, e.cost,
         fmt::format("{:.2f}% ± {:.2f}", 100 * e.probability.p, 100 * e.probability.se),
         fmt::format("{:.2f}–{:.2f}%", 100 * e.interval[0], 100 * e.interval[1]),
         fmt::format("{:+.2f} ± {:.2f}", 100 * e.gain.difference, 100 * e.gain.se),
         Names(r, e.levers));
   }
   out << "\nMarginal value of each lever against the best set (points; paired s.e.)\n";
-  out << fmt::format("  {:<44} {:>8} {:>18}  {}\n", "lever", "cost", "value", "");
+  out << fmt::format("  {:<44} {:>8} {:>18}  {}\n", "lever", "cost", "value (± s.e.)", "");
   for (const MarginalValue& m : r.marginal)
     out << fmt::format("  {:<44} {:>8g} {:>18}  {}\n", r.lever_names[m.lever],
                        r.lever_costs[m.lever],

@@ -1,6 +1,8 @@
 // `triad simulate SCENARIO.toml`: Monte Carlo paths of a scenario (levers and windows on a fitted
 // VAR), with quantiles per variable and period, the probability of keeping each target, and the
 // triangle-type distribution, each against the baseline without levers (common random numbers).
+// The table format answers the scenario's question, the targets' probabilities; the tables per
+// step come with --steps (csv and json always hold everything).
 #include <fmt/format.h>
 
 #include <iostream>
@@ -24,22 +26,31 @@ struct SimulateOptions {
   std::int64_t seed = -1;
   int threads = 0;
   std::string format = "table";
+  bool steps = false;  // the tables per step (quantiles, triangle types) in the table format
 };
 
 std::string Pct(const PathShare& s) {
   return fmt::format("{:6.2f}% ± {:.2f}", 100 * s.p, 100 * s.se);
 }
 
+// The target table: every ± in it is a Monte Carlo standard error, and each column with one says
+// so in its header.
 void PrintTargets(std::ostream& out, const SimulationResult& r) {
-  if (r.targets.empty()) return;
+  if (r.targets.empty()) {
+    out << "\nThe scenario has no [[target]]: no probabilities to report.\n";
+    return;
+  }
   out << fmt::format(
-      "\nProbability of keeping the targets ({} paths; ± Monte Carlo s.e., in points)\n", r.paths);
-  out << fmt::format("  {:<34} {:>18} {:>18} {:>20}\n", "target", "with levers", "baseline",
-                     "difference (paired)");
+      "\nProbability of keeping the targets ({} paths; probabilities in %, differences in "
+      "percentage points)\n",
+      r.paths);
+  out << fmt::format("  {:<34} {:>26}  {:>26}  {:>30}\n", "target", "with levers: P (± MC s.e.)",
+                     "baseline: P (± MC s.e.)", "difference, paired (± MC s.e.)");
   for (const TargetOutcome& t : r.targets)
     out << fmt::format(
-        "  {:<34} {:>18} {:>18} {:>20}\n", t.label, Pct(t.scenario), Pct(t.baseline),
+        "  {:<34} {:>26}  {:>26}  {:>30}\n", t.label, Pct(t.scenario), Pct(t.baseline),
         fmt::format("{:+.2f} ± {:.2f}", 100 * t.difference.difference, 100 * t.difference.se));
+  out << "  (MC s.e.: the Monte Carlo standard error of the estimate, from the number of paths)\n";
 }
 
 void PrintQuantiles(std::ostream& out, const SimulationResult& r,
@@ -120,9 +131,14 @@ void Run(const SimulateOptions& o) {
         r.seed, r.steps, FormatDate(r.scenario.front().date), FormatDate(r.scenario.back().date),
         r.levers.empty() ? "none" : fmt::format("{}", fmt::join(r.levers, ", ")));
     PrintTargets(std::cout, r);
-    PrintTriangle(std::cout, r);
-    PrintQuantiles(std::cout, r, r.scenario, r.has_baseline ? "With levers," : "");
-    if (r.has_baseline) PrintQuantiles(std::cout, r, r.baseline, "Baseline,");
+    if (o.steps) {
+      PrintTriangle(std::cout, r);
+      PrintQuantiles(std::cout, r, r.scenario, r.has_baseline ? "With levers," : "");
+      if (r.has_baseline) PrintQuantiles(std::cout, r, r.baseline, "Baseline,");
+    } else {
+      std::cout << "\nQuantiles per step" << (r.has_triangle ? " and triangle types" : "")
+                << ": --steps (or --format json, which holds everything).\n";
+    }
   }
 }
 
@@ -143,6 +159,9 @@ const CommandRegistration kRegistration(80, [](CLI::App& app, int& exit_code) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--format", o->format, "table (default), csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_flag("--steps", o->steps,
+                "also print, per step, the quantiles of every variable and the triangle types "
+                "(csv and json always hold them)");
   cmd->footer(
       "Example:\n"
       "  triad var --input tests/data/series/gdelt_weekly_chn_usa_jpn.csv --lags 2 \\\n"

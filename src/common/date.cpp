@@ -97,11 +97,14 @@ Day NextPeriodStart(Day start, Frequency freq) {
   return start + 1;
 }
 
+std::optional<Frequency> FrequencyFromName(std::string_view text) {
+  for (Frequency f : {Frequency::kDay, Frequency::kWeek, Frequency::kMonth, Frequency::kYear})
+    if (text == FrequencyName(f)) return f;
+  return std::nullopt;
+}
+
 Frequency ParseFrequency(std::string_view text) {
-  if (text == "day") return Frequency::kDay;
-  if (text == "week") return Frequency::kWeek;
-  if (text == "month") return Frequency::kMonth;
-  if (text == "year") return Frequency::kYear;
+  if (const auto f = FrequencyFromName(text)) return *f;
   ThrowUsage(fmt::format("unknown frequency '{}': use day, week, month or year", text));
 }
 

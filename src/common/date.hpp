@@ -25,9 +25,10 @@ Day PeriodStart(Day day, Frequency freq);
 Day NextPeriodStart(Day period_start, Frequency freq);
 // Parses "day", "week", "month", "year"; throws a usage error otherwise.
 Frequency ParseFrequency(std::string_view text);
-std::string_view FrequencyName(Frequency freq);
-// "daily", "weekly", "monthly", "yearly".
-std::string_view FrequencyAdjective(Frequency freq);
+// The frequency named so by FrequencyName, or nullopt.
+std::optional<Frequency> FrequencyFromName(std::string_view text);
+std::string_view FrequencyName(Frequency freq);       // "day", "week", "month", "year"
+std::string_view FrequencyAdjective(Frequency freq);  // "daily", "weekly", "monthly", "yearly"
 // Days in one period of this frequency, on average (for per-30-day rates).
 double AverageDays(Frequency freq);
 

@@ -26,4 +26,12 @@ TEST(Date, PeriodsStartOnMondayAndFirstOfMonth) {
   EXPECT_EQ(FormatDate(PeriodStart(*ParseDate("1969-12-31"), Frequency::kWeek)), "1969-12-29");
 }
 
+TEST(Date, FrequencyNamesAndAdjectives) {
+  EXPECT_EQ(FrequencyFromName("week"), Frequency::kWeek);
+  EXPECT_FALSE(FrequencyFromName("weekly"));
+  EXPECT_EQ(FrequencyAdjective(Frequency::kDay), "daily");
+  EXPECT_EQ(FrequencyAdjective(*FrequencyFromName("month")), "monthly");
+  EXPECT_EQ(FrequencyAdjective(ParseFrequency("year")), "yearly");
+}
+
 }  // namespace triad

@@ -21,14 +21,14 @@ Momentum MomentumFromSlope(const TrendEstimate& last, double days_per_period, do
   const double half_width = TwoSidedNormalQuantile(level) * m.standard_error;
   m.lower = m.per_30_days - half_width;
   m.upper = m.per_30_days + half_width;
-  if (m.lower > 0) {
-    m.direction = MomentumDirection::kImproving;
-  } else if (m.upper < 0) {
-    m.direction = MomentumDirection::kDeteriorating;
-  } else {
-    m.direction = MomentumDirection::kSteady;
-  }
+  m.direction = DirectionOfInterval(m.lower, m.upper);
   return m;
+}
+
+MomentumDirection DirectionOfInterval(double lower, double upper) {
+  if (lower > 0) return MomentumDirection::kImproving;  // false for NaN
+  if (upper < 0) return MomentumDirection::kDeteriorating;
+  return MomentumDirection::kSteady;
 }
 
 std::string_view MomentumDirectionName(MomentumDirection direction) {
@@ -53,6 +53,13 @@ std::string_view MomentumArrow(MomentumDirection direction) {
       return "→";
   }
   return "→";
+}
+
+std::optional<MomentumDirection> MomentumDirectionFromName(std::string_view name) {
+  for (MomentumDirection d : {MomentumDirection::kImproving, MomentumDirection::kDeteriorating,
+                              MomentumDirection::kSteady})
+    if (name == MomentumDirectionName(d)) return d;
+  return std::nullopt;
 }
 
 }  // namespace triad

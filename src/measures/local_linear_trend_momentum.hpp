@@ -1,6 +1,7 @@
 #pragma once
 // Momentum: the slope of the local linear trend at the last period, in units of y per 30 days,
 // with a two-sided interval, and a direction that is only called when the interval excludes 0.
+#include <optional>
 #include <string_view>
 
 #include "measures/local_linear_trend.hpp"
@@ -24,8 +25,14 @@ struct Momentum {
 // An infinite slope variance (a still-diffuse slope) gives an infinite interval, so "steady".
 Momentum MomentumFromSlope(const TrendEstimate& last, double days_per_period, double level = 0.90);
 
-// "improving", "deteriorating" or "steady": the one spelling for tables, JSON and the report.
+// The direction an interval for the momentum shows: improving when it lies above 0,
+// deteriorating when below 0, steady when it straddles 0 or a bound is missing (NaN).
+MomentumDirection DirectionOfInterval(double lower, double upper);
+
+// "improving", "deteriorating" or "steady": the one spelling for tables, JSON and HTML.
 std::string_view MomentumDirectionName(MomentumDirection direction);
+// The direction with that name (as MomentumDirectionName spells it), or nullopt.
+std::optional<MomentumDirection> MomentumDirectionFromName(std::string_view name);
 // "↑", "↓" or "→".
 std::string_view MomentumArrow(MomentumDirection direction);
 

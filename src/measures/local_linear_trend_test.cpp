@@ -148,6 +148,14 @@ TEST(LocalLinearTrendMomentum, IntervalAndDirection) {
   last.slope = -1.5;
   EXPECT_EQ(MomentumFromSlope(last, 7.0).direction, MomentumDirection::kDeteriorating);
   EXPECT_EQ(MomentumDirectionName(MomentumDirection::kSteady), "steady");
+  // One spelling, read back by the report model's JSON reader.
+  for (MomentumDirection d : {MomentumDirection::kImproving, MomentumDirection::kDeteriorating,
+                              MomentumDirection::kSteady})
+    EXPECT_EQ(MomentumDirectionFromName(MomentumDirectionName(d)), d);
+  EXPECT_EQ(MomentumDirectionName(MomentumDirection::kDeteriorating), "deteriorating");
+  EXPECT_FALSE(MomentumDirectionFromName("worsening"));
+  EXPECT_EQ(DirectionOfInterval(std::nan(""), -0.1), MomentumDirection::kDeteriorating);
+  EXPECT_EQ(DirectionOfInterval(std::nan(""), std::nan("")), MomentumDirection::kSteady);
 }
 
 TEST(LocalLinearTrendErrors, RejectsInvalidInputs) {

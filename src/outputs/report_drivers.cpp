@@ -59,8 +59,12 @@ std::string ImpulseGrid(const DriverReport& d) {
       const auto it = std::find_if(d.responses.begin(), d.responses.end(), [&](const auto& c) {
         return c.response == response && c.shock == shock;
       });
-      out += fmt::format("<div class=\"panel\"><div class=\"panel-title\">{} → <b>{}</b></div>",
-                         HtmlEscape(shock), HtmlEscape(response));
+      const std::string what = "Response of " + response +
+                               " in index points to a one-standard-deviation shock of " + shock;
+      out += fmt::format(
+          "<div class=\"panel\"><div class=\"panel-title\" title=\"{}\">{} → <b>{}</b>, "
+          "index points</div>",
+          HtmlEscape(what), HtmlEscape(shock), HtmlEscape(response));
       if (it == d.responses.end()) {
         out += "<p class=\"note\">not computed</p></div>\n";
         continue;
@@ -88,8 +92,8 @@ std::string ImpulseGrid(const DriverReport& d) {
         chart.Band(x, lo, hi, hue, 0.22);
       }
       chart.HRule(0.0, "#6E7781", Stroke::kSolid, "");
-      chart.Line(x, it->value, hue, 2.0, Stroke::kSolid, shock + " → " + response);
-      out += chart.Svg("Response of " + response + " to a shock in " + shock) + "</div>\n";
+      chart.Line(x, it->value, hue, 2.0, Stroke::kSolid, what);
+      out += chart.Svg(what) + "</div>\n";
     }
   }
   return out + "</div>\n";
@@ -109,6 +113,15 @@ std::vector<std::string> ShareColours(const std::vector<std::string>& sources) {
   return colours;
 }
 
+// What a window does and to which variables, e.g. "volatility × 1.5 for CHN_USA and SECURITY".
+std::string WindowEffect(const ScenarioWindow& w) {
+  std::string variables;
+  for (std::size_t i = 0; i < w.variables.size(); ++i)
+    variables += (i == 0 ? "" : i + 1 == w.variables.size() ? " and " : ", ") + w.variables[i];
+  if (w.effect.empty()) return variables.empty() ? "no change" : "no change for " + variables;
+  return variables.empty() ? w.effect : w.effect + " for " + variables;
+}
+
 std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& windows,
                          std::size_t index) {
   const std::string hue = SeriesColour(index);
@@ -125,22 +138,32 @@ std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& w
   XYChart::Options opt;
   opt.height = 240;
   XYChart chart(opt, x_lo, x_hi, range.lo, range.hi);
-  for (std::size_t i = 0; i < windows.size(); ++i)
-    chart.VSpan(windows[i].start, windows[i].end + 1.0, colour::kYellow, windows[i].name,
-                static_cast<int>(i));
-  chart.Band(x, q[0], q[4], hue, 0.16);
-  chart.Band(x, q[1], q[3], hue, 0.32);
-  chart.Line(hx, f.history, colour::kInk, 1.6, Stroke::kSolid, f.dyad + " observed");
-  chart.Line(x, f.baseline_median, "#6E7781", 1.8, Stroke::kDashed, "baseline median");
-  chart.Line(x, q[2], hue, 2.2, Stroke::kSolid, "median with the levers");
+  bool any_window = false;
+  for (const auto& w : windows)
+    any_window |=
+        chart.VSpan(w.start, w.end + 1.0, colour::kYellow, w.name, w.name + ": " + WindowEffect(w));
+  const bool outer = chart.Band(x, q[0], q[4], hue, 0.16);
+  const bool inner = chart.Band(x, q[1], q[3], hue, 0.32);
+  const bool observed =
+      chart.Line(hx, f.history, colour::kInk, 1.6, Stroke::kSolid, f.dyad + " observed");
+  const bool baseline = chart.Line(x, f.baseline_median, "#6E7781", 1.8, Stroke::kDashed,
+                                   "baseline median (no levers)");
+  const bool median = chart.Line(x, q[2], hue, 2.2, Stroke::kSolid, "median with the levers");
   if (f.floor) chart.HRule(*f.floor, colour::kVermillion, Stroke::kDashed, "");
-  std::vector<LegendItem> legend = {
-      {"observed", colour::kInk, SwatchKind::kLine},
-      {"median with levers", hue, SwatchKind::kLine},
-      {"50% / 90% of paths", hue, SwatchKind::kBand},
-      {"baseline median (no levers)", "#6E7781", SwatchKind::kDashed}};
-  if (!windows.empty()) legend.push_back({"window", colour::kYellow, SwatchKind::kBlock});
-  if (f.floor)
+  // The legend names only what the chart shows: no baseline without levers, no observed line
+  // without a lead-in.
+  std::vector<LegendItem> legend;
+  if (observed) legend.push_back({"observed", colour::kInk, SwatchKind::kLine});
+  if (median)
+    legend.push_back({baseline ? "median with levers" : "median", hue, SwatchKind::kLine});
+  if (outer || inner)
+    legend.push_back({outer && inner ? "50% / 90% of paths"
+                      : outer        ? "90% of paths"
+                                     : "50% of paths",
+                      hue, SwatchKind::kBand});
+  if (baseline) legend.push_back({"baseline median (no levers)", "#6E7781", SwatchKind::kDashed});
+  if (any_window) legend.push_back({"window", colour::kYellow, SwatchKind::kBlock});
+  if (f.floor && std::isfinite(*f.floor))
     legend.push_back(
         {"floor " + FormatNumber(*f.floor, 2, true), colour::kVermillion, SwatchKind::kDashed});
   return fmt::format("<article class=\"card\"><h3>{}</h3>\n{}{}</article>\n", HtmlEscape(f.dyad),
@@ -149,15 +172,16 @@ std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& w
 
 }  // namespace
 
-std::string DriversSection(const DriverReport& d) {
+std::string DriversSection(const DriverReport& d, const std::string& index_units) {
   std::string out = "<section id=\"drivers\">\n<h2>Drivers</h2>\n";
   const std::string period = d.period_name.empty() ? "period" : d.period_name;
   if (!d.responses.empty()) {
     out += fmt::format(
-        "<h3>Impulse responses</h3>\n<p class=\"note\">Response of each dyad (rows) to a "
-        "one-standard-deviation orthogonalised shock in each variable (columns), over {}s "
-        "after the shock, with 90% bands (± 1.645 s.e.).</p>\n",
-        HtmlEscape(period));
+        "<h3>Impulse responses</h3>\n<p class=\"note\">Each panel: the response of a dyad "
+        "(rows) in index points{} to a one-standard-deviation (orthogonalised) shock of a "
+        "variable (columns), over the {}s after the shock, with its 90% interval (± 1.645 "
+        "standard errors) shaded.</p>\n",
+        index_units.empty() ? "" : " (" + HtmlEscape(index_units) + ")", HtmlEscape(period));
     out += ImpulseGrid(d);
   }
   if (!d.fevd.empty()) {
@@ -182,7 +206,13 @@ std::string ScenarioSection(const ScenarioReport& s) {
   std::string out = fmt::format("<section id=\"scenario\">\n<h2>Scenario{}{}</h2>\n",
                                 s.name.empty() ? "" : ": ", HtmlEscape(s.name));
   if (!s.description.empty()) out += "<p class=\"lede\">" + HtmlEscape(s.description) + "</p>\n";
-  if (s.paths > 0) out += fmt::format("<p class=\"note\">{} Monte Carlo paths.</p>\n", s.paths);
+  // The number of paths is said once, here: every probability, band and median below is a share
+  // or a quantile of these paths.
+  if (s.paths > 0)
+    out += fmt::format(
+        "<p class=\"note\">Simulated on {} Monte Carlo paths; the probabilities, bands and "
+        "medians below are shares and quantiles of these paths.</p>\n",
+        s.paths);
   if (!s.levers.empty()) {
     out += "<h3>Levers</h3>\n<ul class=\"levers\">\n";
     for (const auto& l : s.levers)
@@ -197,7 +227,7 @@ std::string ScenarioSection(const ScenarioReport& s) {
     for (const auto& w : s.windows)
       out +=
           fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", HtmlEscape(w.name),
-                      FormatDate(w.start), FormatDate(w.end), HtmlEscape(w.effect));
+                      FormatDate(w.start), FormatDate(w.end), HtmlEscape(WindowEffect(w)));
     out += "</tbody></table>\n";
   }
   if (!s.on_track.empty()) {

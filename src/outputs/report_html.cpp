@@ -81,7 +81,10 @@ std::string Header(const ReportModel& m) {
   for (std::size_t i = 0; i < m.actors.size(); ++i) actors += (i ? ", " : "") + m.actors[i];
   std::string meta;
   if (!actors.empty()) meta += "Actors " + HtmlEscape(actors);
-  if (!m.frequency.empty()) meta += " · " + HtmlEscape(m.frequency) + "ly series";
+  if (const auto freq = FrequencyFromName(m.frequency))
+    meta += fmt::format(" · {} series", FrequencyAdjective(*freq));
+  else if (!m.frequency.empty())
+    meta += " · series by " + HtmlEscape(m.frequency);
   if (!m.index_units.empty()) meta += " · index: " + HtmlEscape(m.index_units);
   if (!m.generated_at.empty()) meta += " · generated " + HtmlEscape(m.generated_at);
   if (!m.triad_version.empty()) meta += " · triad " + HtmlEscape(m.triad_version);
@@ -101,7 +104,7 @@ std::string Navigation(const ReportModel& m) {
 std::string Summary(const ReportModel& m) {
   std::string out =
       "<section class=\"summary\" id=\"summary\">\n<h2>Summary</h2>\n"
-      "<p class=\"note\">Each dyad: its smoothed level ± half its 90% band, and its momentum "
+      "<p class=\"note\">Each dyad: its smoothed level with its 90% interval, and its momentum "
       "(the smoothed slope) per 30 days with a 90% interval.</p>\n<ul>\n";
   for (const auto& line : SummaryLines(m)) out += "<li>" + HtmlEscape(line) + "</li>\n";
   return out + "</ul>\n</section>\n";
@@ -168,7 +171,7 @@ std::string RenderHtmlReport(const ReportModel& m) {
   out += Header(m) + Navigation(m) + Summary(m);
   out += RelationsSection(m);
   out += TriangleSection(m);
-  if (m.drivers) out += DriversSection(*m.drivers);
+  if (m.drivers) out += DriversSection(*m.drivers, m.index_units);
   if (m.scenario) out += ScenarioSection(*m.scenario);
   out += ProvenanceSection(m);
   out += kFooter;

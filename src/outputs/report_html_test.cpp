@@ -6,7 +6,9 @@
 #include <regex>
 #include <set>
 
+#include "common/error.hpp"
 #include "outputs/html_escape.hpp"
+#include "outputs/report_sections.hpp"
 #include "outputs/report_summary.hpp"
 
 namespace triad {
@@ -42,25 +44,32 @@ DyadReport ImprovingDyad(const std::string& name) {
 
 TEST(ReportSummary, DyadSentenceInPlainWords) {
   EXPECT_EQ(DyadSummary(ImprovingDyad("CHN-USA")),
-            "CHN-USA: +0.80 ±0.20 on 2024-02-19, improving (+0.30 per 30 days, 90% interval "
-            "+0.10..+0.50); above its floor of \u22121.00.");
+            "CHN-USA: +0.80 ± 0.20 (90% interval) on 2024-02-19, improving (+0.30 per 30 days, "
+            "90% interval +0.10..+0.50); above its floor of \u22121.00.");
   DyadReport d = ImprovingDyad("CHN-JPN");
   d.level = {0.7, kMissing};  // the last level is missing: the last known one is used
   d.floor = 0.75;
   d.momentum = {-0.05, -0.2, 0.1};
   EXPECT_EQ(DyadSummary(d),
-            "CHN-JPN: +0.70 ±0.20 on 2024-02-12, steady (\u22120.05 per 30 days, 90% interval "
-            "\u22120.20..+0.10); below its floor of +0.75.");
+            "CHN-JPN: +0.70 ± 0.20 (90% interval) on 2024-02-12, steady (\u22120.05 per 30 days, "
+            "90% interval \u22120.20..+0.10); below its floor of +0.75.");
   DyadReport empty;
   empty.name = "USA-JPN";
   EXPECT_EQ(DyadSummary(empty), "USA-JPN: no data.");
 }
 
 TEST(ReportSummary, DirectionFromTheInterval) {
-  EXPECT_EQ(MomentumDirection({0.3, 0.1, 0.5}), "improving");
-  EXPECT_EQ(MomentumDirection({-0.3, -0.5, -0.1}), "worsening");
-  EXPECT_EQ(MomentumDirection({0.1, -0.1, 0.3}), "steady");
-  EXPECT_EQ(MomentumDirection({}), "unknown");
+  auto word = [](IntervalEstimate momentum) {
+    DyadReport d;
+    d.momentum = momentum;
+    return DirectionWord(d);
+  };
+  EXPECT_EQ(word({0.3, 0.1, 0.5}), "improving");
+  // The measures module's word (MomentumDirectionName), the one `triad momentum` prints.
+  EXPECT_EQ(word({-0.3, -0.5, -0.1}), "deteriorating");
+  EXPECT_EQ(word({0.1, -0.1, 0.3}), "steady");
+  EXPECT_EQ(word({0.1, kMissing, kMissing}), "steady");  // no interval, no evidence
+  EXPECT_EQ(word({}), "unknown");
   EXPECT_EQ(DisplayDecimals(0.8), 2);
   EXPECT_EQ(DisplayDecimals(45), 1);
   EXPECT_EQ(DisplayDecimals(361), 0);
@@ -94,7 +103,139 @@ TEST(HtmlReport, AbsentSectionsAreLeftOut) {
   EXPECT_EQ(Count(html, "id=\"drivers\""), 0u);
   EXPECT_EQ(Count(html, "id=\"scenario\""), 0u);
   EXPECT_EQ(Count(html, "<svg class=\"chart"), 2u);
-  EXPECT_NE(html.find("CHN-USA: +0.80 ±0.20 on 2024-02-19, improving"), std::string::npos);
+  EXPECT_NE(html.find("CHN-USA: +0.80 ± 0.20 (90% interval) on 2024-02-19, improving"),
+            std::string::npos);
+}
+
+// The <h3> of the dyad's card: its name and its momentum badge.
+std::string CardHeading(const std::string& html, const std::string& dyad) {
+  const auto at = html.find("<h3>" + dyad + " <span class=\"badge");
+  if (at == std::string::npos) return "";
+  return html.substr(at, html.find("</h3>", at) - at);
+}
+
+TEST(HtmlReport, DeterioratingDyadGetsTheDownBadge) {
+  // As `triad report --format json` writes it: the measures module's word.
+  std::ifstream in(std::string(TRIAD_SOURCE_DIR) + "/tests/data/report/sample_report.json");
+  nlohmann::json j = nlohmann::json::parse(in);
+  j["dyads"][0]["direction"] = "deteriorating";
+  const std::string html = RenderHtmlReport(ReportModelFromJson(j));
+  EXPECT_EQ(CardHeading(html, "CHN-USA"),
+            "<h3>CHN-USA <span class=\"badge down\">deteriorating</span>");
+  // Derived from the interval when the model gives no direction.
+  ReportModel m;
+  m.dyads.push_back(ImprovingDyad("CHN-JPN"));
+  m.dyads[0].momentum = {-0.3, -0.5, -0.1};
+  EXPECT_EQ(CardHeading(RenderHtmlReport(m), "CHN-JPN"),
+            "<h3>CHN-JPN <span class=\"badge down\">deteriorating</span>");
+  // A word of another spelling is an error that names the field, not a neutral badge.
+  j["dyads"][0]["direction"] = "worsening";
+  try {
+    ReportModelFromJson(j, "model.json");
+    ADD_FAILURE() << "accepted 'worsening'";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("dyads[0].direction"), std::string::npos) << e.what();
+  }
+}
+
+TEST(HtmlReport, HeaderNamesTheFrequencyAsAnAdjective) {
+  ReportModel m;
+  m.frequency = "day";
+  std::string html = RenderHtmlReport(m);
+  EXPECT_NE(html.find(" · daily series"), std::string::npos);
+  EXPECT_EQ(html.find("dayly"), std::string::npos);
+  m.frequency = "week";
+  EXPECT_NE(RenderHtmlReport(m).find(" · weekly series"), std::string::npos);
+}
+
+// The text of the HTML outside its tags (entities left as they are).
+std::string VisibleText(const std::string& html) {
+  std::string out;
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') in_tag = true;
+    if (!in_tag) out += c;
+    if (c == '>') {
+      in_tag = false;
+      out += '\n';  // a tag ends a text run
+    }
+  }
+  return out;
+}
+
+TEST(HtmlReport, EveryPlusMinusSaysWhatItIs) {
+  const std::string text = VisibleText(RenderHtmlReport(SampleModel()));
+  std::size_t seen = 0;
+  for (std::size_t at = text.find("±"); at != std::string::npos; at = text.find("±", at + 1)) {
+    ++seen;
+    // The run of text holding the ± (a sentence, a label) says what it is.
+    const std::size_t begin = text.rfind('\n', at) + 1;
+    const std::string run = text.substr(begin, text.find('\n', at) - begin);
+    EXPECT_TRUE(run.find("90% interval") != std::string::npos ||
+                run.find("standard error") != std::string::npos)
+        << run;
+  }
+  EXPECT_GE(seen, 3u + 6);  // 3 dyad sentences (summary and cards), 6 on-track bars
+}
+
+// A scenario with the given windows and one fan chart from 2024-02-26 to 2024-12-30.
+ScenarioReport ScenarioWithWindows(std::vector<ScenarioWindow> windows) {
+  ScenarioReport s = *SampleModel().scenario;
+  s.windows = std::move(windows);
+  s.fans.resize(1);
+  return s;
+}
+
+TEST(HtmlReport, FanChartLegendListsOnlyWhatIsDrawn) {
+  ScenarioReport s = ScenarioWithWindows({});
+  std::string html = ScenarioSection(s);
+  for (const char* item :
+       {"observed", "median with levers", "50% / 90% of paths", "baseline median (no levers)"})
+    EXPECT_NE(html.find(std::string("</svg>") + item + "</span>"), std::string::npos) << item;
+  EXPECT_EQ(html.find("</svg>window</span>"), std::string::npos);
+  // No levers: no baseline (NaN, as `triad report --scenario` gives it); no lead-in history.
+  for (double& v : s.fans[0].baseline_median) v = kMissing;
+  s.fans[0].history.clear();
+  s.fans[0].history_dates.clear();
+  html = ScenarioSection(s);
+  EXPECT_EQ(html.find("baseline median"), std::string::npos);
+  EXPECT_EQ(html.find("</svg>observed</span>"), std::string::npos);
+  EXPECT_EQ(html.find("median with levers"), std::string::npos);
+  EXPECT_NE(html.find("</svg>median</span>"), std::string::npos);
+}
+
+TEST(HtmlReport, WindowsNameTheVariablesTheyAffect) {
+  const ScenarioReport s = ScenarioWithWindows(
+      {{"US election",
+        D("2024-09-02"),
+        D("2024-11-05"),
+        "volatility × 1.5",
+        {"CHN_USA", "SECURITY"}},
+       {"LDP election", D("2024-09-12"), D("2024-09-27"), "drift −0.1 per step", {"CHN_JPN"}}});
+  const std::string html = ScenarioSection(s);
+  EXPECT_NE(html.find("<td>volatility × 1.5 for CHN_USA and SECURITY</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td>drift −0.1 per step for CHN_JPN</td>"), std::string::npos);
+  // The shaded span's tooltip says it too.
+  EXPECT_NE(html.find("<title>US election: volatility × 1.5 for CHN_USA and SECURITY</title>"),
+            std::string::npos);
+}
+
+TEST(HtmlReport, ImpulseResponsesStateTheirUnits) {
+  const ReportModel m = SampleModel();
+  const std::string html = RenderHtmlReport(m);
+  EXPECT_NE(html.find("<title>Response of CHN-USA in index points to a one-standard-deviation "
+                      "shock of CHN-RUS</title>"),
+            std::string::npos);
+  EXPECT_NE(html.find("the response of a dyad (rows) in index points (" + m.index_units + ")"),
+            std::string::npos);
+  // Each of the 15 panels: its title names the unit.
+  EXPECT_EQ(Count(html, "</b>, index points</div>"), 15u);
+}
+
+TEST(HtmlReport, ScenarioSaysTheNumberOfPathsOnce) {
+  ScenarioReport s = ScenarioWithWindows({});
+  s.paths = 4321;
+  EXPECT_EQ(Count(ScenarioSection(s), "4321"), 1u);
 }
 
 TEST(HtmlEscape, EveryDangerousCharacter) {
@@ -113,7 +254,7 @@ ReportModel HostileModel() {
   ReportModel m = SampleModel();
   m.title = m.generated_at = m.triad_version = m.command_line = m.index_units = m.frequency = bad;
   m.actors = {bad, "USA", "JPN"};
-  for (auto& d : m.dyads) d.name = d.direction = bad;
+  for (auto& d : m.dyads) d.name = bad;
   m.triangle->actors[0] = m.triangle->type = m.triangle->roles = bad;
   for (auto& c : m.timeline->changes) c.from = c.to = bad;
   m.timeline->most_likely[0] = bad;
@@ -125,7 +266,10 @@ ReportModel HostileModel() {
   m.drivers->fevd[0].dyad = bad;
   m.scenario->name = m.scenario->description = bad;
   for (auto& l : m.scenario->levers) l.name = l.description = bad;
-  for (auto& w : m.scenario->windows) w.name = w.effect = bad;
+  for (auto& w : m.scenario->windows) {
+    w.name = w.effect = bad;
+    w.variables = {bad};
+  }
   for (auto& f : m.scenario->fans) f.dyad = bad;
   for (auto& p : m.scenario->on_track) p.target = bad;
   for (auto& f : m.provenance.files) f.name = bad;

@@ -54,7 +54,7 @@ json ToJson(const DyadReport& d) {
           {"slope_lo", Numbers(d.slope_lo)},
           {"slope_hi", Numbers(d.slope_hi)},
           {"momentum", ToJson(d.momentum)},
-          {"direction", d.direction},
+          {"direction", d.direction ? std::string(MomentumDirectionName(*d.direction)) : ""},
           {"floor", Optional(d.floor)}};
 }
 
@@ -103,7 +103,8 @@ json ToJson(const ScenarioReport& s) {
     windows.push_back({{"name", w.name},
                        {"start", FormatDate(w.start)},
                        {"end", FormatDate(w.end)},
-                       {"effect", w.effect}});
+                       {"effect", w.effect},
+                       {"variables", w.variables}});
   json fans = json::array();
   for (const auto& f : s.fans) {
     json q = json::array();
@@ -305,7 +306,13 @@ DyadReport ReadDyad(const Reader& r) {
   parallel("slope_lo", &d.slope_lo);
   parallel("slope_hi", &d.slope_hi);
   if (r.Has("momentum")) d.momentum = ReadInterval(r.Object("momentum"));
-  d.direction = r.Str("direction");
+  if (const std::string direction = r.Str("direction"); !direction.empty()) {
+    d.direction = MomentumDirectionFromName(direction);
+    if (!d.direction)
+      r.Fail(
+          fmt::format("unknown direction '{}': use improving, deteriorating or steady", direction),
+          "direction");
+  }
   d.floor = r.OptNum("floor");
   return d;
 }
@@ -402,7 +409,8 @@ ScenarioReport ReadScenario(const Reader& r) {
   }
   for (std::size_t i = 0; i < r.Array("windows").size(); ++i) {
     const Reader c = r.Element("windows", i);
-    s.windows.push_back({c.Str("name"), c.Date("start"), c.Date("end"), c.Str("effect")});
+    s.windows.push_back(
+        {c.Str("name"), c.Date("start"), c.Date("end"), c.Str("effect"), c.Strs("variables")});
     if (s.windows.back().end < s.windows.back().start) c.Fail("end is before start", "end");
   }
   for (std::size_t i = 0; i < r.Array("fans").size(); ++i)

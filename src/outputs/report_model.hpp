@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/date.hpp"
+#include "measures/local_linear_trend_momentum.hpp"
 
 namespace triad {
 
@@ -61,11 +62,12 @@ struct DyadReport {
   std::vector<double> slope;
   std::vector<double> slope_lo;
   std::vector<double> slope_hi;
-  // The latest momentum (index units per 30 days) with its 90% interval, and its direction in
-  // words: "improving" (interval above 0), "worsening" (below 0) or "steady" (straddles 0).
-  // Empty direction: the renderer derives it from the interval.
+  // The latest momentum (index units per 30 days) with its 90% interval, and its direction
+  // (improving: interval above 0, deteriorating: below 0, steady: straddles 0; the measures'
+  // MomentumDirection, named by MomentumDirectionName in JSON). Unset: the renderer derives it
+  // from the interval.
   IntervalEstimate momentum;
-  std::string direction;
+  std::optional<MomentumDirection> direction;
   // The level below which the relation counts as off track (index units), if one was set.
   std::optional<double> floor;
 };
@@ -151,8 +153,9 @@ struct ReportLever {
 struct ScenarioWindow {
   std::string name;
   Day start = 0;
-  Day end = 0;         // inclusive
-  std::string effect;  // e.g. "volatility × 1.5"
+  Day end = 0;                         // inclusive
+  std::string effect;                  // e.g. "volatility × 1.5"
+  std::vector<std::string> variables;  // the variables whose equations it changes
 };
 
 struct ScenarioReport {

@@ -80,15 +80,15 @@ std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double
   momentum_chart.Line(x, d.slope, hue, 2.0, Stroke::kSolid, d.name + " momentum");
   momentum_chart.HRule(0.0, "#6E7781", Stroke::kSolid, "");
 
-  const std::string direction = d.direction.empty() ? MomentumDirection(d.momentum) : d.direction;
+  const auto direction = DirectionOf(d);
   std::string out = fmt::format(
       "<article class=\"card\">\n<h3>{} <span class=\"badge {}\">{}</span></h3>\n"
       "<p class=\"lede\">{}</p>\n",
       HtmlEscape(d.name),
-      direction == "improving"   ? "up"
-      : direction == "worsening" ? "down"
-                                 : "flat",
-      HtmlEscape(direction), HtmlEscape(DyadSummary(d)));
+      direction == MomentumDirection::kImproving       ? "up"
+      : direction == MomentumDirection::kDeteriorating ? "down"
+                                                       : "flat",
+      HtmlEscape(DirectionWord(d)), HtmlEscape(DyadSummary(d)));
   std::vector<LegendItem> legend = {{"index (90% whiskers)", "#9AA1A9", SwatchKind::kPoint},
                                     {"smoothed level", hue, SwatchKind::kLine},
                                     {"90% band", hue, SwatchKind::kBand}};
@@ -215,8 +215,9 @@ std::string RelationsSection(const ReportModel& m) {
     }
   std::string out =
       "<section id=\"relations\">\n<h2>Relations</h2>\n"
-      "<p class=\"note\">Grey dots: the measured index per period with 90% whiskers (± 1.645 "
-      "s.e.). Line and band: the Kalman-smoothed level of a local linear trend model and its "
+      "<p class=\"note\">Grey dots: the measured index per period, with its 90% interval as "
+      "whiskers (± 1.645 standard errors). Line and band: the Kalman-smoothed level of a local "
+      "linear trend model and its "
       "90% band. Below each: the momentum, the smoothed slope.</p>\n";
   for (std::size_t i = 0; i < m.dyads.size(); ++i) out += DyadCard(m.dyads[i], i, lo, hi);
   return out + "</section>\n";

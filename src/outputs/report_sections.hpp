@@ -15,8 +15,9 @@ extern const std::array<const char*, 4> kTriangleTypeColours;
 std::string RelationsSection(const ReportModel& model);
 // The latest triangle diagram and type probabilities; the type-probability timeline.
 std::string TriangleSection(const ReportModel& model);
-// Impulse responses as small multiples; variance shares as stacked bars.
-std::string DriversSection(const DriverReport& drivers);
+// Impulse responses as small multiples; variance shares as stacked bars. `index_units` says
+// what one index point is (ReportModel::index_units), the unit of the dyads' responses.
+std::string DriversSection(const DriverReport& drivers, const std::string& index_units);
 // Levers, windows, fan charts and on-track probabilities.
 std::string ScenarioSection(const ScenarioReport& scenario);
 

@@ -81,14 +81,16 @@ std::string ScenarioSentence(const ScenarioReport& s) {
 
 }  // namespace
 
-std::string MomentumDirection(const IntervalEstimate& m) {
-  if (!std::isfinite(m.lo) || !std::isfinite(m.hi)) {
-    if (!std::isfinite(m.value)) return "unknown";
-    return "steady";  // no interval: no evidence of a direction
-  }
-  if (m.lo > 0) return "improving";
-  if (m.hi < 0) return "worsening";
-  return "steady";
+std::optional<MomentumDirection> DirectionOf(const DyadReport& d) {
+  if (d.direction) return d.direction;
+  const IntervalEstimate& m = d.momentum;
+  if (!std::isfinite(m.value) && !std::isfinite(m.lo) && !std::isfinite(m.hi)) return std::nullopt;
+  return DirectionOfInterval(m.lo, m.hi);
+}
+
+std::string DirectionWord(const DyadReport& d) {
+  const auto direction = DirectionOf(d);
+  return direction ? std::string(MomentumDirectionName(*direction)) : "unknown";
 }
 
 int DisplayDecimals(double typical_magnitude) {
@@ -122,12 +124,11 @@ std::string DyadSummary(const DyadReport& d) {
   }
   if (i < 0) return out + "no data.";
   out += FormatNumber(value, dec, true);
-  if (std::isfinite(half)) out += " ±" + FormatNumber(half, dec);
+  if (std::isfinite(half)) out += " ± " + FormatNumber(half, dec) + " (90% interval)";
   out += " on " + FormatDate(d.dates[i]);
-  const std::string direction = d.direction.empty() ? MomentumDirection(d.momentum) : d.direction;
   if (std::isfinite(d.momentum.value)) {
-    out +=
-        fmt::format(", {} ({} per 30 days", direction, FormatNumber(d.momentum.value, dec, true));
+    out += fmt::format(", {} ({} per 30 days", DirectionWord(d),
+                       FormatNumber(d.momentum.value, dec, true));
     if (std::isfinite(d.momentum.lo) && std::isfinite(d.momentum.hi))
       out += fmt::format(", 90% interval {}..{}", FormatNumber(d.momentum.lo, dec, true),
                          FormatNumber(d.momentum.hi, dec, true));

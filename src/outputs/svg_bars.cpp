@@ -82,7 +82,8 @@ std::string ProbabilityBarsSvg(const std::vector<ProbabilityPair>& pairs,
                                const std::string& first_name, const std::string& first_colour,
                                const std::string& second_name, const std::string& second_colour,
                                const std::string& description, int width) {
-  const double left = 16, right = width - 70.0, top = 4;
+  // The right margin holds the value text of a bar near 100%: "97% ± 0.4 (90% interval)".
+  const double left = 16, right = width - 160.0, top = 4;
   const double label_h = 18, bar = 16, inner = 4, gap = 14;
   const double group = label_h + 2 * bar + inner + gap;
   const double bottom = top + pairs.size() * group;
@@ -112,8 +113,9 @@ std::string ProbabilityBarsSvg(const std::vector<ProbabilityPair>& pairs,
         continue;
       }
       const std::string value_text =
-          Percent(it.p) +
-          (std::isfinite(it.se) ? " ± " + FormatNumber(100 * kZ90 * it.se, 1) : std::string());
+          Percent(it.p) + (std::isfinite(it.se)
+                               ? " ± " + FormatNumber(100 * kZ90 * it.se, 1) + " (90% interval)"
+                               : std::string());
       body += fmt::format(
           "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" "
           "rx=\"2\"><title>{}: {} (90% interval ± {} points)</title></rect>",

@@ -79,9 +79,10 @@ double XYChart::PixelY(double y) const {
   return std::clamp(p, top, bottom);
 }
 
-void XYChart::Band(const std::vector<double>& x, const std::vector<double>& lo,
+bool XYChart::Band(const std::vector<double>& x, const std::vector<double>& lo,
                    const std::vector<double>& hi, const std::string& colour, double opacity) {
   const std::size_t n = std::min({x.size(), lo.size(), hi.size()});
+  bool drawn = false;
   for (auto [b, e] : Runs(n, [&](std::size_t i) {
          return std::isfinite(x[i]) && std::isfinite(lo[i]) && std::isfinite(hi[i]);
        })) {
@@ -92,10 +93,12 @@ void XYChart::Band(const std::vector<double>& x, const std::vector<double>& lo,
     points.pop_back();
     layers_ += fmt::format("<polygon points=\"{}\" fill=\"{}\" fill-opacity=\"{:.2f}\"/>\n", points,
                            colour, opacity);
+    drawn = true;
   }
+  return drawn;
 }
 
-void XYChart::Line(const std::vector<double>& x, const std::vector<double>& y,
+bool XYChart::Line(const std::vector<double>& x, const std::vector<double>& y,
                    const std::string& colour, double width, Stroke stroke,
                    const std::string& title) {
   const std::size_t n = std::min(x.size(), y.size());
@@ -106,11 +109,12 @@ void XYChart::Line(const std::vector<double>& x, const std::vector<double>& y,
     for (std::size_t i = b; i < e; ++i)
       d += fmt::format("{}{:.1f},{:.1f}", i == b ? "M" : "L", PixelX(x[i]), PixelY(y[i]));
   }
-  if (d.empty()) return;
+  if (d.empty()) return false;
   layers_ += fmt::format(
       "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.1f}\" "
       "stroke-linejoin=\"round\"{}>{}</path>\n",
       d, colour, width, DashArray(stroke), TitleElement(title));
+  return true;
 }
 
 void XYChart::Points(const std::vector<double>& x, const std::vector<double>& y,
@@ -165,22 +169,103 @@ void XYChart::HRule(double y, const std::string& colour, Stroke stroke, const st
         x1 - 4, py - 4, colour, kFont, HtmlEscape(label));
 }
 
-void XYChart::VSpan(double x0, double x1, const std::string& fill, const std::string& label,
-                    int label_row) {
-  if (!std::isfinite(x0) || !std::isfinite(x1)) return;
+bool XYChart::VSpan(double x0, double x1, const std::string& fill, const std::string& label,
+                    const std::string& tooltip) {
+  if (!std::isfinite(x0) || !std::isfinite(x1)) return false;
   const double left = o_.margin_left, right = o_.width - o_.margin_right;
   const double p0 = std::clamp(PixelX(x0), left, right);
   const double p1 = std::clamp(PixelX(x1), left, right);
-  if (p1 <= p0) return;
+  if (p1 <= p0) return false;
   const double top = o_.margin_top, bottom = o_.height - o_.margin_bottom;
   layers_ += fmt::format(
       "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" "
       "fill-opacity=\"0.35\">{}</rect>\n",
-      p0, top, p1 - p0, bottom - top, fill, TitleElement(label));
-  if (!label.empty())
-    layers_ +=
-        fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\" font-size=\"10\">{}</text>\n",
-                    p0 + 3, top + 11 + 12.0 * label_row, kTickColour, HtmlEscape(label));
+      p0, top, p1 - p0, bottom - top, fill, TitleElement(tooltip.empty() ? label : tooltip));
+  if (!label.empty()) span_labels_.push_back({p0, p1, label});
+  return true;
+}
+
+namespace {
+
+constexpr double kSpanLabelCharWidth = 6.2;  // pixels per character at font size 10, generous
+constexpr double kSpanLabelGap = 6;          // pixels between two labels on a row
+constexpr double kSpanLabelRowHeight = 12;
+
+std::size_t CodePoints(const std::string& text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The first `n` code points of text.
+std::string FirstCodePoints(const std::string& text, std::size_t n) {
+  std::size_t i = 0;
+  for (; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && n-- == 0) break;
+  return text.substr(0, i);
+}
+
+}  // namespace
+
+double XYChart::SpanLabelWidth(const std::string& text) {
+  return kSpanLabelCharWidth * static_cast<double>(CodePoints(text));
+}
+
+std::string XYChart::SpanLabels() const {
+  const double left = o_.margin_left, right = o_.width - o_.margin_right;
+  std::vector<std::size_t> order(span_labels_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return span_labels_[a].left < span_labels_[b].left;
+  });
+  std::array<double, kSpanLabelRows> row_end;  // right end of the last label on each row
+  row_end.fill(-1e9);
+  std::string out;
+  auto place = [&](int row, double x, const std::string& text) {
+    row_end[row] = x + SpanLabelWidth(text);
+    out += fmt::format(
+        "<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\" font-size=\"10\" paint-order=\"stroke\" "
+        "stroke=\"#fff\" stroke-width=\"3\" stroke-opacity=\"0.8\">{}</text>\n",
+        x, o_.margin_top + 11 + kSpanLabelRowHeight * row, kTickColour, HtmlEscape(text));
+  };
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const SpanLabel& s = span_labels_[order[k]];
+    const double anchor = s.left + 3;
+    // A label may reach as far as the plot's edge, but not past the start of the label
+    // kSpanLabelRows places later, which may need its row: close windows get short labels, no
+    // label is crowded out.
+    const double limit =
+        k + kSpanLabelRows < order.size()
+            ? std::max(anchor, span_labels_[order[k + kSpanLabelRows]].left + 3 - kSpanLabelGap)
+            : right;
+    const double end = std::min(right, limit);
+    // Where the label would start on `row`: at its span, moved left to end inside the plot, but
+    // never over the row's previous label. It must start over its span, or it would name another.
+    auto start = [&](int row, double width) {
+      return std::max({std::min(anchor, right - width), row_end[row] + kSpanLabelGap, left});
+    };
+    auto over_span = [&](double x) { return x <= std::max(anchor, s.right - 3); };
+    const double width = SpanLabelWidth(s.text);
+    int row = 0;
+    while (row < kSpanLabelRows &&
+           !(start(row, width) + width <= end && over_span(start(row, width))))
+      ++row;
+    if (row < kSpanLabelRows) {
+      place(row, start(row, width), s.text);
+      continue;
+    }
+    // No row has room for the whole label: shorten it on the row where it gets the most room.
+    int best = -1;
+    double best_room = 0;
+    for (int r = 0; r < kSpanLabelRows; ++r) {
+      const double x = start(r, 0);
+      if (over_span(x) && end - x > best_room) best = r, best_room = end - x;
+    }
+    const auto chars = static_cast<std::size_t>(best_room / kSpanLabelCharWidth);
+    if (best >= 0 && chars >= 4)
+      place(best, start(best, 0), FirstCodePoints(s.text, chars - 1) + "…");
+  }
+  return out;
 }
 
 void XYChart::VMarker(double x, const std::string& colour, const std::string& title) {
@@ -301,7 +386,8 @@ std::string XYChart::Svg(const std::string& description) const {
   return fmt::format(
       "<svg class=\"chart\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\">"
       "<title>{}</title>\n{}{}</svg>\n",
-      o_.width, o_.height, o_.width, o_.height, HtmlEscape(description), Axes(), layers_);
+      o_.width, o_.height, o_.width, o_.height, HtmlEscape(description), Axes(),
+      layers_ + SpanLabels());
 }
 
 std::string LegendHtml(const std::vector<LegendItem>& items) {

@@ -48,11 +48,13 @@ class XYChart {
   // [x_lo, x_hi] is used as given; [y_lo, y_hi] is widened to nice ticks.
   XYChart(Options options, double x_lo, double x_hi, double y_lo, double y_hi);
 
-  // A filled band between lo and hi; broken where either is NaN.
-  void Band(const std::vector<double>& x, const std::vector<double>& lo,
+  // A filled band between lo and hi; broken where either is NaN. Returns whether anything was
+  // drawn (a legend lists only what is drawn).
+  bool Band(const std::vector<double>& x, const std::vector<double>& lo,
             const std::vector<double>& hi, const std::string& colour, double opacity);
-  // A polyline; broken where y is NaN.
-  void Line(const std::vector<double>& x, const std::vector<double>& y, const std::string& colour,
+  // A polyline; broken where y is NaN. Returns whether anything was drawn (two finite points in
+  // a row at least).
+  bool Line(const std::vector<double>& x, const std::vector<double>& y, const std::string& colour,
             double width, Stroke stroke = Stroke::kSolid, const std::string& title = "");
   // Dots at finite y, each with its tooltip (titles may be empty, or one per point). A value
   // outside the y axis is drawn as a hollow triangle on the edge it lies beyond.
@@ -63,10 +65,16 @@ class XYChart {
                 const std::vector<double>& hi, const std::string& colour);
   // A horizontal rule across the plot at y, with a label at its right end (may be empty).
   void HRule(double y, const std::string& colour, Stroke stroke, const std::string& label);
-  // A shaded x range [x0, x1] with a label at its top, on text row `label_row` (0 = first) so
-  // that labels of overlapping spans do not overprint each other.
-  void VSpan(double x0, double x1, const std::string& fill, const std::string& label,
-             int label_row = 0);
+  // A shaded x range [x0, x1] (clipped to the plot) with a label at its top and a tooltip (the
+  // label when empty); returns whether it is visible. Labels are laid out when the chart is
+  // finished: each on the first of kSpanLabelRows text rows where it overlaps no other label (moved
+  // left, if need be, to end inside the plot), else shortened with "…" to the room left, else left
+  // out (the span keeps its tooltip).
+  bool VSpan(double x0, double x1, const std::string& fill, const std::string& label,
+             const std::string& tooltip = "");
+  static constexpr int kSpanLabelRows = 3;
+  // Width of a span label's text in pixels, as the layout estimates it (font size 10).
+  static double SpanLabelWidth(const std::string& text);
   // A vertical marker line at x with a tooltip.
   void VMarker(double x, const std::string& colour, const std::string& title);
   // A strip of coloured cells in the top margin (needs margin_top >= 14): cell i spans
@@ -91,11 +99,18 @@ class XYChart {
 
  private:
   std::string Axes() const;
+  std::string SpanLabels() const;
+
+  struct SpanLabel {
+    double left, right;  // the span, pixels
+    std::string text;
+  };
 
   Options o_;
   double x_lo_, x_hi_;
   NiceAxis y_;
-  std::string layers_;  // SVG elements in drawing order
+  std::string layers_;                  // SVG elements in drawing order
+  std::vector<SpanLabel> span_labels_;  // drawn on top of the layers, laid out together
 };
 
 // An HTML legend: a row of swatches (line, dashed line, band, point) with labels.

@@ -118,6 +118,60 @@ TEST(XYChart, MissingValuesBreakLinesAndBands) {
   EXPECT_EQ(Count(svg, "inf"), 0u);
 }
 
+struct TextBox {
+  double x, y, width;
+  std::string text;
+};
+
+// The span labels of an SVG (the only text at font size 10), with their estimated widths.
+std::vector<TextBox> SpanLabelBoxes(const std::string& svg) {
+  const std::regex text(
+      R"re(<text x="([-0-9.]+)" y="([-0-9.]+)"[^>]*font-size="10"[^>]*>([^<]*)</text>)re");
+  std::vector<TextBox> out;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator();
+       ++it) {
+    const std::string label = (*it)[3].str();
+    out.push_back({std::stod((*it)[1].str()), std::stod((*it)[2].str()),
+                   XYChart::SpanLabelWidth(label), label});
+  }
+  return out;
+}
+
+TEST(XYChart, SpanLabelsNeverOverlapAndStayInThePlot) {
+  XYChart::Options o;  // 960 wide, plot from x = 58 to 944, top at y = 14
+  XYChart chart(o, D("2024-01-01"), D("2024-12-31"), 0.0, 1.0);
+  const std::vector<std::pair<const char*, const char*>> windows = {
+      {"2024-03-04", "Two sessions (NPC)"},
+      {"2024-09-02", "US presidential campaign, final stretch"},
+      {"2024-09-12", "LDP presidential election"},
+      {"2024-09-20", "UN General Assembly week"},
+      {"2024-10-01", "PRC National Day"},
+      {"2024-11-05", "US presidential election day and count"},
+      {"2024-12-20", "Year-end Central Economic Work Conference"}};
+  for (const auto& [from, name] : windows) chart.VSpan(D(from), D(from) + 7.0, "#ff0", name);
+  const std::vector<TextBox> boxes = SpanLabelBoxes(chart.Svg("windows"));
+  // Close ones are shortened; only the last, squeezed against the right edge, may be left out
+  // (its span keeps its tooltip).
+  EXPECT_GE(boxes.size(), windows.size() - 1);
+  std::size_t full = 0;
+  for (const TextBox& b : boxes) {
+    EXPECT_GE(b.x, 58.0) << b.text;
+    EXPECT_LE(b.x + b.width, 944.0) << b.text;  // nothing runs off the right edge
+    EXPECT_LE(b.y, 14 + 11 + 12.0 * (XYChart::kSpanLabelRows - 1)) << b.text;
+    bool whole = false;
+    for (const auto& w : windows) whole |= b.text == w.second;
+    full += whole;
+  }
+  EXPECT_GE(full, 3u);  // the ones with room keep their whole name
+  for (std::size_t i = 0; i < boxes.size(); ++i)
+    for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+      if (boxes[i].y != boxes[j].y) continue;  // different rows
+      const bool apart =
+          boxes[i].x + boxes[i].width <= boxes[j].x || boxes[j].x + boxes[j].width <= boxes[i].x;
+      EXPECT_TRUE(apart) << "'" << boxes[i].text << "' overlaps '" << boxes[j].text << "'";
+    }
+}
+
 TEST(XYChart, PointsOffTheScaleSitOnTheEdge) {
   XYChart chart(SmallChart(), 0.0, 2.0, 0.0, 1.0);
   chart.Points({0, 1, 2}, {0.5, 7.0, -3.0}, "#000", 2.0, {"a", "b", "c"});
@@ -151,11 +205,12 @@ TEST(ShareBars, SegmentsSpanTheirShares) {
 
 TEST(ProbabilityBars, ErrorBarsAreNinetyPercent) {
   const std::string svg = ProbabilityBarsSvg({{"target", 0.5, 0.1, 0.8, NAN}}, "baseline", "#aaa",
-                                             "levers", "#00f", "on track", 186);
-  // 0..100% spans x = 16..116; 0.5 ± 1.645 * 0.1 -> 33.55%..66.45% -> 49.6..82.4 px.
+                                             "levers", "#00f", "on track", 276);
+  // 0..100% spans x = 16..116 (160 px on the right for the value text); 0.5 ± 1.645 * 0.1 ->
+  // 33.55%..66.45% -> 49.6..82.4 px.
   EXPECT_NE(svg.find("M49.6,"), std::string::npos) << svg;
   EXPECT_NE(svg.find("H82.4"), std::string::npos);
-  EXPECT_NE(svg.find("50% ± 16.4"), std::string::npos);
+  EXPECT_NE(svg.find(">50% ± 16.4 (90% interval)<"), std::string::npos);
   EXPECT_NE(svg.find(">80%<"), std::string::npos);  // no s.e.: no error bar, no ±
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <set>
@@ -115,10 +116,18 @@ struct Scored {
   double p = 0;
 };
 
-// Higher probability first; then cheaper; then fewer levers; then lexicographic.
+// A sum of costs in billionths of a budget unit: sums of decimal costs from a file differ by
+// binary rounding (0.1 + 0.7 < 0.8), which must not make one set look cheaper than another of
+// the same cost. Whole units keep the comparison a strict weak order, as std::sort needs.
+std::int64_t CostKey(double cost) {
+  return std::llround(cost * 1e9);
+}
+
+// Higher probability first (probabilities are shares of the same paths, so a tie is exact); then
+// cheaper; then fewer levers; then lexicographic.
 bool Better(const Scored& a, const Scored& b) {
   if (a.p != b.p) return a.p > b.p;
-  if (a.cost != b.cost) return a.cost < b.cost;
+  if (CostKey(a.cost) != CostKey(b.cost)) return CostKey(a.cost) < CostKey(b.cost);
   if (a.levers.size() != b.levers.size()) return a.levers.size() < b.levers.size();
   return a.levers < b.levers;
 }

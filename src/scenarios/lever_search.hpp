@@ -13,6 +13,10 @@
 // that raises the probability most, while it does), then local search over single additions,
 // removals and swaps within the budget, taking the best improving move until none improves.
 //
+// Ties. Sets with the same probability (every probability is a share of the same paths, so ties
+// are exact) rank cheaper first, then smaller, so that a lever that changes no path's outcome is
+// never recommended.
+//
 // Report. The best `top` sets are re-simulated with `final_paths` paths, together with the
 // baseline, the best set without each of its levers and with each other lever (all from the same
 // random numbers): probabilities with Monte Carlo s.e. and Wilson 95% intervals, the gain over

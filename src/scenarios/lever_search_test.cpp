@@ -1,5 +1,6 @@
 // The lever search against brute force on a small case: its score of every set equals a direct
 // simulation of that set on the same paths, and its best set is the best of all affordable sets.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -115,6 +116,42 @@ TEST(LeverSearch, ScoresEqualDirectSimulationAndBestIsTheBruteForceBest) {
     EXPECT_NEAR(r.marginal[l].value.difference,
                 best_p - DirectProbability(s, plan, without, paths, 31), 1e-12);
   }
+}
+
+// Two sets with the same effect tie on probability: the cheaper one wins, and at equal cost the
+// smaller one. Costs 0.1 + 0.7 add up to 0.7999999999999999 in binary, which must count as equal
+// to 0.8, not as cheaper.
+TEST(LeverSearch, TiesGoToTheCheaperThenTheSmallerSet) {
+  const VarFit fit = testing::WeeklyTriangleFit();
+  auto shift = [](const char* name, double size, const char* cost) {
+    return fmt::format(
+        "[[lever]]\nname = \"{}\"\nvariable = \"CHN_USA\"\nfrom = 2024-03-04\nsize = {}\n"
+        "cost = {}\n",
+        name, size, cost);
+  };
+  // "half a" + "half b" has exactly the effect of "whole" (the VAR is linear), at the same cost;
+  // "whole, dear" has it too, at a higher cost.
+  const std::string levers = shift("half a", 20, "0.1") + shift("half b", 20, "0.7") +
+                             shift("whole, dear", 40, "0.85") + shift("whole", 40, "0.8") +
+                             "[[target]]\nvariable = \"CHN_USA\"\nfloor = 0\n";
+  const Scenario s = testing::InlineScenario("horizon = 6", levers);
+  const ScenarioPlan plan = PlanScenario(s, fit);
+  LeverSearchOptions options;
+  options.budget = 0.85;  // {half a, whole} (0.9) is over budget
+  options.search_paths = 2000;
+  options.final_paths = 2000;
+  options.seed = 12;
+  options.top = 3;
+  const LeverSearchResult r = SearchLevers(s, plan, options);
+  EXPECT_EQ(r.method, "exhaustive");
+  ASSERT_EQ(r.best.size(), 3u);
+  // The three sets with the full effect, in the order cheaper, then smaller.
+  EXPECT_EQ(r.best[0].levers, (std::vector<int>{3}));
+  EXPECT_EQ(r.best[1].levers, (std::vector<int>{0, 1}));
+  EXPECT_EQ(r.best[2].levers, (std::vector<int>{2}));
+  EXPECT_EQ(r.best[0].probability.p, r.best[1].probability.p);
+  EXPECT_EQ(r.best[0].probability.p, r.best[2].probability.p);
+  EXPECT_GT(r.best[0].gain.difference, 0.05);  // the levers matter: the tie is not at 0 or 1
 }
 
 TEST(LeverSearch, HeuristicBeyondSixteenLeversFindsTheClearBest) {

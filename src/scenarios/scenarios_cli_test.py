@@ -6,6 +6,8 @@ Usage: scenarios_cli_test.py PATH/TO/triad   (run by ctest from the source direc
 - simulate without levers: mean and s.d. at horizons 1, 5, 20 agree with statsmodels 0.13's
   VARResults.forecast and mse on the same data within 4 Monte Carlo standard errors.
 - Same seed with --threads 1 and 2: identical bytes (json and csv).
+- The table format prints the targets' probabilities and no per-step table unless --steps; every
+  column with a ± says in its header that it is a Monte Carlo s.e.; json holds the steps anyway.
 - A misspelt key: exit code 1, the message names file:line, the key and the suggestion.
 - optimize on the essay scenario: best set within budget, the negative lever's marginal value < 0.
 - backtest: coverages are shares, the table's numbers are the json's; its errors name its input
@@ -79,6 +81,29 @@ def check_threads_give_identical_bytes():
     for t in out["targets"][:-1]:
         assert all_targets["scenario"]["p"] <= t["scenario"]["p"]
     assert out["levers"] and "deterrence over-emphasis" not in out["levers"]  # active = false
+
+
+def check_table_answers_targets():
+    args = ("simulate", ESSAY, "--paths", "2000")
+    out = run(*args).stdout
+    assert "Probability of keeping the targets" in out, out
+    assert "quantiles across paths" not in out and "share of paths by type" not in out, out
+    lines = out.splitlines()
+    header = next(l for l in lines if l.lstrip().startswith("target "))
+    rows = [l for l in lines[lines.index(header) + 1:] if "±" in l]
+    assert len(rows) == 3, rows  # two targets and "all targets"
+    # Each ± in a row belongs to a column whose header says what it is.
+    assert header.count("(± MC s.e.)") == 3 and header.count("±") == 3, header
+    for row in rows:
+        assert row.count("±") == 3, row
+    assert "MC s.e.: the Monte Carlo standard error" in out, out
+    with_steps = run(*args, "--steps").stdout
+    assert with_steps.startswith(out.split("\nQuantiles per step")[0]), with_steps[:400]
+    assert with_steps.count("quantiles across paths") == 2 * 3, with_steps  # levers, baseline
+    assert "share of paths by type" in with_steps
+    j = json.loads(run(*args, "--format", "json").stdout)
+    assert len(j["scenario"]) == j["steps"] and len(j["baseline"]) == j["steps"], j["steps"]
+    assert [t["target"] for t in j["targets"]][-1] == "all targets"
 
 
 def check_bad_file_message(tmp):
@@ -157,6 +182,7 @@ def main():
         check_bundled_fit_is_current(tmp)
         check_against_statsmodels(tmp)
         check_threads_give_identical_bytes()
+        check_table_answers_targets()
         check_bad_file_message(tmp)
         check_optimize()
         check_backtest()

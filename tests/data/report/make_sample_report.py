@@ -177,7 +177,7 @@ def main(path):
             "slope": nums(slope), "slope_lo": nums(slope - Z90 * slope_sd),
             "slope_hi": nums(slope + Z90 * slope_sd),
             "momentum": {"value": nan_to_none(m), "lo": nan_to_none(lo), "hi": nan_to_none(hi)},
-            "direction": "improving" if lo > 0 else "worsening" if hi < 0 else "steady",
+            "direction": "improving" if lo > 0 else "deteriorating" if hi < 0 else "steady",
             "floor": FLOORS.get(name),
         })
 
@@ -247,10 +247,10 @@ def main(path):
     ]
     windows = [
         {"name": "US election campaign", "start": datetime.date(2024, 9, 2),
-         "end": datetime.date(2024, 11, 5), "effect": "CHN-USA shocks × 1.5",
+         "end": datetime.date(2024, 11, 5), "effect": "shocks × 1.5",
          "targets": [0], "scale": 1.5},
         {"name": "LDP presidential election", "start": datetime.date(2024, 9, 12),
-         "end": datetime.date(2024, 9, 27), "effect": "CHN-JPN and USA-JPN shocks × 1.3",
+         "end": datetime.date(2024, 9, 27), "effect": "shocks × 1.3",
          "targets": [1, 2], "scale": 1.3},
     ]
     base_shift = np.zeros((steps, k))
@@ -312,7 +312,8 @@ def main(path):
         "paths": PATHS,
         "levers": [{"name": lv["name"], "description": lv["description"]} for lv in levers],
         "windows": [{"name": w["name"], "start": w["start"].isoformat(),
-                     "end": w["end"].isoformat(), "effect": w["effect"]} for w in windows],
+                     "end": w["end"].isoformat(), "effect": w["effect"],
+                     "variables": [DYADS[j][1] for j in w["targets"]]} for w in windows],
         "fans": fans, "on_track": targets,
     }
     missing = (last - first).days + 1 - days
