@@ -50,7 +50,7 @@ std::optional<TriangleSnapshot> TriangleNowFrom(const TriadState& s) {
     t.signs[d] = static_cast<int>(now->classification.signs[d]);
   }
   const RoleAssignment& roles = now->probabilities.most_likely_roles;
-  t.type = std::string(TriangleTypeName(roles.type));
+  t.type = roles.type;
   t.roles = DescribeRoleDetails(s.triangle.actors, roles);
   for (std::size_t k = 0; k < 4; ++k)
     t.type_probability[k] = now->probabilities.type_probability[k];
@@ -64,11 +64,7 @@ TriangleTimelineReport TimelineFrom(const TriadState& s) {
     std::array<double, 4> probs;
     for (std::size_t k = 0; k < 4; ++k) probs[k] = p.probabilities.type_probability[k];
     timeline.type_probability.push_back(probs);
-    const TriangleType type = p.probabilities.most_likely;
-    timeline.most_likely.push_back(type == TriangleType::kUnknown ||
-                                           type == TriangleType::kIndeterminate
-                                       ? ""
-                                       : std::string(TriangleTypeName(type)));
+    timeline.most_likely.push_back(p.probabilities.most_likely);
   }
   for (const auto& c : s.triangle.timeline.changes)
     timeline.changes.push_back(TriangleChange{c.date, DescribeRoles(s.triangle.actors, c.from),

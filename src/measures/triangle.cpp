@@ -124,7 +124,7 @@ TriangleProbabilities Combine(const std::array<double, 3>& p_pos, const std::arr
 std::string_view TriangleTypeName(TriangleType type) {
   switch (type) {
     case TriangleType::kMenageATrois:
-      return "menage a trois";
+      return "ménage à trois";
     case TriangleType::kRomanticTriangle:
       return "romantic triangle";
     case TriangleType::kStableMarriage:
@@ -137,6 +137,14 @@ std::string_view TriangleTypeName(TriangleType type) {
       return "unknown";
   }
   return "unknown";
+}
+
+std::optional<TriangleType> TriangleTypeFromKey(std::string_view key) {
+  for (TriangleType t :
+       {TriangleType::kMenageATrois, TriangleType::kRomanticTriangle, TriangleType::kStableMarriage,
+        TriangleType::kUnitVeto, TriangleType::kIndeterminate, TriangleType::kUnknown})
+    if (key == TriangleTypeKey(t)) return t;
+  return std::nullopt;
 }
 
 std::string_view TriangleTypeKey(TriangleType type) {

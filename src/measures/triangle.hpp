@@ -35,9 +35,13 @@ enum class TriangleType {
 };
 inline constexpr int kDittmerTypes = 4;
 
-std::string_view TriangleTypeName(TriangleType type);  // "menage a trois", "romantic triangle"...
-// Stable machine name for JSON: "menage_a_trois", "romantic_triangle", ...
+// The one display name of a type, for tables, sentences and the report (UTF-8): "ménage à
+// trois", "romantic triangle", "stable marriage", "unit veto", "indeterminate", "unknown".
+std::string_view TriangleTypeName(TriangleType type);
+// Stable machine name for JSON and CSV: "menage_a_trois", "romantic_triangle", ...
 std::string_view TriangleTypeKey(TriangleType type);
+// The type with that key, or nullopt.
+std::optional<TriangleType> TriangleTypeFromKey(std::string_view key);
 
 // One dyad's index: the estimate and its standard error (same units, se >= 0).
 // A NaN estimate means "no data"; a NaN se means "uncertainty unknown".

@@ -65,7 +65,7 @@ TEST(ClassifyTriangle, MenageATrois) {
   EXPECT_FALSE(c.roles.key_actor.has_value());
   ASSERT_TRUE(c.balanced.has_value());
   EXPECT_TRUE(*c.balanced);
-  EXPECT_EQ(DescribeRoles(kActors, c.roles), "menage a trois");
+  EXPECT_EQ(DescribeRoles(kActors, c.roles), "ménage à trois");
 }
 
 TEST(ClassifyTriangle, RomanticTrianglePivotIsOnBothPositiveEdges) {

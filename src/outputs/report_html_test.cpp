@@ -255,9 +255,8 @@ ReportModel HostileModel() {
   m.title = m.generated_at = m.triad_version = m.command_line = m.index_units = m.frequency = bad;
   m.actors = {bad, "USA", "JPN"};
   for (auto& d : m.dyads) d.name = bad;
-  m.triangle->actors[0] = m.triangle->type = m.triangle->roles = bad;
+  m.triangle->actors[0] = m.triangle->roles = bad;
   for (auto& c : m.timeline->changes) c.from = c.to = bad;
-  m.timeline->most_likely[0] = bad;
   for (auto& v : m.drivers->variables) v = bad;
   for (auto& r : m.drivers->responses) r.shock = bad;
   m.drivers->responses[0].response = bad;

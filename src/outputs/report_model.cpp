@@ -29,6 +29,12 @@ json Dates(const std::vector<Day>& days) {
   return out;
 }
 
+json TypeKeys(const std::vector<TriangleType>& types) {
+  json out = json::array();
+  for (TriangleType t : types) out.push_back(TriangleTypeKey(t));
+  return out;
+}
+
 template <std::size_t N>
 json NumberArray(const std::array<double, N>& vs) {
   return Numbers(std::vector<double>(vs.begin(), vs.end()));
@@ -63,7 +69,7 @@ json ToJson(const TriangleSnapshot& t) {
           {"actors", t.actors},
           {"edges", NumberArray(t.edges)},
           {"signs", t.signs},
-          {"type", t.type},
+          {"type", TriangleTypeKey(t.type)},
           {"roles", t.roles},
           {"type_probability", NumberArray(t.type_probability)}};
 }
@@ -76,7 +82,7 @@ json ToJson(const TriangleTimelineReport& t) {
     changes.push_back({{"date", FormatDate(c.date)}, {"from", c.from}, {"to", c.to}});
   return {{"dates", Dates(t.dates)},
           {"type_probability", probs},
-          {"most_likely", t.most_likely},
+          {"most_likely", TypeKeys(t.most_likely)},
           {"changes", changes}};
 }
 
@@ -222,6 +228,17 @@ class Reader {
     return out;
   }
 
+  // A triangle type's JSON key (measures/triangle.hpp), or an error naming the field.
+  TriangleType TriangleTypeAt(const std::string& key, const char* name) const {
+    const std::optional<TriangleType> type = TriangleTypeFromKey(key);
+    if (!type)
+      Fail(fmt::format("unknown triangle type '{}': use menage_a_trois, romantic_triangle, "
+                       "stable_marriage, unit_veto, indeterminate or unknown",
+                       key),
+           name);
+    return *type;
+  }
+
   std::vector<std::string> Strs(const char* name) const {
     std::vector<std::string> out;
     const json& a = Array(name);
@@ -330,7 +347,7 @@ TriangleSnapshot ReadTriangle(const Reader& r) {
     if (!(s == -1 || s == 0 || s == 1)) r.Fail("signs must be -1, 0 or 1", "signs");
     t.signs[i] = static_cast<int>(s);
   }
-  t.type = r.Str("type");
+  t.type = r.TriangleTypeAt(r.Str("type"), "type");
   t.roles = r.Str("roles");
   t.type_probability = r.FixedNums<4>("type_probability");
   return t;
@@ -344,7 +361,8 @@ TriangleTimelineReport ReadTimeline(const Reader& r) {
   for (std::size_t i = 0; i < probs.size(); ++i)
     t.type_probability.push_back(
         r.FixedNums<4>(probs[i], fmt::format("{}[{}]", r.Child("type_probability"), i)));
-  t.most_likely = r.Strs("most_likely");
+  for (const std::string& key : r.Strs("most_likely"))
+    t.most_likely.push_back(r.TriangleTypeAt(key, "most_likely"));
   if (!t.most_likely.empty()) r.CheckLength("most_likely", t.most_likely.size(), t.dates.size());
   for (std::size_t i = 0; i < r.Array("changes").size(); ++i) {
     const Reader c = r.Element("changes", i);
@@ -436,20 +454,6 @@ Provenance ReadProvenance(const Reader& r) {
 }
 
 }  // namespace
-
-int TriangleTypeIndex(std::string_view name) {
-  static constexpr std::array<std::array<std::string_view, 3>, 4> kSpellings = {{
-      {"ménage à trois", "menage a trois", "menage_a_trois"},
-      {"romantic triangle", "romantic triangle", "romantic_triangle"},
-      {"stable marriage", "stable marriage", "stable_marriage"},
-      {"unit veto", "unit veto", "unit_veto"},
-  }};
-  name = name.substr(0, name.find(','));
-  for (int k = 0; k < 4; ++k)
-    for (std::string_view spelling : kSpellings[k])
-      if (name == spelling) return k;
-  return -1;
-}
 
 nlohmann::json ToJson(const ReportModel& m) {
   json dyads = json::array();

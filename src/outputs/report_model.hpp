@@ -13,7 +13,8 @@
 //   30 days, whatever the series' frequency.
 // - Bands and intervals are 90% (estimate ± 1.645 s.e. for Normal estimates) unless stated.
 // - Triangle dyads are in the order A–B, A–C, B–C of `actors` (as in measures/triangle.hpp);
-//   the four Dittmer types are in the order of kTriangleTypeNames.
+//   the four Dittmer types are in the order of measures/triangle.hpp's TriangleType (their names
+//   and JSON keys come from there too).
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -26,19 +27,11 @@
 
 #include "common/date.hpp"
 #include "measures/local_linear_trend_momentum.hpp"
+#include "measures/triangle.hpp"
 
 namespace triad {
 
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
-
-// Dittmer (1981)'s four types, in the order used by every array of type probabilities.
-inline constexpr std::array<const char*, 4> kTriangleTypeNames = {
-    "ménage à trois", "romantic triangle", "stable marriage", "unit veto"};
-
-// Position of a type name in kTriangleTypeNames, or -1. Accepts the names above, the ASCII
-// names of measures/triangle.hpp ("menage a trois") and its JSON keys ("menage_a_trois"), so
-// producers may use any of them; a trailing description (", pivot CHN...") is ignored.
-int TriangleTypeIndex(std::string_view name);
 
 // An estimate with a 90% interval; all NaN when unknown.
 struct IntervalEstimate {
@@ -78,7 +71,7 @@ struct TriangleSnapshot {
   std::array<std::string, 3> actors;                          // A, B, C
   std::array<double, 3> edges{kMissing, kMissing, kMissing};  // A–B, A–C, B–C (index units)
   std::array<int, 3> signs{};                                 // -1, 0 (neutral or unknown), +1
-  std::string type;                                           // e.g. "romantic triangle"
+  TriangleType type = TriangleType::kUnknown;                 // most likely structure
   std::string roles;                                          // e.g. "pivot CHN, wings USA and JPN"
   std::array<double, 4> type_probability{kMissing, kMissing, kMissing, kMissing};
 };
@@ -93,7 +86,7 @@ struct TriangleChange {
 struct TriangleTimelineReport {
   std::vector<Day> dates;
   std::vector<std::array<double, 4>> type_probability;
-  std::vector<std::string> most_likely;  // type name per period, "" when unknown
+  std::vector<TriangleType> most_likely;  // per period; kUnknown or kIndeterminate: none
   std::vector<TriangleChange> changes;
 };
 

@@ -70,13 +70,15 @@ TEST(ReportModel, MissingNumbersAreNullInJson) {
   EXPECT_FALSE(back.triangle.has_value());
 }
 
-TEST(ReportModel, TypeNamesInAnySpelling) {
-  EXPECT_EQ(TriangleTypeIndex("ménage à trois"), 0);
-  EXPECT_EQ(TriangleTypeIndex("menage a trois"), 0);
-  EXPECT_EQ(TriangleTypeIndex("romantic_triangle"), 1);
-  EXPECT_EQ(TriangleTypeIndex("stable marriage, married pair USA–JPN, outcast CHN"), 2);
-  EXPECT_EQ(TriangleTypeIndex("unit veto"), 3);
-  EXPECT_EQ(TriangleTypeIndex("indeterminate"), -1);
+TEST(ReportModel, TriangleTypesTravelAsTheirKeysOnly) {
+  nlohmann::json j = SampleJson();
+  ASSERT_TRUE(j.contains("triangle"));
+  const ReportModel back = ReportModelFromJson(j);
+  ASSERT_TRUE(back.triangle.has_value());
+  EXPECT_EQ(ToJson(back)["triangle"]["type"], j["triangle"]["type"]);
+  j["triangle"]["type"] = "romantic triangle";  // a display name is not a key
+  EXPECT_NE(ErrorOf(j).find("triangle.type"), std::string::npos) << ErrorOf(j);
+  EXPECT_NE(ErrorOf(j).find("unknown triangle type 'romantic triangle'"), std::string::npos);
 }
 
 TEST(ReportModel, ErrorsNameTheField) {

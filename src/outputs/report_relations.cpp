@@ -117,9 +117,9 @@ std::string ProbabilityTable(const TriangleSnapshot& t) {
         "<tr{}><td><span class=\"swatch\" style=\"background:{}\"></span>{}</td>"
         "<td class=\"num\">{}</td><td class=\"bar\"><span style=\"width:{:.1f}%;background:{}\">"
         "</span></td></tr>\n",
-        k == best ? " class=\"best\"" : "", kTriangleTypeColours[k], kTriangleTypeNames[k],
-        Percent(p), std::isfinite(p) ? 100 * std::clamp(p, 0.0, 1.0) : 0.0,
-        kTriangleTypeColours[k]);
+        k == best ? " class=\"best\"" : "", kTriangleTypeColours[k],
+        TriangleTypeName(static_cast<TriangleType>(k)), Percent(p),
+        std::isfinite(p) ? 100 * std::clamp(p, 0.0, 1.0) : 0.0, kTriangleTypeColours[k]);
   }
   return "<table class=\"probs\"><thead><tr><th>type</th><th class=\"num\">probability</th>"
          "<th></th></tr></thead><tbody>\n" +
@@ -181,16 +181,21 @@ std::string Timeline(const TriangleTimelineReport& tl) {
   XYChart chart(opt, x.front(), x.back(), 0.0, 1.0);
   std::vector<std::string> strip(tl.dates.size()), strip_titles(tl.dates.size());
   for (std::size_t i = 0; i < tl.most_likely.size() && i < tl.dates.size(); ++i)
-    if (const int k = TriangleTypeIndex(tl.most_likely[i]); k >= 0) {
+    if (const int k = static_cast<int>(tl.most_likely[i]); k < kDittmerTypes) {
       strip[i] = kTriangleTypeColours[k];
-      strip_titles[i] = FormatDate(tl.dates[i]) + ": most likely " + tl.most_likely[i];
+      strip_titles[i] = FormatDate(tl.dates[i]) + ": most likely " +
+                        std::string(TriangleTypeName(tl.most_likely[i]));
     }
   chart.TopStrip(x, strip, strip_titles);
+  std::vector<std::string> type_names;
+  for (int k = 0; k < kDittmerTypes; ++k)
+    type_names.emplace_back(TriangleTypeName(static_cast<TriangleType>(k)));
   chart.StackedAreas(x, layers, {kTriangleTypeColours.begin(), kTriangleTypeColours.end()},
-                     {kTriangleTypeNames.begin(), kTriangleTypeNames.end()});
+                     type_names);
   std::vector<LegendItem> legend;
   for (int k = 0; k < 4; ++k)
-    legend.push_back({kTriangleTypeNames[k], kTriangleTypeColours[k], SwatchKind::kBlock});
+    legend.push_back({std::string(TriangleTypeName(static_cast<TriangleType>(k))),
+                      kTriangleTypeColours[k], SwatchKind::kBlock});
   std::string out =
       "<h3>Type probabilities over time</h3>\n"
       "<p class=\"note\">Each period's probability of the four types when each dyad's index is "
@@ -231,7 +236,9 @@ std::string TriangleSection(const ReportModel& m) {
     out += fmt::format(
         "<div class=\"split\">\n<figure>{}</figure>\n<div>\n<h3>{} on {}</h3>\n"
         "<p class=\"lede\">{}</p>\n",
-        TriangleDiagramSvg(t), HtmlEscape(t.type.empty() ? "Type unknown" : t.type),
+        TriangleDiagramSvg(t),
+        HtmlEscape(t.type == TriangleType::kUnknown ? "Type unknown"
+                                                    : std::string(TriangleTypeName(t.type))),
         FormatDate(t.date), HtmlEscape(t.roles));
     out += ProbabilityTable(t) + EdgeTable(t);
     out +=

@@ -8,7 +8,7 @@
 
 namespace triad {
 
-// Colours of the four Dittmer types, in kTriangleTypeNames order.
+// Colours of the four Dittmer types, in TriangleType order.
 extern const std::array<const char*, 4> kTriangleTypeColours;
 
 // Per dyad: index points with 90% whiskers, smoothed level and band, floor; momentum band.

@@ -23,10 +23,11 @@ std::string Percent(double p) {
 
 std::string TriangleSentence(const ReportModel& m) {
   const TriangleSnapshot& t = *m.triangle;
-  std::string type = t.type.empty() ? "of unknown type" : t.type;
+  std::string type =
+      t.type == TriangleType::kUnknown ? "of unknown type" : std::string(TriangleTypeName(t.type));
   if (!t.roles.empty()) type += " (" + t.roles + ")";
   double p = kMissing;
-  if (const int k = TriangleTypeIndex(t.type); k >= 0) p = t.type_probability[k];
+  if (const int k = static_cast<int>(t.type); k < kDittmerTypes) p = t.type_probability[k];
   std::string out = fmt::format("Triangle {}–{}–{} on {}: {}", t.actors[0], t.actors[1],
                                 t.actors[2], FormatDate(t.date), type);
   if (std::isfinite(p)) out += fmt::format(", probability {}", Percent(p));

@@ -95,9 +95,9 @@ std::string TriangleDiagramSvg(const TriangleSnapshot& t, int width, int height)
           at[i].x, ry, roles[i]);
     }
   }
-  const std::string description =
-      fmt::format("Triangle {}, {}, {} on {}: {}", t.actors[0], t.actors[1], t.actors[2],
-                  FormatDate(t.date), t.type.empty() ? "type unknown" : t.type);
+  const std::string description = fmt::format(
+      "Triangle {}, {}, {} on {}: {}", t.actors[0], t.actors[1], t.actors[2], FormatDate(t.date),
+      t.type == TriangleType::kUnknown ? "type unknown" : std::string(TriangleTypeName(t.type)));
   return fmt::format(
       "<svg class=\"chart triangle\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
       "role=\"img\"><title>{}</title>\n{}</svg>\n",

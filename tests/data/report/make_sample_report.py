@@ -40,6 +40,8 @@ DRIVERS = [("CHN_TWN", "CHN-TWN"), ("CHN_RUS", "CHN-RUS")]
 FLOORS = {"CHN-USA": -1.0, "CHN-JPN": -1.0}
 Z90 = norm.ppf(0.95)
 TYPES = ["ménage à trois", "romantic triangle", "stable marriage", "unit veto"]
+# JSON keys of the types (measures/triangle.hpp TriangleTypeKey): the report model stores keys.
+TYPE_KEYS = ["menage_a_trois", "romantic_triangle", "stable_marriage", "unit_veto"]
 ACTORS = ["CHN", "USA", "JPN"]
 DYAD_ENDS = [(0, 1), (0, 2), (1, 2)]  # A-B, A-C, B-C
 PER_30_DAYS = 30.0 / 7.0
@@ -189,7 +191,7 @@ def main(path):
         types, signs = triangle_probabilities(p_pos)
         probs.append([round(p, 4) for p in types])
         type_index, roles = roles_of(signs)
-        most_likely.append(TYPES[type_index])
+        most_likely.append(TYPE_KEYS[type_index])
         current = describe(type_index, roles)
         if previous is not None and current != previous:
             changes.append({"date": dates[t], "from": previous, "to": current})
@@ -200,7 +202,7 @@ def main(path):
     signs = [1 if e > 0 else -1 for e in edges]
     type_index, roles = roles_of(signs)
     model["triangle"] = {"date": dates[-1], "actors": ACTORS, "edges": nums(edges),
-                         "signs": signs, "type": TYPES[type_index], "roles": roles,
+                         "signs": signs, "type": TYPE_KEYS[type_index], "roles": roles,
                          "type_probability": probs[-1]}
 
     # Drivers: VAR on the five z-scores.
