@@ -107,45 +107,13 @@ void Run(const BacktestCommandOptions& o) {
   const VarData all = ReadVarCsv(o.input, SplitList(o.columns), {});
   const std::optional<Day> until = ParseDate(o.until);
   if (!until) ThrowUsage(fmt::format("--until: not a date: '{}'", o.until));
-  Eigen::Index cut = 0;
-  for (; cut < static_cast<Eigen::Index>(all.labels.size()); ++cut) {
-    const std::optional<Day> day = ParseDate(all.labels[cut]);
-    if (!day)
-      ThrowInput(Location{o.input, cut + 2, "date"},
-                 fmt::format("'{}' is not a date; a backtest needs dated rows", all.labels[cut]));
-    if (*day > *until) break;
-  }
-  const Eigen::Index total = all.values.rows();
-  if (cut < 10 || cut >= total)
-    ThrowUsage(
-        fmt::format("--until {} leaves {} training rows and {} test rows; need at least 10 "
-                    "and 1",
-                    o.until, cut, total - cut));
-  VarData train = all;
-  train.values = all.values.topRows(cut);
-  train.labels.assign(all.labels.begin(), all.labels.begin() + cut);
-  const VarTrend trend = ParseVarTrend(o.trend);
-  VarSpec spec{1, trend};
-  if (o.lags >= 1) {
-    spec.lags = o.lags;
-  } else {
-    spec.lags =
-        std::max(1, SelectLagOrder(train, o.maxlags > 0 ? o.maxlags : 0, trend).Selected(o.ic));
-  }
-  const VarFit fit = FitVar(train, spec);
-  // The simulator places each step on the calendar of the rows; say so in backtest's terms.
-  if (fit.frequency.empty())
-    ThrowInput(Location{o.input, 0, ""},
-               fmt::format("the dates in the first column ({} .. {}) are not consecutive period "
-                           "starts: a backtest "
-                           "needs one row per day, per week dated on its Monday, or per month or "
-                           "year dated on its first day",
-                           train.labels.front(), train.labels.back()));
-  const std::vector<std::string> test_labels(all.labels.begin() + cut, all.labels.end());
-  BacktestResult r = RunBacktest(fit, train.values, all.values.bottomRows(total - cut), test_labels,
+  const TrainTestSplit split = SplitAtDate(all, *until, o.input);
+  const VarFit fit = FitBacktestModel(
+      split.train, {o.lags, o.maxlags > 0 ? o.maxlags : 0, o.ic, ParseVarTrend(o.trend)}, o.input);
+  BacktestResult r = RunBacktest(fit, split.train.values, split.test, split.test_labels,
                                  {o.paths, static_cast<std::uint64_t>(o.seed), o.threads});
-  r.train_first = train.labels.front();
-  r.train_last = train.labels.back();
+  r.train_first = split.train.labels.front();
+  r.train_last = split.train.labels.back();
   if (o.format == "json") {
     std::cout << ToJson(r, fit.lags).dump(1) << "\n";
   } else {

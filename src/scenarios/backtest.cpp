@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "common/error.hpp"
 #include "scenarios/forecast_scores.hpp"
@@ -90,6 +92,48 @@ BacktestResult RunBacktest(const VarFit& fit, const Eigen::MatrixXd& train,
       *m /= horizon;
   }
   return r;
+}
+
+TrainTestSplit SplitAtDate(const VarData& all, Day until, const std::string& file) {
+  Eigen::Index cut = 0;
+  for (; cut < static_cast<Eigen::Index>(all.labels.size()); ++cut) {
+    const std::optional<Day> day = ParseDate(all.labels[static_cast<std::size_t>(cut)]);
+    if (!day)
+      ThrowInput(Location{file, cut + 2, "date"},
+                 fmt::format("'{}' is not a date; a backtest needs dated rows",
+                             all.labels[static_cast<std::size_t>(cut)]));
+    if (*day > until) break;
+  }
+  const Eigen::Index total = all.values.rows();
+  if (cut < 10 || cut >= total)
+    ThrowUsage(
+        fmt::format("--until {} leaves {} training rows and {} test rows; need at least 10 and 1",
+                    FormatDate(until), cut, total - cut));
+  TrainTestSplit split;
+  split.train = all;
+  split.train.values = all.values.topRows(cut);
+  split.train.labels.assign(all.labels.begin(), all.labels.begin() + cut);
+  split.test = all.values.bottomRows(total - cut);
+  split.test_labels.assign(all.labels.begin() + cut, all.labels.end());
+  return split;
+}
+
+VarFit FitBacktestModel(const VarData& train, const BacktestModelSpec& spec,
+                        const std::string& file) {
+  VarSpec var{1, spec.trend};
+  var.lags =
+      spec.lags >= 1
+          ? spec.lags
+          : std::max(1, SelectLagOrder(train, spec.maxlags, spec.trend).Selected(spec.criterion));
+  const VarFit fit = FitVar(train, var);
+  // The simulator places each step on the calendar of the rows; say so in backtest's terms.
+  if (fit.frequency.empty())
+    ThrowInput(Location{file, 0, ""},
+               fmt::format("the dates in the first column ({} .. {}) are not consecutive period "
+                           "starts: a backtest needs one row per day, per week dated on its "
+                           "Monday, or per month or year dated on its first day",
+                           train.labels.front(), train.labels.back()));
+  return fit;
 }
 
 }  // namespace triad

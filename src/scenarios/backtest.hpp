@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "common/date.hpp"
 #include "measures/var_model.hpp"
 
 namespace triad {
@@ -56,5 +57,29 @@ struct BacktestResult {
 BacktestResult RunBacktest(const VarFit& fit, const Eigen::MatrixXd& train,
                            const Eigen::MatrixXd& test, const std::vector<std::string>& test_labels,
                            const BacktestOptions& options);
+
+// The rows of dated data (labels YYYY-MM-DD, oldest first) up to and including `until`, and the
+// rows after it.
+struct TrainTestSplit {
+  VarData train;
+  Eigen::MatrixXd test;
+  std::vector<std::string> test_labels;
+};
+// Usage error when fewer than 10 rows train or no row is left to test; input error naming `file`
+// and the line of a label that is not a date.
+TrainTestSplit SplitAtDate(const VarData& data, Day until, const std::string& file);
+
+// How the backtest's VAR is specified: a fixed order (lags >= 1), or the order chosen by
+// `criterion` among 1..maxlags (0: statsmodels' default maximum).
+struct BacktestModelSpec {
+  int lags = 0;
+  int maxlags = 0;
+  std::string criterion = "bic";
+  VarTrend trend = VarTrend::kConstant;
+};
+// Fits the VAR on the training rows. Input error naming `file` when the dates are not
+// consecutive period starts (the simulator places steps on that calendar).
+VarFit FitBacktestModel(const VarData& train, const BacktestModelSpec& spec,
+                        const std::string& file);
 
 }  // namespace triad
