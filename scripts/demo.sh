@@ -21,10 +21,10 @@ rc=0
 step triad status --actors CHN,USA,JPN --asof $asof
 "$triad" status --store "$store" --actors CHN,USA,JPN --asof $asof
 
-step triad balance --actors CHN,USA,JPN --asof $asof "(last 8 days; all of it in out/balance.txt)"
+step triad balance --actors CHN,USA,JPN --asof $asof "(the last week; all of it in out/balance.txt)"
 "$triad" balance --store "$store" --actors CHN,USA,JPN --asof $asof >out/balance.txt
-sed -n 1,4p out/balance.txt
-grep -A8 -m1 '^2025-06-06' out/balance.txt | head -9 || true
+sed -n 1,6p out/balance.txt
+grep -E '^2025-06-(0[89]|1[0-4])' out/balance.txt
 sed -n '/^changes of the most likely/,$p' out/balance.txt
 
 step triad explain --actors CHN,USA,JPN --asof $asof --save out/fit.json

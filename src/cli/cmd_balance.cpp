@@ -137,16 +137,35 @@ int RunBalance(const BalanceArgs& args) {
     return kExitOk;
   }
   const auto& a = s.query.actors;
-  TextTable table(Header(s));
-  for (std::size_t i = 0; i < periods; ++i) table.AddRow(Row(s, i));
+  // The table keeps what a reader scans (indices, levels, signs, probabilities, the most likely
+  // structure); --format csv and json hold every column.
+  const std::vector<std::string> all = Header(s);
+  std::vector<std::size_t> keep;
+  std::vector<std::string> header;
+  for (std::size_t c = 0; c < all.size(); ++c) {
+    const std::string& name = all[c];
+    if (name.ends_with("_se") || name == "structure" || name == "balanced" ||
+        name == "balance_degree" || (name == "p_neutral" && s.triangle.neutral == 0))
+      continue;
+    keep.push_back(c);
+    header.push_back(name);
+  }
+  TextTable table(header);
+  for (std::size_t i = 0; i < periods; ++i) {
+    const std::vector<std::string> row = Row(s, i);
+    std::vector<std::string> shown;
+    for (std::size_t c : keep) shown.push_back(row[c]);
+    table.AddRow(shown);
+  }
   std::string out = fmt::format(
       "triangle {}–{}–{}, {} relation index from {}, baseline {}: {}; neutral band ±{:g}\n", a[0],
       a[1], a[2], FrequencyAdjective(s.plan.freq), s.source, BaselineName(s.indices[0].baseline),
       s.indices[0].units, s.triangle.neutral);
   for (const auto& n : s.notes) out += "note: " + n + "\n";
   out += fmt::format(
-      "columns per dyad: raw index and its standard error, smoothed level and its standard error;\n"
-      "signs, structure and probabilities (percent) from the {} (each ~ Normal(estimate, se^2))\n",
+      "per dyad: the raw index and the smoothed level (standard errors: --format csv or json);\n"
+      "signs, probabilities (percent) and the most likely structure from the {} (each\n"
+      "~ Normal(estimate, se^2))\n",
       TriangleBasisName(s.triangle.basis));
   out += table.Render();
   out += "\nchanges of the most likely structure (type and roles)\n";

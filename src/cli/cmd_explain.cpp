@@ -80,7 +80,7 @@ std::string Render(const TriadState& s, const ExplainArgs& args) {
   const auto& a = s.query.actors;
   std::string text =
       fmt::format("What drives {}-{}-{}: VAR({}) on {} {} periods, {} .. {}\n", a[0], a[1], a[2],
-                  result.selected_lags, series.dates.size(), FrequencyName(series.freq),
+                  result.selected_lags, series.dates.size(), FrequencyAdjective(series.freq),
                   FormatDate(series.dates.front()), FormatDate(series.dates.back()));
   for (const auto& n : s.notes) text += "note: " + n + "\n";
   for (std::size_t j = 0; j < series.names.size(); ++j)

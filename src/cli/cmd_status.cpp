@@ -87,12 +87,12 @@ std::string Render(const TriadState& s, const Palette& c) {
                            ? fmt::format(", the most likely structure since {}",
                                          FormatDate(*s.triangle.timeline.current_since))
                            : "");
-    out += fmt::format(
-        "          P(menage a trois) {:.2f}  P(romantic) {:.2f}  P(stable marriage) {:.2f}  "
-        "P(unit veto) {:.2f}{}; P(balanced) {:.2f}\n",
-        p.type_probability[0], p.type_probability[1], p.type_probability[2], p.type_probability[3],
-        s.triangle.neutral > 0 ? fmt::format("  P(neutral) {:.2f}", p.p_indeterminate) : "",
-        p.p_balanced);
+    out += "         ";
+    for (int k = 0; k < kDittmerTypes; ++k)
+      out += fmt::format(" P({}) {:.2f}", TriangleTypeName(static_cast<TriangleType>(k)),
+                         p.type_probability[static_cast<std::size_t>(k)]);
+    if (s.triangle.neutral > 0) out += fmt::format(" P(neutral) {:.2f}", p.p_indeterminate);
+    out += fmt::format("; P(balanced) {:.2f}\n", p.p_balanced);
     out += fmt::format(
         "          from the {}; changes of the most likely structure in the range: "
         "{}\n",
