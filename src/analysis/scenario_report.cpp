@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <fmt/ranges.h>
 #include <cmath>
+#include <filesystem>
 
 #include "codebook/dyad.hpp"
 #include "common/error.hpp"
@@ -38,9 +40,48 @@ std::string LeverText(const Lever& l) {
 
 }  // namespace
 
-ScenarioReport ScenarioForReport(const std::string& path, const ModelBuilder& builder) {
+std::vector<std::string> CompareScenarioWithReport(const Scenario& scenario, const VarFit& fit,
+                                                   const ReportFrame& frame) {
+  std::vector<std::string> out;
+  const std::string name = scenario.path;
+  if (!fit.frequency.empty() && fit.frequency != FrequencyName(frame.freq))
+    out.push_back(
+        fmt::format("scenario {}: its model has {} periods, the report {} periods; the "
+                    "fan charts are not on the report's calendar",
+                    name, FrequencyAdjective(*FrequencyFromName(fit.frequency)),
+                    FrequencyAdjective(frame.freq)));
+  if (const auto& spec = scenario.model.store) {
+    std::error_code e1, e2;
+    const auto a = std::filesystem::weakly_canonical(spec->store, e1);
+    const auto b = std::filesystem::weakly_canonical(frame.store_path, e2);
+    if (e1 || e2 || a != b)
+      out.push_back(
+          fmt::format("scenario {}: its model is fitted on the store {}, the report "
+                      "shows the store {}",
+                      name, spec->store, frame.store_path));
+    if (spec->actors != std::vector<std::string>(frame.actors.begin(), frame.actors.end()))
+      out.push_back(fmt::format("scenario {}: its model's actors ({}) are not the report's ({})",
+                                name, fmt::join(spec->actors, ","), fmt::join(frame.actors, ",")));
+    if (frame.source != "events")
+      out.push_back(
+          fmt::format("scenario {}: its model is fitted on the store's events, the "
+                      "report shows the imported series '{}' (other units)",
+                      name, frame.source));
+  } else {
+    out.push_back(
+        fmt::format("scenario {}: its model is the saved fit {}, which triad cannot "
+                    "trace to the report's data; check that it was fitted on the same "
+                    "series and units",
+                    name, scenario.model.fit_path));
+  }
+  return out;
+}
+
+ScenarioReport ScenarioForReport(const std::string& path, const ModelBuilder& builder,
+                                 const ReportFrame& frame, std::vector<std::string>* warnings) {
   Scenario scenario = ReadScenarioFile(path);
   const VarFit fit = LoadScenarioModel(scenario, builder);
+  if (warnings) *warnings = CompareScenarioWithReport(scenario, fit, frame);
   const ScenarioPlan plan = PlanScenario(scenario, fit);
   const SimulationResult result = RunSimulation(scenario, plan, {scenario.paths, scenario.seed, 0});
 

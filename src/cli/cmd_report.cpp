@@ -33,10 +33,19 @@ int RunReport(const ReportArgs& args) {
   EventStore store(args.flags.index.series.store, /*create=*/false);
   const TriadState state = BuildTriadState(store, query);
   std::optional<ScenarioReport> scenario;
-  if (!args.scenario.empty()) scenario = ScenarioForReport(args.scenario, FitStoreScenarioModel);
+  std::vector<std::string> scenario_warnings;
+  if (!args.scenario.empty())
+    scenario = ScenarioForReport(
+        args.scenario, FitStoreScenarioModel,
+        {args.flags.index.series.store, query.actors, state.plan.freq, state.source},
+        &scenario_warnings);
   const ReportContext context{args.title, UtcNow(), TRIAD_VERSION_STRING, CommandLine(),
                               args.flags.index.series.store};
-  const ReportModel model = BuildReportModel(state, store.Files(), context, std::move(scenario));
+  ReportModel model = BuildReportModel(state, store.Files(), context, std::move(scenario));
+  for (const std::string& w : scenario_warnings) {
+    model.provenance.warnings.push_back(w);
+    std::fprintf(stderr, "warning: %s\n", w.c_str());
+  }
   std::string text = args.format == "json" ? ToJson(model).dump(1) + "\n" : RenderHtmlReport(model);
   if (args.out == "-") {
     WriteStandardOutput(text);

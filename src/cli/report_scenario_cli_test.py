@@ -85,6 +85,31 @@ class ReportScenario(unittest.TestCase):
         windows = self.model["scenario"]["windows"]
         self.assertEqual([w["variables"] for w in windows], [["CHN_USA", "USA_JPN"], ["CHN_JPN"]])
 
+    def test_a_scenario_fitted_on_other_data_is_drawn_with_a_warning(self):
+        # The scenario's model is a saved weekly fit; the report shows daily indices of a store.
+        warnings = self.model["provenance"]["warnings"]
+        self.assertTrue(any("its model has weekly periods, the report daily periods" in w for w in warnings),
+                        warnings)
+        self.assertTrue(any("which triad cannot trace to the report's data" in w for w in warnings), warnings)
+        proc = t.run(*self.args, "--format", "json", "--out", "-")
+        self.assertIn("warning: scenario", proc.stderr)
+
+    def test_a_store_scenario_on_another_store_is_flagged(self):
+        other = os.path.join(self.dir, "other.db")
+        t.run("ingest", "--quiet", "--store", other, SAMPLE)
+        path = os.path.join(self.dir, "store_scenario.toml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"""horizon = 5\npaths = 200\n[model]\nstore = "{other}"\nactors = ["CHN", "USA", "JPN"]
+freq = "day"\nlags = 1\n[[target]]\nvariable = "CHN_USA"\nfloor = -1\n""")
+        model = json.loads(t.run("report", "--store", self.store, "--freq", "day", "--no-drivers", "--scenario", path,
+                                 "--format", "json", "--out", "-").stdout)
+        warnings = model["provenance"]["warnings"]
+        self.assertTrue(any("its model is fitted on the store " + other in w for w in warnings), warnings)
+        same = json.loads(t.run("report", "--store", other, "--freq", "day", "--no-drivers", "--scenario", path,
+                                "--format", "json", "--out", "-").stdout)
+        self.assertFalse(any(w.startswith("scenario ") for w in same["provenance"]["warnings"]),
+                         same["provenance"]["warnings"])
+
     def test_header_and_directions(self):
         self.assertIn(" · daily series", self.html)
         self.assertNotIn("dayly", self.html)

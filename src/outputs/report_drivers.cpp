@@ -149,7 +149,10 @@ std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& w
   const bool baseline = chart.Line(x, f.baseline_median, "#6E7781", 1.8, Stroke::kDashed,
                                    "baseline median (no levers)");
   const bool median = chart.Line(x, q[2], hue, 2.2, Stroke::kSolid, "median with the levers");
-  if (f.floor) chart.HRule(*f.floor, colour::kVermillion, Stroke::kDashed, "");
+  // The floor is drawn where the targets apply: over the simulated periods, not the lead-in.
+  if (f.floor && !x.empty())
+    chart.Line({x.front(), x.back()}, {*f.floor, *f.floor}, colour::kVermillion, 1.4,
+               Stroke::kDashed, "floor");
   // The legend names only what the chart shows: no baseline without levers, no observed line
   // without a lead-in.
   std::vector<LegendItem> legend;

@@ -204,6 +204,27 @@ TEST(HtmlReport, FanChartLegendListsOnlyWhatIsDrawn) {
   EXPECT_NE(html.find("</svg>median</span>"), std::string::npos);
 }
 
+// The x pixel where the path whose title is `title` starts.
+double PathStartX(const std::string& svg, const std::string& title) {
+  const std::size_t at = svg.find("<title>" + title + "</title>");
+  const std::size_t d = svg.rfind("<path d=\"M", at);
+  if (at == std::string::npos || d == std::string::npos) return std::nan("");
+  return std::stod(svg.substr(d + 10));
+}
+
+TEST(HtmlReport, FloorIsDrawnWhereTheTargetsApplyNotOverTheLeadIn) {
+  const ScenarioReport s = ScenarioWithWindows({});
+  ASSERT_TRUE(s.fans[0].floor.has_value());
+  ASSERT_FALSE(s.fans[0].history_dates.empty());
+  const std::string html = ScenarioSection(s);
+  const double floor_x = PathStartX(html, "floor");
+  const double observed_x = PathStartX(html, s.fans[0].dyad + " observed");
+  const double median_x = PathStartX(html, "median with the levers");
+  ASSERT_TRUE(std::isfinite(floor_x) && std::isfinite(observed_x) && std::isfinite(median_x));
+  EXPECT_GT(floor_x, observed_x + 100);  // a year of lead-in is not under the floor
+  EXPECT_DOUBLE_EQ(floor_x, median_x);   // the floor starts with the simulated periods
+}
+
 TEST(HtmlReport, WindowsNameTheVariablesTheyAffect) {
   const ScenarioReport s = ScenarioWithWindows(
       {{"US election",
