@@ -171,6 +171,12 @@ class ImportedSeriesWithoutStandardErrors(unittest.TestCase):
         report = json.loads(tt.run("report", *common, "--format", "json", "--out", "-").stdout)
         self.assertTrue(any("imported series 'weekly'" in w for w in report["provenance"]["warnings"]))
 
+    def test_status_says_there_are_no_driver_series(self):
+        text = tt.run("status", "--store", self.store, "--source", "weekly").stdout
+        self.assertIn("no driver series (the store holds no events to build them from)", text)
+        self.assertIn("values 4 weeks", text)
+        self.assertNotIn("top driver -", text)
+
     def test_drivers_with_a_store_of_imported_series_only_are_refused(self):
         proc = tt.run("explain", "--store", self.store, "--source", "weekly", "--drivers", "SECURITY", check=False)
         self.assertEqual(proc.returncode, 2)

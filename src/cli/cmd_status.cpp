@@ -62,7 +62,8 @@ std::string Render(const TriadState& s, const Palette& c) {
   const std::string window = fmt::format("{} {}{}", s.window, freq, s.window == 1 ? "" : "s");
   TextTable t({"dyad", "level now [90% interval]",
                "latest " + std::string(FrequencyAdjective(s.plan.freq)) + " index (s.e.)",
-               "change " + window, "momentum /30 days [90% interval]", "", "events " + window});
+               "change " + window, "momentum /30 days [90% interval]", "",
+               (s.source == "events" ? "events " : "values ") + window});
   for (const DyadState& d : s.dyads) {
     std::string momentum = "n/a", arrow;
     if (d.momentum) {
@@ -104,7 +105,16 @@ std::string Render(const TriadState& s, const Palette& c) {
         "\ndrivers (VAR({}) over the indices and the essay's drivers; see 'triad "
         "explain')\n",
         d.selected_lags);
+    if (d.drivers.empty())
+      out +=
+          "  no driver series (the store holds no events to build them from): the VAR is over "
+          "the dyads alone\n";
     for (const auto& share : d.shares) {
+      if (d.drivers.empty()) {
+        out += fmt::format("  {:<8} own momentum {:.0f}%, other dyads {:.0f}%\n", share.dyad,
+                           share.own * 100, share.other_dyads * 100);
+        continue;
+      }
       std::string best;
       double best_share = -1;
       for (const auto& [name, v] : share.drivers)
