@@ -29,6 +29,10 @@ struct EventRecord {
   std::int32_t goldstein_tenths = 0;  // Goldstein scale x 10 (exact: the scale has one decimal)
   std::int32_t mentions = 0, sources = 0, articles = 0;
   std::int64_t tone_micro = 0;  // AvgTone x 1e6, rounded half away from zero
+  // For reading events back (`triad events`), not stored: the actors' names as the source wrote
+  // them (GDELT Actor1Name/Actor2Name, ICEWS Source/Target Name) and the article's URL (GDELT 2.0
+  // and 58-column 1.0 SOURCEURL; empty otherwise).
+  std::string_view source_name, target_name, url;
 };
 
 // Why a row could not be used; the field is the column at fault (empty for the whole row).

@@ -16,7 +16,9 @@ namespace {
 enum Column {
   kGlobalEventId = 0,
   kSqlDate = 1,
+  kActor1Name = 6,
   kActor1CountryCode = 7,
+  kActor2Name = 16,
   kActor2CountryCode = 17,
   kEventCode = 26,
   kQuadClass = 29,
@@ -86,6 +88,11 @@ RowOutcome GdeltRowParser::ParseSplit(std::string_view line, TabFields* fields, 
   r->target = f.Field(line, kActor2CountryCode);
   if (r->source.empty() || r->target.empty() || r->source == r->target) return RowOutcome::kNoDyad;
   SplitTabs(line, &f);
+  r->source_name = f.Field(line, kActor1Name);
+  r->target_name = f.Field(line, kActor2Name);
+  // SOURCEURL follows DATEADDED in 61-column (2.0) and 58-column (1.0) rows.
+  r->url =
+      date_added_column + 1 < f.count ? f.Field(line, date_added_column + 1) : std::string_view();
   auto id = ParseInteger(f.Field(line, kGlobalEventId));
   if (!id || *id < 0) return Reject(problem, "GLOBALEVENTID", "not a non-negative integer");
   r->key = *id;

@@ -31,6 +31,8 @@ IcewsRowParser::IcewsRowParser(std::string_view header, const std::string& path)
     if (name == "Target Country") target_country_ = i;
     if (name == "CAMEO Code") cameo_code_ = i;
     if (name == "Intensity") intensity_ = i;
+    if (name == "Source Name") source_actor_ = i;
+    if (name == "Target Name") target_actor_ = i;
   }
   const std::pair<int, const char*> required[] = {{event_id_, "Event ID"},
                                                   {event_date_, "Event Date"},
@@ -60,6 +62,8 @@ RowOutcome IcewsRowParser::Parse(std::string_view line, EventRecord* r, RowProbl
   // ICEWS ids repeat across dates: the key packs (id, date) into one integer.
   r->key = (*id << 22) | ((*day + (1 << 21)) & ((1 << 22) - 1));
 
+  if (source_actor_ >= 0) r->source_name = f.Field(line, source_actor_);
+  if (target_actor_ >= 0) r->target_name = f.Field(line, target_actor_);
   std::string_view source_name = f.Field(line, source_country_);
   std::string_view target_name = f.Field(line, target_country_);
   // ICEWS writes NA (R's missing value) for actors without a country, such as IGOs.
