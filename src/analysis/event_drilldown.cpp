@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <utility>
@@ -41,19 +42,27 @@ void ForEachLine(const std::string& path, RowFn row) {
 
 }  // namespace
 
-EventDrilldown EventsBehind(EventStore& store, const EventQuery& q) {
-  if (q.from > q.to) ThrowUsage("--from is after --to");
-  EventDrilldown out;
-  std::set<std::pair<int, std::int64_t>> seen;  // (id family, key): each event once
-  const bool by_mentions = q.weight == Weighting::kMentions;
+std::vector<EventDrilldown> EventsBehind(EventStore& store,
+                                         const std::vector<EventQuery>& queries) {
+  std::vector<EventDrilldown> out(queries.size());
+  if (queries.empty()) return out;
+  Day from = queries[0].from, to = queries[0].to;
+  for (const EventQuery& q : queries) {
+    if (q.from > q.to) ThrowUsage("--from is after --to");
+    from = std::min(from, q.from);
+    to = std::max(to, q.to);
+  }
+  // (id family, key) per query: each event once, in ingest order, as in the store.
+  std::vector<std::set<std::pair<int, std::int64_t>>> seen(queries.size());
+  std::vector<std::string> missing;
+  std::int64_t files_read = 0;
   for (const IngestedFile& f : store.Files()) {
-    if (f.min_day.empty() || *ParseDate(f.max_day) < q.from || *ParseDate(f.min_day) > q.to)
-      continue;
+    if (f.min_day.empty() || *ParseDate(f.max_day) < from || *ParseDate(f.min_day) > to) continue;
     if (!Unchanged(f)) {
-      out.missing.push_back(f.path);
+      missing.push_back(f.path);
       continue;
     }
-    ++out.files_read;
+    ++files_read;
     std::unique_ptr<RowParser> parser;
     EventFormat format = EventFormat::kGdelt2;
     ForEachLine(f.path, [&](std::int64_t number, std::string_view line) {
@@ -65,42 +74,56 @@ EventDrilldown EventsBehind(EventStore& store, const EventQuery& q) {
       EventRecord r;
       RowProblem problem;
       if (parser->Parse(line, &r, &problem) != RowOutcome::kAccepted) return;
-      if (r.day < q.from || r.day > q.to) return;
-      const bool forward = r.source == q.dyad.first && r.target == q.dyad.second;
-      const bool back = r.source == q.dyad.second && r.target == q.dyad.first;
-      if (!forward && !back) return;
-      if (q.channel && r.event->channel != *q.channel) return;
-      if (!seen.insert({static_cast<int>(IdFamilyOf(format)), r.key}).second) return;
-      EventBehind e;
-      e.day = r.day;
-      e.key = r.key;
-      e.source = r.source;
-      e.target = r.target;
-      e.source_name = r.source_name;
-      e.target_name = r.target_name;
-      e.code = r.event->code;
-      e.description = r.event->description;
-      e.channel = r.event->channel;
-      e.quad_class = r.quad_class;
-      e.goldstein = r.goldstein_tenths / 10.0;
-      e.mentions = r.mentions;
-      const double weight = by_mentions ? r.mentions : 1.0;
-      e.pull = e.goldstein * weight;
-      e.url = r.url;
-      e.file = f.path;
-      ++out.events;
-      out.total_weight += weight;
-      out.total_pull += e.pull;
-      out.top.push_back(std::move(e));
+      if (r.day < from || r.day > to) return;
+      for (std::size_t i = 0; i < queries.size(); ++i) {
+        const EventQuery& q = queries[i];
+        if (r.day < q.from || r.day > q.to) continue;
+        const bool forward = r.source == q.dyad.first && r.target == q.dyad.second;
+        const bool back = r.source == q.dyad.second && r.target == q.dyad.first;
+        if (!forward && !back) continue;
+        if (q.channel && r.event->channel != *q.channel) continue;
+        if (!seen[i].insert({static_cast<int>(IdFamilyOf(format)), r.key}).second) continue;
+        EventBehind e;
+        e.day = r.day;
+        e.key = r.key;
+        e.source = r.source;
+        e.target = r.target;
+        e.source_name = r.source_name;
+        e.target_name = r.target_name;
+        e.code = r.event->code;
+        e.description = r.event->description;
+        e.channel = r.event->channel;
+        e.quad_class = r.quad_class;
+        e.goldstein = r.goldstein_tenths / 10.0;
+        e.mentions = r.mentions;
+        const double weight = q.weight == Weighting::kMentions ? r.mentions : 1.0;
+        e.pull = e.goldstein * weight;
+        e.url = r.url;
+        e.file = f.path;
+        EventDrilldown& d = out[i];
+        ++d.events;
+        d.total_weight += weight;
+        d.total_pull += e.pull;
+        d.top.push_back(std::move(e));
+      }
     });
   }
-  std::sort(out.top.begin(), out.top.end(), [](const EventBehind& a, const EventBehind& b) {
-    if (std::abs(a.pull) != std::abs(b.pull)) return std::abs(a.pull) > std::abs(b.pull);
-    return a.day != b.day ? a.day < b.day : a.key < b.key;
-  });
-  if (q.top >= 0 && out.top.size() > static_cast<std::size_t>(q.top))
-    out.top.resize(static_cast<std::size_t>(q.top));
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    EventDrilldown& d = out[i];
+    d.files_read = files_read;
+    d.missing = missing;
+    std::sort(d.top.begin(), d.top.end(), [](const EventBehind& a, const EventBehind& b) {
+      if (std::abs(a.pull) != std::abs(b.pull)) return std::abs(a.pull) > std::abs(b.pull);
+      return a.day != b.day ? a.day < b.day : a.key < b.key;
+    });
+    if (queries[i].top >= 0 && d.top.size() > static_cast<std::size_t>(queries[i].top))
+      d.top.resize(static_cast<std::size_t>(queries[i].top));
+  }
   return out;
+}
+
+EventDrilldown EventsBehind(EventStore& store, const EventQuery& query) {
+  return EventsBehind(store, std::vector<EventQuery>{query}).front();
 }
 
 }  // namespace triad

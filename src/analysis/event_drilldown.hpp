@@ -39,8 +39,8 @@ struct EventBehind {
 };
 
 struct EventDrilldown {
-  std::vector<EventBehind> top;  // by |pull|, largest first; ties by date then key
-  std::int64_t events = 0;       // events of the dyad in the range that were read back
+  std::vector<EventBehind> top;             // by |pull|, largest first; ties by date then key
+  std::int64_t events = 0;                  // events of the dyad in the range that were read back
   double total_weight = 0, total_pull = 0;  // sums over those events
   std::int64_t files_read = 0;
   std::vector<std::string> missing;  // manifest files that are gone or changed (not read)
@@ -50,5 +50,7 @@ struct EventDrilldown {
 // files counts once, as in the store). A file that has moved or changed since it was ingested is
 // listed in `missing`, not read.
 EventDrilldown EventsBehind(EventStore& store, const EventQuery& query);
+// Several queries in one pass over the files; one result per query, in order.
+std::vector<EventDrilldown> EventsBehind(EventStore& store, const std::vector<EventQuery>& queries);
 
 }  // namespace triad

@@ -58,6 +58,17 @@ class EventsBehind(unittest.TestCase):
         self.assertTrue(all(e["channel"] == "economic" for e in economic["top"]))
         self.assertLess(economic["events"], got["events"])
 
+    def test_the_report_lists_the_same_events_behind_its_largest_moves(self):
+        report = json.loads(tt.run("report", "--store", self.store, "--no-drivers", "--format", "json", "--out",
+                                   "-").stdout)
+        for dyad in report["dyads"]:
+            self.assertEqual(len(dyad["moves"]), 2, dyad["name"])
+            changes = [abs(m["change"]) for m in dyad["moves"]]
+            self.assertEqual(changes, sorted(changes, reverse=True))
+            for move in dyad["moves"]:
+                got = self.events("--dyad", dyad["name"], "--from", move["period"], "--top", "3")
+                self.assertEqual([e["url"] for e in move["events"]], [e["url"] for e in got["top"]])
+
     def test_a_moved_file_is_named(self):
         moved = os.path.join(self.dir, "moved.zip")
         os.rename(self.zip, moved)

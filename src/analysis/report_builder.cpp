@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "analysis/event_drilldown.hpp"
 #include "codebook/countries.hpp"
+#include "common/error.hpp"
 
 namespace triad {
 namespace {
@@ -93,6 +96,64 @@ DriverReport DriversFrom(const DriverModel& model, const TriadState& s, const st
 }
 
 }  // namespace
+
+std::vector<IndexMove> LargestMoves(const RelationIndexSeries& index, int count) {
+  std::vector<IndexMove> moves;
+  double previous = kMissing;
+  for (std::size_t t = 0; t < index.size(); ++t) {
+    if (!std::isfinite(index.value[t])) continue;
+    if (std::isfinite(previous))
+      moves.push_back(IndexMove{index.dates[t], index.value[t] - previous, {}});
+    previous = index.value[t];
+  }
+  std::stable_sort(moves.begin(), moves.end(), [](const IndexMove& a, const IndexMove& b) {
+    return std::abs(a.change) > std::abs(b.change);
+  });
+  if (moves.size() > static_cast<std::size_t>(std::max(count, 0)))
+    moves.resize(static_cast<std::size_t>(std::max(count, 0)));
+  return moves;
+}
+
+void AddEventsBehindMoves(EventStore& store, const TriadState& s, const ReportContext& context,
+                          ReportModel* model, std::vector<std::string>* warnings) {
+  if (s.source != "events" || context.moves_per_dyad <= 0) return;
+  std::vector<EventQuery> queries;
+  std::vector<std::pair<std::size_t, std::size_t>> owner;  // (dyad, move) of each query
+  for (std::size_t d = 0; d < 3 && d < model->dyads.size(); ++d) {
+    model->dyads[d].moves = LargestMoves(s.indices[d], context.moves_per_dyad);
+    for (std::size_t m = 0; m < model->dyads[d].moves.size(); ++m) {
+      const Day start = model->dyads[d].moves[m].period;
+      EventQuery q;
+      q.dyad = s.indices[d].dyad;
+      q.from = start;
+      q.to = NextPeriodStart(start, s.plan.freq) - 1;
+      q.channel = s.index.series.channel;
+      q.weight = s.index.series.weight;
+      q.top = context.events_per_move;
+      queries.push_back(q);
+      owner.emplace_back(d, m);
+    }
+  }
+  std::vector<EventDrilldown> found;
+  try {
+    found = EventsBehind(store, queries);
+  } catch (const Error& e) {
+    warnings->push_back(
+        fmt::format("the events behind the largest moves are not shown: {}", e.what()));
+    return;
+  }
+  if (!found.empty())
+    for (const std::string& path : found.front().missing)
+      warnings->push_back(fmt::format(
+          "{} has moved or changed since it was ingested: its events are not listed", path));
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    IndexMove& move = model->dyads[owner[i].first].moves[owner[i].second];
+    for (const EventBehind& e : found[i].top)
+      move.events.push_back(EventLink{
+          e.day, fmt::format("{} ({}) → {} ({})", e.source, e.source_name, e.target, e.target_name),
+          fmt::format("{} {}", e.code, e.description), e.goldstein, e.url});
+  }
+}
 
 std::string CountryDisplayName(const std::string& code) {
   auto name = CountryTable::Default().NameForCode(code);

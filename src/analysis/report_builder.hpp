@@ -17,11 +17,24 @@ struct ReportContext {
   std::string triad_version;
   std::string command_line;
   std::string store_path;
+  // Per dyad, the largest moves of the raw index to list with the events behind them (read back
+  // from the ingested files; 0: none), and the events shown per move.
+  int moves_per_dyad = 2;
+  int events_per_move = 3;
 };
 
 ReportModel BuildReportModel(const TriadState& state, const std::vector<IngestedFile>& files,
                              const ReportContext& context,
                              std::optional<ScenarioReport> scenario = std::nullopt);
+
+// Per dyad, the periods whose raw index moved most from the previous period with a value (at most
+// `count`, largest first).
+std::vector<IndexMove> LargestMoves(const RelationIndexSeries& index, int count);
+
+// Fills each dyad's moves with the events behind them (analysis/event_drilldown.hpp), reading
+// the store's event files once. Warnings (moved files, unreadable files) go to `warnings`.
+void AddEventsBehindMoves(EventStore& store, const TriadState& state, const ReportContext& context,
+                          ReportModel* model, std::vector<std::string>* warnings);
 
 // "United States" for USA (the codebook's name), the code itself when unknown.
 std::string CountryDisplayName(const std::string& code);

@@ -42,6 +42,7 @@ int RunReport(const ReportArgs& args) {
   const ReportContext context{args.title, UtcNow(), TRIAD_VERSION_STRING, CommandLine(),
                               args.flags.index.series.store};
   ReportModel model = BuildReportModel(state, store.Files(), context, std::move(scenario));
+  AddEventsBehindMoves(store, state, context, &model, &model.provenance.warnings);
   for (const std::string& w : scenario_warnings) {
     model.provenance.warnings.push_back(w);
     std::fprintf(stderr, "warning: %s\n", w.c_str());

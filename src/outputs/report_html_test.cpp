@@ -335,3 +335,30 @@ TEST(HtmlReport, DataCannotInjectMarkup) {
 
 }  // namespace
 }  // namespace triad
+
+namespace triad {
+namespace {
+
+TEST(HtmlReport, EventsBehindMovesLinkOnlyToWebArticlesAndSendNoReferrer) {
+  ReportModel m = SampleModel();
+  m.dyads[0].moves = {IndexMove{
+      D("2024-01-08"),
+      -1.25,
+      {EventLink{D("2024-01-09"), "CHN (CHINA) → USA (UNITED STATES)",
+                 "190 Use conventional military force", -10.0, "https://example.org/a?b=1&c=2"},
+       EventLink{D("2024-01-10"), "USA → CHN", "0211 Appeal", 3.0, "javascript:alert(1)"}}}};
+  const std::string html = RelationsSection(m);
+  EXPECT_NE(html.find("<a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"noreferrer noopener\""),
+            std::string::npos);
+  EXPECT_EQ(html.find("javascript:"), std::string::npos);  // shown as text, never as a link
+  EXPECT_NE(html.find("0211 Appeal"), std::string::npos);
+  EXPECT_NE(html.find("2024-01-08: −1.25 from the period before"), std::string::npos) << html;
+  // And the moves survive the JSON round trip.
+  const ReportModel back = ReportModelFromJson(ToJson(m));
+  ASSERT_EQ(back.dyads[0].moves.size(), 1u);
+  EXPECT_EQ(back.dyads[0].moves[0].events[1].url, "javascript:alert(1)");
+  EXPECT_DOUBLE_EQ(back.dyads[0].moves[0].change, -1.25);
+}
+
+}  // namespace
+}  // namespace triad

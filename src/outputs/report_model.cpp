@@ -48,6 +48,22 @@ json ToJson(const IntervalEstimate& e) {
   return {{"value", Number(e.value)}, {"lo", Number(e.lo)}, {"hi", Number(e.hi)}};
 }
 
+json MovesJson(const std::vector<IndexMove>& moves) {
+  json out = json::array();
+  for (const IndexMove& m : moves) {
+    json events = json::array();
+    for (const EventLink& e : m.events)
+      events.push_back({{"date", FormatDate(e.date)},
+                        {"actors", e.actors},
+                        {"description", e.description},
+                        {"goldstein", Number(e.goldstein)},
+                        {"url", e.url}});
+    out.push_back(
+        {{"period", FormatDate(m.period)}, {"change", Number(m.change)}, {"events", events}});
+  }
+  return out;
+}
+
 json ToJson(const DyadReport& d) {
   return {{"name", d.name},
           {"dates", Dates(d.dates)},
@@ -61,7 +77,8 @@ json ToJson(const DyadReport& d) {
           {"slope_hi", Numbers(d.slope_hi)},
           {"momentum", ToJson(d.momentum)},
           {"direction", d.direction ? std::string(MomentumDirectionName(*d.direction)) : ""},
-          {"floor", Optional(d.floor)}};
+          {"floor", Optional(d.floor)},
+          {"moves", MovesJson(d.moves)}};
 }
 
 json ToJson(const TriangleSnapshot& t) {
@@ -331,6 +348,16 @@ DyadReport ReadDyad(const Reader& r) {
           "direction");
   }
   d.floor = r.OptNum("floor");
+  for (std::size_t i = 0; i < r.Array("moves").size(); ++i) {
+    const Reader m = r.Element("moves", i);
+    IndexMove move{m.Date("period"), m.Num("change"), {}};
+    for (std::size_t k = 0; k < m.Array("events").size(); ++k) {
+      const Reader e = m.Element("events", k);
+      move.events.push_back({e.Date("date"), e.Str("actors"), e.Str("description"),
+                             e.Num("goldstein"), e.Str("url")});
+    }
+    d.moves.push_back(std::move(move));
+  }
   return d;
 }
 

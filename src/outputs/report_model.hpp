@@ -40,6 +40,22 @@ struct IntervalEstimate {
   double hi = kMissing;
 };
 
+// One event behind a move of the index (analysis/event_drilldown.hpp), as the report lists it.
+struct EventLink {
+  Day date = 0;
+  std::string actors;       // e.g. "CHN (CHINA) -> JPN (JAPAN)"
+  std::string description;  // the CAMEO code and its description
+  double goldstein = kMissing;
+  std::string url;  // the article; linked only when it is http(s)
+};
+
+// A period whose raw index moved most from the period before, with the events that pulled it.
+struct IndexMove {
+  Day period = 0;
+  double change = kMissing;  // index units, from the previous period with a value
+  std::vector<EventLink> events;
+};
+
 // One dyad's relation over time.
 struct DyadReport {
   std::string name;  // "CHN-USA"
@@ -63,6 +79,8 @@ struct DyadReport {
   std::optional<MomentumDirection> direction;
   // The level below which the relation counts as off track (index units), if one was set.
   std::optional<double> floor;
+  // The largest moves of the raw index with their top events (may be empty).
+  std::vector<IndexMove> moves;
 };
 
 // The triangle in its latest period.

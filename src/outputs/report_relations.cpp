@@ -39,6 +39,35 @@ std::vector<double> RobustSpan(const std::vector<double>& values) {
   return {at(0.01), at(0.99)};
 }
 
+// A link only to an http(s) article: a URL from the data could say javascript:, and the page
+// must stay inert. The link opens a new page without sending where it came from.
+std::string EventLinkHtml(const EventLink& e) {
+  const bool web = e.url.rfind("https://", 0) == 0 || e.url.rfind("http://", 0) == 0;
+  if (!web) return HtmlEscape(e.description);
+  return fmt::format("<a href=\"{}\" rel=\"noreferrer noopener\" target=\"_blank\">{}</a>",
+                     HtmlEscape(e.url), HtmlEscape(e.description));
+}
+
+// The largest moves of the raw index, each with the events that pulled it (`triad events`).
+std::string MovesHtml(const DyadReport& d) {
+  if (d.moves.empty()) return "";
+  std::string out =
+      "<h4>Largest moves of the index, and the events behind them</h4>\n<ul class=\"moves\">\n";
+  for (const IndexMove& m : d.moves) {
+    out += fmt::format("<li>{}: {} from the period before<ul>\n", FormatDate(m.period),
+                       FormatNumber(m.change, 2, true));
+    for (const EventLink& e : m.events)
+      out +=
+          fmt::format("<li>{} {}: {} (Goldstein {})</li>\n", FormatDate(e.date),
+                      HtmlEscape(e.actors), EventLinkHtml(e), FormatNumber(e.goldstein, 1, true));
+    out += "</ul></li>\n";
+  }
+  return out +
+         "</ul>\n<p class=\"note\">Events ranked by their pull on the index (Goldstein × "
+         "weight); links go to the articles GDELT coded, and nothing is fetched until "
+         "one is opened. <code>triad events</code> lists them all.</p>\n";
+}
+
 std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double x_hi) {
   const int dec = DisplayDecimals(TypicalMagnitude(d));
   const std::string hue = SeriesColour(index);
@@ -101,6 +130,7 @@ std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double
   out += index_chart.Svg(d.name + " relation index and smoothed level");
   out += "<h4>Momentum: smoothed slope, index units per 30 days, with 90% band</h4>\n";
   out += momentum_chart.Svg(d.name + " momentum");
+  out += MovesHtml(d);
   return out + "</article>\n";
 }
 
