@@ -65,20 +65,21 @@ json MovesJson(const std::vector<IndexMove>& moves) {
 }
 
 json ToJson(const DyadReport& d) {
-  return {{"name", d.name},
-          {"dates", Dates(d.dates)},
-          {"index", Numbers(d.index)},
-          {"index_se", Numbers(d.index_se)},
-          {"level", Numbers(d.level)},
-          {"level_lo", Numbers(d.level_lo)},
-          {"level_hi", Numbers(d.level_hi)},
-          {"slope", Numbers(d.slope)},
-          {"slope_lo", Numbers(d.slope_lo)},
-          {"slope_hi", Numbers(d.slope_hi)},
-          {"momentum", ToJson(d.momentum)},
-          {"direction", d.direction ? std::string(MomentumDirectionName(*d.direction)) : ""},
-          {"floor", Optional(d.floor)},
-          {"moves", MovesJson(d.moves)}};
+  json j = {{"name", d.name},
+            {"dates", Dates(d.dates)},
+            {"index", Numbers(d.index)},
+            {"index_se", Numbers(d.index_se)},
+            {"level", Numbers(d.level)},
+            {"level_lo", Numbers(d.level_lo)},
+            {"level_hi", Numbers(d.level_hi)},
+            {"slope", Numbers(d.slope)},
+            {"slope_lo", Numbers(d.slope_lo)},
+            {"slope_hi", Numbers(d.slope_hi)},
+            {"momentum", ToJson(d.momentum)},
+            {"direction", d.direction ? std::string(MomentumDirectionName(*d.direction)) : ""},
+            {"floor", Optional(d.floor)}};
+  if (!d.moves.empty()) j["moves"] = MovesJson(d.moves);
+  return j;
 }
 
 json ToJson(const TriangleSnapshot& t) {
