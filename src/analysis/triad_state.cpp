@@ -46,7 +46,7 @@ TriadState BuildTriadState(EventStore& store, const TriadQuery& query) {
   TriadState s;
   s.query = query;
   const auto& a = query.actors;
-  for (const std::string& actor : a) ParseCountryCode(actor);
+  for (const std::string& actor : a) ParseActor(actor);
   s.store = store.Summary();
   s.plan = PlanPeriods(SourceRange(store, query.index.source), query.periods);
   s.notes = s.plan.notes;

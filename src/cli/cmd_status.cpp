@@ -105,10 +105,12 @@ std::string Render(const TriadState& s, const Palette& c) {
         "\ndrivers (VAR({}) over the indices and the essay's drivers; see 'triad "
         "explain')\n",
         d.selected_lags);
-    if (d.drivers.empty())
-      out +=
-          "  no driver series (the store holds no events to build them from): the VAR is over "
-          "the dyads alone\n";
+    if (d.drivers.empty()) {
+      std::string why = "none could be built";
+      for (const std::string& note : s.drivers->series.notes)
+        if (note.rfind("no drivers: ", 0) == 0) why = note.substr(12);
+      out += fmt::format("  no driver series ({}): the VAR is over the dyads alone\n", why);
+    }
     for (const auto& share : d.shares) {
       if (d.drivers.empty()) {
         out += fmt::format("  {:<8} own momentum {:.0f}%, other dyads {:.0f}%\n", share.dyad,

@@ -45,7 +45,7 @@ std::vector<Dyad> ParseDyadList(const std::string& text) {
 std::vector<std::string> ParseActorList(const std::string& text) {
   std::vector<std::string> actors;
   for (const std::string& text_item : SplitList(text)) {
-    const std::string item = ParseCountryCode(text_item);
+    const std::string item = ParseActor(text_item);
     if (std::find(actors.begin(), actors.end(), item) != actors.end())
       ThrowUsage(fmt::format("{} is listed twice", item));
     actors.push_back(item);

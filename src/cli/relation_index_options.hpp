@@ -24,8 +24,8 @@ struct RelationIndexFlags {
 
 // "CHN-USA,CHN-JPN" -> dyads (usage error for a bad one).
 std::vector<Dyad> ParseDyadList(const std::string& text);
-// "CHN,USA,JPN" -> codes known to the codebook (usage error, with a suggestion, for an unknown
-// code; usage error for a repeated one).
+// "CHN,USA,JPN" (or "CHN,USA,ASEAN": a codebook group stands for its members) -> actors known to
+// the codebook (usage error, with a suggestion, for an unknown one; usage error for a repeat).
 std::vector<std::string> ParseActorList(const std::string& text);
 
 }  // namespace triad::cli

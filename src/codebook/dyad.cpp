@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <vector>
 
 #include "codebook/countries.hpp"
+#include "codebook/groups.hpp"
 #include "common/error.hpp"
 #include "common/nearest_name.hpp"
 
@@ -56,17 +58,49 @@ std::string ParseCountryCode(std::string_view text) {
   ThrowUsage(fmt::format("'{}' is not a CAMEO country code{}", text, hint));
 }
 
+bool IsGroupActor(std::string_view actor) {
+  return GroupRegistry::Default().Find(actor) != nullptr;
+}
+
+std::string ParseActor(std::string_view text) {
+  if (const ActorGroup* group = GroupRegistry::Default().Find(text)) return group->name;
+  const std::string code = Upper(text);
+  if (code.size() == 3) return ParseCountryCode(text);
+  std::vector<std::string> groups;
+  for (const ActorGroup& g : GroupRegistry::Default().groups()) groups.push_back(g.name);
+  ThrowUsage(fmt::format("'{}' is neither a CAMEO country code nor a group; {}", text,
+                         SuggestName(code, groups)));
+}
+
 Dyad Dyad::Parse(std::string_view text) {
-  const std::size_t sep = text.find_first_of("-_");
-  if (sep == std::string_view::npos || text.find_first_of("-_", sep + 1) != std::string_view::npos)
-    ThrowUsage(
-        fmt::format("'{}' is not a dyad: write two different CAMEO country codes joined by '-', "
-                    "e.g. CHN-USA",
-                    text));
-  Dyad d{ParseCountryCode(text.substr(0, sep)), ParseCountryCode(text.substr(sep + 1))};
-  if (d.first == d.second)
+  // Label form splits at '-'; the variable form at the '_' that leaves two actors (group names
+  // hold underscores themselves: CHN_GLOBAL_SOUTH).
+  std::optional<Dyad> found;
+  const std::size_t dash = text.find('-');
+  if (dash != std::string_view::npos) {
+    found = Dyad{ParseActor(text.substr(0, dash)), ParseActor(text.substr(dash + 1))};
+  } else {
+    for (std::size_t cut = text.find('_'); cut != std::string_view::npos && !found;
+         cut = text.find('_', cut + 1)) {
+      const std::string a = Upper(text.substr(0, cut)), b = Upper(text.substr(cut + 1));
+      const auto valid = [](const std::string& s) {
+        return IsGroupActor(s) || (IsCodeShape(s) && CountryTable::Default().NameForCode(s));
+      };
+      if (valid(a) && valid(b)) found = Dyad{ParseActor(a), ParseActor(b)};
+    }
+    if (!found) {
+      const std::size_t cut = text.find('_');
+      if (cut == std::string_view::npos)
+        ThrowUsage(fmt::format(
+            "'{}' is not a dyad: write two different CAMEO country codes (or groups) joined by "
+            "'-', e.g. CHN-USA or CHN-GLOBAL_SOUTH",
+            text));
+      found = Dyad{ParseActor(text.substr(0, cut)), ParseActor(text.substr(cut + 1))};
+    }
+  }
+  if (found->first == found->second)
     ThrowUsage(fmt::format("'{}' is not a dyad: the two actors must differ", text));
-  return d;
+  return *found;
 }
 
 bool Dyad::TryParseShape(std::string_view text, Dyad* out) {

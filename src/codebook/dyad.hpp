@@ -14,8 +14,15 @@ namespace triad {
 
 // A CAMEO country code (upper-cased) known to the codebook. Usage error otherwise, with the
 // nearest code when one is close ("'JAP' is not a CAMEO country code; did you mean JPN
-// (JAPAN)?").
+// (Japan)?").
 std::string ParseCountryCode(std::string_view text);
+
+// An actor: a country code, or a group of the codebook (GLOBAL_SOUTH, ASEAN, BRICS, ...) whose
+// members on each event's day stand for it. Upper-cased; usage error otherwise, naming the
+// nearest code or group.
+std::string ParseActor(std::string_view text);
+// Whether `actor` is the name of a codebook group (not a country code).
+bool IsGroupActor(std::string_view actor);
 
 struct Dyad {
   std::string first, second;
@@ -25,8 +32,8 @@ struct Dyad {
   // "CHN_USA".
   std::string Variable() const { return first + "_" + second; }
 
-  // Parses a label or a variable name ("CHN-USA", "chn_usa"): two different codes known to the
-  // codebook. Usage error otherwise, naming the text and the nearest code.
+  // Parses a label or a variable name ("CHN-USA", "chn_usa", "CHN-GLOBAL_SOUTH"): two different
+  // actors (ParseActor). Usage error otherwise, naming the text and the nearest code.
   static Dyad Parse(std::string_view text);
   // Like Parse, but only checks the shape (two 3-letter codes), for names read back from a
   // saved model whose actors are not necessarily countries of this codebook.

@@ -31,7 +31,16 @@ ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& option
     raw.push_back(index.value);
   }
   const std::vector<Day>& grid = out.indices.front().dates;
-  const bool none = options.drivers && options.drivers->empty();
+  // The drivers are built for three countries (the triad's own events, its economic channels);
+  // a group vertex has none of these, so its model is over the dyads alone.
+  const bool group_vertex = IsGroupActor(a[0]) || IsGroupActor(a[1]) || IsGroupActor(a[2]);
+  if (group_vertex && options.drivers && !options.drivers->empty())
+    ThrowUsage(
+        "--drivers: the driver series are built for three countries; with a group vertex "
+        "use --drivers none");
+  if (group_vertex && !options.drivers)
+    out.notes.push_back("no drivers: they are built for three countries, and a vertex is a group");
+  const bool none = (options.drivers && options.drivers->empty()) || group_vertex;
   // Drivers come from events: a store of imported series only has none (Coverage reads the
   // manifest, not the cells). Asked for by name, they are refused rather than left out quietly.
   const bool events = store.Coverage().has_value();

@@ -5,6 +5,8 @@
 #include <limits>
 #include <unordered_map>
 
+#include "codebook/groups.hpp"
+
 namespace triad::relation_index_detail {
 namespace {
 
@@ -34,6 +36,17 @@ PeriodTotals Minus(const PeriodTotals& a, const PeriodTotals& b) {
 }
 
 // An unordered pair of 3-letter codes as one integer (each code < 26^3).
+// One side of a dyad: a country, or a codebook group whose members on the day stand for it.
+struct DyadSide {
+  std::string code;
+  const ActorGroup* group = nullptr;
+  explicit DyadSide(const std::string& actor)
+      : code(actor), group(GroupRegistry::Default().Find(actor)) {}
+  bool Has(const char* country, Day day) const {
+    return group ? group->Contains(country, day) : code == country;
+  }
+};
+
 std::int64_t PairKey(const char* a, const char* b) {
   auto code = [](const char* c) {
     return static_cast<std::int64_t>(((c[0] - 'A') * 26 + (c[1] - 'A')) * 26 + (c[2] - 'A'));
@@ -101,7 +114,18 @@ std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dy
   if (periods == 0) return out;
   std::unordered_map<std::int64_t, std::vector<std::size_t>> dyads_of_pair;
   std::vector<std::string> countries;
+  // Dyads with a group side pool the events of the group's members on each event's day.
+  struct GroupDyad {
+    std::size_t index;
+    DyadSide a, b;
+  };
+  std::vector<GroupDyad> group_dyads;
   for (std::size_t i = 0; i < dyads.size(); ++i) {
+    const DyadSide a(dyads[i].first), b(dyads[i].second);
+    if (a.group || b.group) {
+      group_dyads.push_back({i, a, b});
+      continue;
+    }
     dyads_of_pair[PairKey(dyads[i].first.c_str(), dyads[i].second.c_str())].push_back(i);
     countries.push_back(dyads[i].first);
     countries.push_back(dyads[i].second);
@@ -123,6 +147,12 @@ std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dy
           world_totals[p].all.Merge(cell.values);
           world_totals[p].by_quad[q].Merge(cell.values);
         }
+        for (const GroupDyad& g : group_dyads)
+          if ((g.a.Has(key.source, key.day) && g.b.Has(key.target, key.day)) ||
+              (g.a.Has(key.target, key.day) && g.b.Has(key.source, key.day))) {
+            totals[g.index][p].all.Merge(cell.values);
+            totals[g.index][p].by_quad[q].Merge(cell.values);
+          }
         auto found = dyads_of_pair.find(PairKey(key.source, key.target));
         if (found == dyads_of_pair.end()) return;
         for (std::size_t d : found->second) {
@@ -130,7 +160,7 @@ std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dy
           totals[d][p].by_quad[q].Merge(cell.values);
         }
       },
-      world ? std::vector<std::string>{} : countries);
+      world || !group_dyads.empty() ? std::vector<std::string>{} : countries);
 
   for (std::size_t d = 0; d < dyads.size(); ++d) {
     for (std::size_t p = 0; p < periods; ++p) {
