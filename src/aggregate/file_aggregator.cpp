@@ -44,11 +44,25 @@ struct Block {
 struct BlockResult {
   std::int64_t lines = 0;
   std::int64_t accepted = 0, without_dyad = 0, rejected = 0, duplicate = 0;
-  std::vector<RejectedRow> rejects;
+  std::vector<RejectedRow> rejects;  // bounded like the file's (kKeptRejectsPerReason)
+  std::vector<RejectCount> reject_counts;
   std::vector<std::int64_t> keys;
   Day min_day = 0, max_day = 0;
   std::int64_t min_added = 0, max_added = 0;
 };
+
+// The count of (field, reason) in `counts`, added if there is room for another reason; else the
+// count of the reasons counted together.
+RejectCount& CountOf(std::vector<RejectCount>& counts, std::string_view field,
+                     std::string_view reason) {
+  for (RejectCount& c : counts)
+    if (c.field == field && c.reason == reason) return c;
+  if (counts.size() < kRejectReasonsPerFile) {
+    counts.push_back(RejectCount{std::string(field), std::string(reason), 0});
+    return counts.back();
+  }
+  return CountOf(counts, "", kOtherRejectReasons);
+}
 
 // Events whose key occurs more than once in the file itself: the first to ask counts it.
 class InFileDuplicates : public SeenEvents {
@@ -146,15 +160,19 @@ void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* s
       case RowOutcome::kNoDyad:
         ++out->without_dyad;
         break;
-      case RowOutcome::kRejected:
+      case RowOutcome::kRejected: {
         ++out->rejected;
-        out->rejects.push_back(RejectedRow{out->lines, std::string(problem.field),
-                                           std::move(problem.reason), std::string(line)});
+        RejectCount& count = CountOf(out->reject_counts, problem.field, problem.reason);
+        if (++count.rows <= static_cast<std::int64_t>(kKeptRejectsPerReason) &&
+            out->rejects.size() < kKeptRejectsPerFile)
+          out->rejects.push_back(RejectedRow{out->lines, std::string(problem.field),
+                                             std::move(problem.reason), std::string(line)});
         if (strict) {
           stop->store(true);
           return;
         }
         break;
+      }
       case RowOutcome::kAccepted: {
         if (seen && seen->Contains(r.key)) {
           ++out->duplicate;
@@ -333,11 +351,26 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   std::size_t total_keys = 0;
   for (auto& r : results) total_keys += r.keys.size();
   result.keys.reserve(total_keys);
+  std::vector<std::int64_t> kept;  // rows kept so far of each reason in result.reject_counts
   for (auto& r : results) {
     for (auto& reject : r.rejects) {
+      // Blocks kept their own first rows of each reason: keep the file's first.
+      RejectCount& count = CountOf(result.reject_counts, reject.field, reject.reason);
+      const std::size_t at = static_cast<std::size_t>(&count - result.reject_counts.data());
+      kept.resize(result.reject_counts.size());
+      if (kept[at] >= static_cast<std::int64_t>(kKeptRejectsPerReason) ||
+          result.rejects.size() >= kKeptRejectsPerFile)
+        continue;
+      ++kept[at];
       reject.line += line_base;
       result.rejects.push_back(std::move(reject));
     }
+    for (const RejectCount& c : r.reject_counts) {
+      RejectCount& count = CountOf(result.reject_counts, c.field, c.reason);
+      // A reason first met with no row kept (the block's quota was full) still counts.
+      count.rows += c.rows;
+    }
+    kept.resize(result.reject_counts.size());
     line_base += r.lines;
     result.rows_read += r.lines;
     result.rows_accepted += r.accepted;
@@ -365,6 +398,17 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
                bad.reason +
                    " (--strict stops at the first bad row; without it the row is kept "
                    "in the store's rejects and ingest goes on)");
+  }
+  if (result.rows_read >= kMostlyRejectedMinRows && result.rows_rejected * 2 > result.rows_read) {
+    const RejectedRow& bad = result.rejects.front();
+    ThrowInput(
+        Location{path, bad.line, bad.field},
+        fmt::format("this does not look like {}: first bad line {} ({}{}); {} of its {} rows "
+                    "are rejected, so nothing of it is stored: give the right "
+                    "--input-format, or check that this is an event file",
+                    EventFormatName(result.format), bad.line,
+                    bad.field.empty() ? "" : bad.field + ": ", bad.reason, result.rows_rejected,
+                    result.rows_read));
   }
   if (!std::is_sorted(result.keys.begin(), result.keys.end()))
     std::sort(result.keys.begin(), result.keys.end());

@@ -118,19 +118,28 @@ int RunIngest(const IngestArgs& args) {
     auto start = std::chrono::steady_clock::now();
     const std::int64_t rows_before = rows;
     try {
-      std::unique_ptr<SeenEvents> seen;
       options.progress = [&](std::uint64_t b) { progress.Update(i, path, b); };
-      FileAggregate aggregate = AggregateFile(
-          path,
-          [&](EventFormat format) {
-            seen = store.SeenEventsOf(IdFamilyOf(format));
-            return seen.get();
-          },
-          options);
+      // Aggregates the file against the events stored now (no event counted twice).
+      auto aggregate_file = [&] {
+        std::unique_ptr<SeenEvents> seen;
+        return AggregateFile(
+            path,
+            [&](EventFormat format) {
+              seen = store.SeenEventsOf(IdFamilyOf(format));
+              return seen.get();
+            },
+            options);
+      };
+      const std::int64_t keys_mark = store.KeysMark();
+      FileAggregate aggregate = aggregate_file();
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       auto commit_start = std::chrono::steady_clock::now();
-      auto result = store.AddFile(aggregate, disk, seconds);
+      auto result = store.AddFile(aggregate, disk, seconds, keys_mark, [&] {
+        note(fmt::format("{}: another ingest added some of its events meanwhile: reading it again",
+                         path));
+        return aggregate_file();
+      });
       double commit_seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - commit_start).count();
       if (!result.added) {

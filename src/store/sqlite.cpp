@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
+
 #include "common/error.hpp"
 
 namespace triad {
@@ -15,8 +17,25 @@ Database::Database(const std::string& path, bool create) : path_(path) {
     ThrowStore(fmt::format("{}: cannot open the store: {}{}", path, message,
                            create ? "" : " (run 'triad ingest' first, or give --store)"));
   }
-  sqlite3_busy_timeout(db_, 10000);
+  sqlite3_busy_handler(db_, &Database::WaitWhileBusy, this);
   sqlite3_extended_result_codes(db_, 1);
+}
+
+int Database::WaitWhileBusy(void* self, int attempt) {
+  // Another process holds the write lock (another ingest committing a file). Wait for it however
+  // long it takes, rather than fail with "database is locked": its commit ends, or its process
+  // dies and the lock goes with it. Say so once, after a second, so that a wait is not a hang.
+  auto* db = static_cast<Database*>(self);
+  if (attempt == 0) db->busy_ms_ = 0;
+  const int ms = attempt < 10 ? 10 : attempt < 40 ? 50 : 200;
+  db->busy_ms_ += ms;
+  if (db->busy_ms_ >= 1000 && !db->said_waiting_) {
+    db->said_waiting_ = true;
+    std::fprintf(stderr, "triad: waiting for another ingest into %s to finish its commit\n",
+                 db->path_.c_str());
+  }
+  sqlite3_sleep(ms);
+  return 1;
 }
 
 Database::~Database() {

@@ -1,0 +1,107 @@
+"""Rejected rows cost bounded memory and store space: every one is counted by reason, only the
+first 100 of each reason are kept with their raw text (kKeptRejectsPerReason), and a file whose
+rows are mostly rejected (more than half of at least 1,000) fails as a whole with the store
+unchanged: it is not the format it was read as."""
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import unittest
+
+sys.path.insert(0, os.path.join(os.environ.get("TRIAD_SOURCE_DIR", "."), "tests", "pylib"))
+import triadtest as t  # noqa: E402
+
+# Address space for the child: a normal ingest of the bundled sample with 2 threads needs about
+# 80 MiB; triad before bounded rejects needed about 200 MiB to reject all of its rows.
+LIMIT_MIB = 120
+
+
+def limited(*args):
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (LIMIT_MIB << 20, LIMIT_MIB << 20))
+    # One malloc arena: the limit then measures allocations, not per-thread arena reservations.
+    env = dict(os.environ, MALLOC_ARENA_MAX="1")
+    return subprocess.run([t.TRIAD, *args], capture_output=True, text=True, preexec_fn=limit, env=env)
+
+
+def contents(store):
+    db = sqlite3.connect(store)
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    out = {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+           for table in ("files", "cells", "rejects", "reject_counts", "event_keys") if table in tables}
+    out["events"] = db.execute("SELECT coalesce(sum(events), 0) FROM cells").fetchone()[0]
+    db.close()
+    return out
+
+
+class BoundedRejects(unittest.TestCase):
+    def setUp(self):
+        self.dir = t.tmpdir()
+        self.store = os.path.join(self.dir, "s.db")
+
+    def test_a_file_read_as_the_wrong_format_fails_whole_within_bounded_memory(self):
+        t.run("ingest", "--quiet", "--store", self.store, t.triangle_file())
+        before = contents(self.store)
+        # The calibration: the same file read as what it is fits under the same limit.
+        other = os.path.join(self.dir, "other.db")
+        ok = limited("ingest", "--quiet", "--threads", "2", "--store", other, t.SAMPLE_ZIP)
+        self.assertEqual(ok.returncode, 0, ok.stderr)
+        # The bundled sample is GDELT 2.0 (61 columns): read as GDELT 1.0 every row is bad.
+        proc = limited("ingest", "--threads", "2", "--input-format", "gdelt1", "--store", self.store,
+                       t.SAMPLE_ZIP)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn("this does not look like gdelt1: first bad line 1 (expected 57 or 58 "
+                      "tab-separated columns (GDELT 1.0), found 61)", proc.stderr)
+        self.assertIn("106096 of its 106096 rows are rejected", proc.stderr)
+        self.assertIn("the store is unchanged for this file", proc.stderr)
+        self.assertNotIn("bad_alloc", proc.stderr)
+        self.assertEqual(contents(self.store), before)
+
+    def test_rejects_are_counted_by_reason_and_the_first_100_of_each_kept(self):
+        rows = t.triangle_lines()  # 9,093 good rows
+        bad = []
+        for i in range(300):  # a day that does not exist
+            f = rows[i].split("\t")
+            f[1] = "20250231"
+            bad.append("\t".join(f))
+        for i in range(300, 500):  # a quad class out of range
+            f = rows[i].split("\t")
+            f[29] = "5"
+            bad.append("\t".join(f))
+        path = os.path.join(self.dir, "mixed.tsv")
+        with open(path, "w", newline="\n") as f:
+            f.writelines(bad + rows[500:])
+        proc = t.run("ingest", "--store", self.store, path)
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertIn("500 rows rejected, first at line 1", proc.stderr)
+        info = json.loads(t.run("info", "--format", "json", "--rejects", "1000", "--store", self.store).stdout)
+        self.assertEqual(info["rejected"], 500)
+        self.assertEqual(info["reject_reasons"], [
+            {"reason": "SQLDATE: not a calendar date in YYYYMMDD form", "rows": 300},
+            {"reason": "QuadClass: not 1, 2, 3 or 4", "rows": 200}])
+        kept = [(r["line"], r["field"]) for r in info["reject_rows"]]
+        self.assertEqual(kept, [(n, "SQLDATE") for n in range(1, 101)] +
+                         [(n, "QuadClass") for n in range(301, 401)])
+        self.assertEqual(info["accepted"], 9093 - 500)
+
+    def test_a_store_of_schema_1_is_upgraded_with_its_rejects_counted(self):
+        rows = t.triangle_lines()
+        f = rows[0].split("\t")
+        f[29] = "5"
+        path = os.path.join(self.dir, "one_bad.tsv")
+        with open(path, "w", newline="\n") as out:
+            out.writelines(["\t".join(f)] + rows[1:])
+        t.run("ingest", "--quiet", "--store", self.store, path)
+        db = sqlite3.connect(self.store)  # as a store written before reject_counts existed
+        db.execute("DROP TABLE reject_counts")
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        db.commit()
+        db.close()
+        info = json.loads(t.run("info", "--format", "json", "--store", self.store).stdout)
+        self.assertEqual(info["reject_reasons"], [{"reason": "QuadClass: not 1, 2, 3 or 4", "rows": 1}])
+
+
+if __name__ == "__main__":
+    unittest.main()
