@@ -256,8 +256,12 @@ const CommandRegistration kIngest(10, [](CLI::App& app, int& exit_code) {
       ->group("");
   cmd->footer(
       "Each file is added atomically; an event already in the store (same GLOBALEVENTID, or ICEWS\n"
-      "id and date) is never counted twice. Bad rows go to the store's rejects with file, line,\n"
-      "field and reason. Exit codes: 0 ok, 1 a file failed, 3 rows were rejected.\n\n"
+      "id and date) is never counted twice, also when several ingests write to one store at once\n"
+      "(one commits at a time; the others wait and say so). An id repeated within a file counts\n"
+      "its first copy. Bad rows are counted by reason and the first 100 of each kept in the\n"
+      "store's rejects with file, line, field and reason; a file of 1,000 rows or more of which\n"
+      "more than half are bad is not the format it was read as and fails whole.\n"
+      "Exit codes: 0 ok, 1 a file failed, 3 rows were rejected, 4 the store is not usable.\n\n"
       "Examples:\n"
       "  triad ingest data/sample/triangle_CHN_USA_JPN.export.tsv\n"
       "  triad ingest --store gdelt.db 'downloads/2025*.export.CSV.zip'\n"

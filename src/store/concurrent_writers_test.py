@@ -2,8 +2,10 @@
 concurrent ingests of overlapping files leave exactly the cells of one sequential ingest, and
 ingests that create a new store together all succeed."""
 import os
+import sqlite3
 import subprocess
 import sys
+import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.environ.get("TRIAD_SOURCE_DIR", "."), "tests", "pylib"))
@@ -74,6 +76,24 @@ class ConcurrentWriters(unittest.TestCase):
         for code, out, err in runs:
             self.assertEqual(code, 0, err)
         self.assertEqual(export(store), self.reference)
+
+    def test_a_writer_waits_out_a_long_commit_and_says_so(self):
+        # Another writer holds the store's write lock for 11 s (longer than SQLite's usual busy
+        # timeouts): the ingest waits, says why on stderr, then adds its file.
+        store = os.path.join(self.dir, "long.db")
+        t.run("ingest", "--quiet", "--store", store, t.triangle_file())
+        holder = sqlite3.connect(store, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        proc = subprocess.Popen([t.TRIAD, "ingest", "--store", store, self.a],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(11)
+        self.assertIsNone(proc.poll(), "the ingest gave up while the lock was held")
+        holder.execute("ROLLBACK")
+        holder.close()
+        out, err = proc.communicate(timeout=60)
+        self.assertEqual(proc.returncode, 0, err)
+        self.assertIn(f"waiting for another ingest into {store} to finish its commit", err)
+        self.assertEqual(t.store_totals(store)[1][0], 2)
 
 
 if __name__ == "__main__":
