@@ -60,31 +60,35 @@ class BoundedRejects(unittest.TestCase):
         self.assertEqual(contents(self.store), before)
 
     def test_rejects_are_counted_by_reason_and_the_first_100_of_each_kept(self):
-        rows = t.triangle_lines()  # 9,093 good rows
-        bad = []
-        for i in range(300):  # a day that does not exist
-            f = rows[i].split("\t")
+        # 9,093 good rows; every 30th made a day that does not exist (300 rows spread over the
+        # whole file, so over every parsing block) and the row after each of the first 200 a quad
+        # class out of range.
+        rows = list(t.triangle_lines())
+        for i in range(300):
+            f = rows[30 * i].split("\t")
             f[1] = "20250231"
-            bad.append("\t".join(f))
-        for i in range(300, 500):  # a quad class out of range
-            f = rows[i].split("\t")
+            rows[30 * i] = "\t".join(f)
+        for i in range(200):
+            f = rows[30 * i + 1].split("\t")
             f[29] = "5"
-            bad.append("\t".join(f))
+            rows[30 * i + 1] = "\t".join(f)
         path = os.path.join(self.dir, "mixed.tsv")
         with open(path, "w", newline="\n") as f:
-            f.writelines(bad + rows[500:])
-        proc = t.run("ingest", "--store", self.store, path)
-        self.assertEqual(proc.returncode, 3, proc.stderr)
-        self.assertIn("500 rows rejected, first at line 1", proc.stderr)
-        info = json.loads(t.run("info", "--format", "json", "--rejects", "1000", "--store", self.store).stdout)
-        self.assertEqual(info["rejected"], 500)
-        self.assertEqual(info["reject_reasons"], [
-            {"reason": "SQLDATE: not a calendar date in YYYYMMDD form", "rows": 300},
-            {"reason": "QuadClass: not 1, 2, 3 or 4", "rows": 200}])
-        kept = [(r["line"], r["field"]) for r in info["reject_rows"]]
-        self.assertEqual(kept, [(n, "SQLDATE") for n in range(1, 101)] +
-                         [(n, "QuadClass") for n in range(301, 401)])
-        self.assertEqual(info["accepted"], 9093 - 500)
+            f.writelines(rows)
+        for threads in (1, 3):
+            store = os.path.join(self.dir, f"mixed-{threads}.db")
+            proc = t.run("ingest", "--threads", threads, "--store", store, path)
+            self.assertEqual(proc.returncode, 3, proc.stderr)
+            self.assertIn("500 rows rejected, first at line 1", proc.stderr)
+            info = json.loads(t.run("info", "--format", "json", "--rejects", "1000", "--store", store).stdout)
+            self.assertEqual(info["rejected"], 500)
+            self.assertEqual(info["reject_reasons"], [
+                {"reason": "SQLDATE: not a calendar date in YYYYMMDD form", "rows": 300},
+                {"reason": "QuadClass: not 1, 2, 3 or 4", "rows": 200}])
+            kept = [(r["line"], r["field"]) for r in info["reject_rows"]]
+            self.assertEqual(kept, sorted([(30 * i + 1, "SQLDATE") for i in range(100)] +
+                                          [(30 * i + 2, "QuadClass") for i in range(100)]))
+            self.assertEqual(info["accepted"], 9093 - 500)
 
     def test_a_store_of_schema_1_is_upgraded_with_its_rejects_counted(self):
         rows = t.triangle_lines()

@@ -264,6 +264,36 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   BlockQueue queue(static_cast<std::size_t>(threads) + 1);
   std::mutex results_mutex;
   std::vector<BlockResult> results;
+  // Rejected rows are folded into the file's (in block order, keeping the file's first of each
+  // reason) as soon as every earlier block is done, so that memory holds the kept rows of the
+  // blocks in flight rather than of every block of the file.
+  std::vector<bool> done;
+  std::size_t folded = 0;
+  std::int64_t line_base = header.empty() ? 0 : 1;
+  std::vector<std::int64_t> kept;  // rows kept so far of each reason in result.reject_counts
+  auto fold_rejects = [&](BlockResult& r) {
+    for (auto& reject : r.rejects) {
+      // Blocks kept their own first rows of each reason: keep the file's first.
+      RejectCount& count = CountOf(result.reject_counts, reject.field, reject.reason);
+      const std::size_t at = static_cast<std::size_t>(&count - result.reject_counts.data());
+      kept.resize(result.reject_counts.size());
+      if (kept[at] >= static_cast<std::int64_t>(kKeptRejectsPerReason) ||
+          result.rejects.size() >= kKeptRejectsPerFile)
+        continue;
+      ++kept[at];
+      reject.line += line_base;
+      result.rejects.push_back(std::move(reject));
+    }
+    for (const RejectCount& c : r.reject_counts) {
+      RejectCount& count = CountOf(result.reject_counts, c.field, c.reason);
+      // A reason first met with no row kept (the block's quota was full) still counts.
+      count.rows += c.rows;
+    }
+    kept.resize(result.reject_counts.size());
+    line_base += r.lines;
+    std::vector<RejectedRow>().swap(r.rejects);
+    std::vector<RejectCount>().swap(r.reject_counts);
+  };
   // Size the tables for the input: a cell needs at least one row (~400 bytes for GDELT), and
   // small files (15-minute slots) should not pay for a large table.
   const std::size_t initial_slots =
@@ -294,6 +324,9 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
         std::lock_guard lock(results_mutex);
         if (results.size() <= block->index) results.resize(block->index + 1);
         results[block->index] = std::move(local);
+        if (done.size() <= block->index) done.resize(block->index + 1);
+        done[block->index] = true;
+        for (; folded < done.size() && done[folded]; ++folded) fold_rejects(results[folded]);
       }
     });
   }
@@ -354,32 +387,11 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   result.content_hash = fmt::format("{:016x}{:016x}", digest.high64, digest.low64);
 
   // Stitch block results together in file order.
-  std::int64_t line_base = header.empty() ? 0 : 1;
   bool first_accepted = true;
   std::size_t total_keys = 0;
   for (auto& r : results) total_keys += r.keys.size();
   result.keys.reserve(total_keys);
-  std::vector<std::int64_t> kept;  // rows kept so far of each reason in result.reject_counts
   for (auto& r : results) {
-    for (auto& reject : r.rejects) {
-      // Blocks kept their own first rows of each reason: keep the file's first.
-      RejectCount& count = CountOf(result.reject_counts, reject.field, reject.reason);
-      const std::size_t at = static_cast<std::size_t>(&count - result.reject_counts.data());
-      kept.resize(result.reject_counts.size());
-      if (kept[at] >= static_cast<std::int64_t>(kKeptRejectsPerReason) ||
-          result.rejects.size() >= kKeptRejectsPerFile)
-        continue;
-      ++kept[at];
-      reject.line += line_base;
-      result.rejects.push_back(std::move(reject));
-    }
-    for (const RejectCount& c : r.reject_counts) {
-      RejectCount& count = CountOf(result.reject_counts, c.field, c.reason);
-      // A reason first met with no row kept (the block's quota was full) still counts.
-      count.rows += c.rows;
-    }
-    kept.resize(result.reject_counts.size());
-    line_base += r.lines;
     result.rows_read += r.lines;
     result.rows_accepted += r.accepted;
     result.rows_without_dyad += r.without_dyad;
