@@ -90,6 +90,29 @@ class BoundedRejects(unittest.TestCase):
                                           [(30 * i + 2, "QuadClass") for i in range(100)]))
             self.assertEqual(info["accepted"], 9093 - 500)
 
+    def test_at_most_100_reasons_are_told_apart_and_the_rest_counted_together(self):
+        # 150 rows each with its own unknown event code ("'X12' is not a CAMEO event code"),
+        # spread over the file: 100 reasons kept apart, the other 50 rows counted together.
+        rows = list(t.triangle_lines())
+        for i in range(150):
+            f = rows[60 * i].split("\t")
+            f[26] = f"X{i:03d}"
+            rows[60 * i] = "\t".join(f)
+        path = os.path.join(self.dir, "codes.tsv")
+        with open(path, "w", newline="\n") as f:
+            f.writelines(rows)
+        for threads in (1, 3):
+            store = os.path.join(self.dir, f"codes-{threads}.db")
+            proc = t.run("ingest", "--threads", threads, "--store", store, path, timeout=60)
+            self.assertEqual(proc.returncode, 3, proc.stderr)
+            db = sqlite3.connect(store)
+            counts = db.execute("SELECT field, reason, rows FROM reject_counts ORDER BY rowid").fetchall()
+            self.assertEqual(len(counts), 101)
+            self.assertEqual(counts[0], ("EventCode", "'X000' is not a CAMEO event code", 1))
+            self.assertEqual(counts[99], ("EventCode", "'X099' is not a CAMEO event code", 1))
+            self.assertEqual(counts[100], ("", "other reasons (too many different ones)", 50))
+            self.assertEqual(db.execute("SELECT count(*) FROM rejects").fetchone()[0], 150)
+
     def test_a_store_of_schema_1_is_upgraded_with_its_rejects_counted(self):
         rows = t.triangle_lines()
         f = rows[0].split("\t")

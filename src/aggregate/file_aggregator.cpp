@@ -70,7 +70,8 @@ RejectCount& CountOf(std::vector<RejectCount>& counts, std::string_view field,
                      std::string_view reason) {
   for (RejectCount& c : counts)
     if (c.field == field && c.reason == reason) return c;
-  if (counts.size() < kRejectReasonsPerFile) {
+  const bool other = field.empty() && reason == kOtherRejectReasons;
+  if (counts.size() < kRejectReasonsPerFile || other) {
     counts.push_back(RejectCount{std::string(field), std::string(reason), 0});
     return counts.back();
   }
