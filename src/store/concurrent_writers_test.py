@@ -77,6 +77,22 @@ class ConcurrentWriters(unittest.TestCase):
             self.assertEqual(code, 0, err)
         self.assertEqual(export(store), self.reference)
 
+    def test_readers_during_concurrent_ingests_neither_fail_nor_block_them(self):
+        store = os.path.join(self.dir, "read-while-writing.db")
+        t.run("ingest", "--quiet", "--store", store, self.c)
+        procs = [subprocess.Popen([t.TRIAD, "ingest", "--threads", "1", "--store", store, p],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for p in (self.a, self.b)]
+        reads = 0
+        while any(p.poll() is None for p in procs) or reads < 3:
+            info = t.run("info", "--store", store, check=False)
+            self.assertEqual(info.returncode, 0, info.stderr)
+            reads += 1
+        for p in procs:
+            out, err = p.communicate()
+            self.assertEqual(p.returncode, 0, err)
+        self.assertEqual(export(store), self.reference)
+
     def test_a_writer_waits_out_a_long_commit_and_says_so(self):
         # Another writer holds the store's write lock for 11 s (longer than SQLite's usual busy
         # timeouts): the ingest waits, says why on stderr, then adds its file.
