@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include "common/error.hpp"
 #include "common/large_array.hpp"
@@ -39,35 +40,43 @@ struct Block {
   std::size_t size = 0;
 };
 
+// One accepted event whose key occurs more than once in the file, held back from the cells until
+// every block is parsed: then the first copy in file order counts (whatever the threads' timing)
+// and the others are duplicates.
+struct HeldEvent {
+  std::int64_t key = 0;
+  std::uint64_t cell = 0;  // CellKey::Pack()
+  CellValues values;       // this one event's contribution
+  Day day = 0;
+  std::int64_t added = 0;
+};
+
 // What one worker learned from one block; rejects carry block-local line numbers until the
 // blocks' line counts are known.
 struct BlockResult {
   std::int64_t lines = 0;
   std::int64_t accepted = 0, without_dyad = 0, rejected = 0, duplicate = 0;
-  std::vector<RejectedRow> rejects;
+  std::vector<RejectedRow> rejects;  // bounded like the file's (kKeptRejectsPerReason)
+  std::vector<RejectCount> reject_counts;
   std::vector<std::int64_t> keys;
   Day min_day = 0, max_day = 0;
   std::int64_t min_added = 0, max_added = 0;
+  std::vector<HeldEvent> held;  // events whose key the file repeats, in line order
 };
 
-// Events whose key occurs more than once in the file itself: the first to ask counts it.
-class InFileDuplicates : public SeenEvents {
- public:
-  explicit InFileDuplicates(std::vector<std::int64_t> keys)
-      : keys_(std::move(keys)), taken_(keys_.size()) {}
-  void set_store(const SeenEvents* store) { store_ = store; }
-  bool Contains(std::int64_t key) const override {
-    if (store_ && store_->Contains(key)) return true;
-    auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
-    if (it == keys_.end() || *it != key) return false;
-    return taken_[static_cast<std::size_t>(it - keys_.begin())].exchange(true);
+// The count of (field, reason) in `counts`, added if there is room for another reason; else the
+// count of the reasons counted together.
+RejectCount& CountOf(std::vector<RejectCount>& counts, std::string_view field,
+                     std::string_view reason) {
+  for (RejectCount& c : counts)
+    if (c.field == field && c.reason == reason) return c;
+  const bool other = field.empty() && reason == kOtherRejectReasons;
+  if (counts.size() < kRejectReasonsPerFile || other) {
+    counts.push_back(RejectCount{std::string(field), std::string(reason), 0});
+    return counts.back();
   }
-
- private:
-  const SeenEvents* store_ = nullptr;
-  std::vector<std::int64_t> keys_;
-  mutable std::vector<std::atomic<bool>> taken_;
-};
+  return CountOf(counts, "", kOtherRejectReasons);
+}
 
 // Buffers go back and forth between the reading thread and the workers, so that memory is a
 // few blocks and no block is allocated (and zeroed, and faulted in) twice.
@@ -130,8 +139,28 @@ class BlockQueue {
   bool closed_ = false;
 };
 
-void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* seen, bool strict,
-                CellTable* cells, BlockResult* out, std::atomic<bool>* stop) {
+// The counts of one accepted event.
+CellValues EventValues(const EventRecord& r) {
+  CellValues v;
+  const std::int64_t g = r.goldstein_tenths, m = r.mentions;
+  v.events = 1;
+  v.mentions = m;
+  v.mentions_sq = m * m;
+  v.sources = r.sources;
+  v.articles = r.articles;
+  v.goldstein = g;
+  v.goldstein_sq = g * g;
+  v.goldstein_w = m * g;
+  v.goldstein_w_sq = m * g * g;
+  v.tone = r.tone_micro;
+  return v;
+}
+
+// `repeated`: keys that occur more than once in the file (sorted; null on the first pass); their
+// events go to out->held instead of the cells.
+void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* seen,
+                const std::vector<std::int64_t>* repeated, bool strict, CellTable* cells,
+                BlockResult* out, std::atomic<bool>* stop) {
   const char* p = block.bytes.data() + block.begin;
   const char* end = p + block.size;
   EventRecord r;
@@ -146,36 +175,33 @@ void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* s
       case RowOutcome::kNoDyad:
         ++out->without_dyad;
         break;
-      case RowOutcome::kRejected:
+      case RowOutcome::kRejected: {
         ++out->rejected;
-        out->rejects.push_back(RejectedRow{out->lines, std::string(problem.field),
-                                           std::move(problem.reason), std::string(line)});
+        RejectCount& count = CountOf(out->reject_counts, problem.field, problem.reason);
+        if (++count.rows <= static_cast<std::int64_t>(kKeptRejectsPerReason) &&
+            out->rejects.size() < kKeptRejectsPerFile)
+          out->rejects.push_back(RejectedRow{out->lines, std::string(problem.field),
+                                             std::move(problem.reason), std::string(line)});
         if (strict) {
           stop->store(true);
           return;
         }
         break;
+      }
       case RowOutcome::kAccepted: {
         if (seen && seen->Contains(r.key)) {
           ++out->duplicate;
           break;
         }
-        ++out->accepted;
-        out->keys.push_back(r.key);
         std::uint64_t key = CellKey::PackParts(r.day, r.source.data(), r.target.data(),
                                                r.event->channel, r.quad_class);
-        CellValues& v = cells->At(key);
-        const std::int64_t g = r.goldstein_tenths, m = r.mentions;
-        v.events += 1;
-        v.mentions += m;
-        v.mentions_sq += m * m;
-        v.sources += r.sources;
-        v.articles += r.articles;
-        v.goldstein += g;
-        v.goldstein_sq += g * g;
-        v.goldstein_w += m * g;
-        v.goldstein_w_sq += m * g * g;
-        v.tone += r.tone_micro;
+        if (repeated && std::binary_search(repeated->begin(), repeated->end(), r.key)) {
+          out->held.push_back(HeldEvent{r.key, key, EventValues(r), r.day, r.date_added});
+          break;
+        }
+        ++out->accepted;
+        out->keys.push_back(r.key);
+        cells->At(key).Merge(EventValues(r));
         if (first) {
           out->min_day = out->max_day = r.day;
           out->min_added = out->max_added = r.date_added;
@@ -197,6 +223,7 @@ bool LooksBinary(const char* data, std::size_t size) {
 }
 
 FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& seen_for,
+                            const std::vector<std::int64_t>* repeated,
                             const AggregateOptions& options) {
   auto source = OpenByteSource(path);
   FileAggregate result;
@@ -238,6 +265,36 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   BlockQueue queue(static_cast<std::size_t>(threads) + 1);
   std::mutex results_mutex;
   std::vector<BlockResult> results;
+  // Rejected rows are folded into the file's (in block order, keeping the file's first of each
+  // reason) as soon as every earlier block is done, so that memory holds the kept rows of the
+  // blocks in flight rather than of every block of the file.
+  std::vector<bool> done;
+  std::size_t folded = 0;
+  std::int64_t line_base = header.empty() ? 0 : 1;
+  std::vector<std::int64_t> kept;  // rows kept so far of each reason in result.reject_counts
+  auto fold_rejects = [&](BlockResult& r) {
+    for (auto& reject : r.rejects) {
+      // Blocks kept their own first rows of each reason: keep the file's first.
+      RejectCount& count = CountOf(result.reject_counts, reject.field, reject.reason);
+      const std::size_t at = static_cast<std::size_t>(&count - result.reject_counts.data());
+      kept.resize(result.reject_counts.size());
+      if (kept[at] >= static_cast<std::int64_t>(kKeptRejectsPerReason) ||
+          result.rejects.size() >= kKeptRejectsPerFile)
+        continue;
+      ++kept[at];
+      reject.line += line_base;
+      result.rejects.push_back(std::move(reject));
+    }
+    for (const RejectCount& c : r.reject_counts) {
+      RejectCount& count = CountOf(result.reject_counts, c.field, c.reason);
+      // A reason first met with no row kept (the block's quota was full) still counts.
+      count.rows += c.rows;
+    }
+    kept.resize(result.reject_counts.size());
+    line_base += r.lines;
+    std::vector<RejectedRow>().swap(r.rejects);
+    std::vector<RejectCount>().swap(r.reject_counts);
+  };
   // Size the tables for the input: a cell needs at least one row (~400 bytes for GDELT), and
   // small files (15-minute slots) should not pay for a large table.
   const std::size_t initial_slots =
@@ -256,8 +313,8 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
         BlockResult local;
         if (!stop.load()) {
           try {
-            ParseBlock(*block, *parser, seen, options.strict, &tables[static_cast<std::size_t>(t)],
-                       &local, &stop);
+            ParseBlock(*block, *parser, seen, repeated, options.strict,
+                       &tables[static_cast<std::size_t>(t)], &local, &stop);
           } catch (...) {
             std::lock_guard lock(results_mutex);
             if (!worker_error) worker_error = std::current_exception();
@@ -268,6 +325,9 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
         std::lock_guard lock(results_mutex);
         if (results.size() <= block->index) results.resize(block->index + 1);
         results[block->index] = std::move(local);
+        if (done.size() <= block->index) done.resize(block->index + 1);
+        done[block->index] = true;
+        for (; folded < done.size() && done[folded]; ++folded) fold_rejects(results[folded]);
       }
     });
   }
@@ -328,17 +388,11 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   result.content_hash = fmt::format("{:016x}{:016x}", digest.high64, digest.low64);
 
   // Stitch block results together in file order.
-  std::int64_t line_base = header.empty() ? 0 : 1;
   bool first_accepted = true;
   std::size_t total_keys = 0;
   for (auto& r : results) total_keys += r.keys.size();
   result.keys.reserve(total_keys);
   for (auto& r : results) {
-    for (auto& reject : r.rejects) {
-      reject.line += line_base;
-      result.rejects.push_back(std::move(reject));
-    }
-    line_base += r.lines;
     result.rows_read += r.lines;
     result.rows_accepted += r.accepted;
     result.rows_without_dyad += r.without_dyad;
@@ -359,12 +413,48 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
       }
     }
   }
+  // Events of repeated keys: the first copy in file order counts, the later ones are duplicates.
+  std::vector<const HeldEvent*> first_copies;
+  {
+    std::unordered_set<std::int64_t> counted;
+    for (const auto& r : results)
+      for (const HeldEvent& h : r.held) {
+        if (!counted.insert(h.key).second) {
+          ++result.rows_duplicate;
+          continue;
+        }
+        first_copies.push_back(&h);
+        ++result.rows_accepted;
+        result.keys.push_back(h.key);
+        if (first_accepted) {
+          result.min_day = result.max_day = h.day;
+          result.min_added = result.max_added = h.added;
+          first_accepted = false;
+        } else {
+          result.min_day = std::min(result.min_day, h.day);
+          result.max_day = std::max(result.max_day, h.day);
+          result.min_added = std::min(result.min_added, h.added);
+          result.max_added = std::max(result.max_added, h.added);
+        }
+      }
+  }
   if (options.strict && !result.rejects.empty()) {
     const RejectedRow& bad = result.rejects.front();
     ThrowInput(Location{path, bad.line, bad.field},
                bad.reason +
                    " (--strict stops at the first bad row; without it the row is kept "
                    "in the store's rejects and ingest goes on)");
+  }
+  if (result.rows_read >= kMostlyRejectedMinRows && result.rows_rejected * 2 > result.rows_read) {
+    const RejectedRow& bad = result.rejects.front();
+    ThrowInput(
+        Location{path, bad.line, bad.field},
+        fmt::format("this does not look like {}: first bad line {} ({}{}); {} of its {} rows "
+                    "are rejected, so nothing of it is stored: give the right "
+                    "--input-format, or check that this is an event file",
+                    EventFormatName(result.format), bad.line,
+                    bad.field.empty() ? "" : bad.field + ": ", bad.reason, result.rows_rejected,
+                    result.rows_read));
   }
   if (!std::is_sorted(result.keys.begin(), result.keys.end()))
     std::sort(result.keys.begin(), result.keys.end());
@@ -374,6 +464,7 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   }
   result.cells = std::move(tables[0]);
   for (std::size_t t = 1; t < tables.size(); ++t) result.cells.Merge(tables[t]);
+  for (const HeldEvent* h : first_copies) result.cells.At(h->cell).Merge(h->values);
   return result;
 }
 
@@ -381,25 +472,17 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
 
 FileAggregate AggregateFile(const std::string& path, const SeenEventsProvider& seen,
                             const AggregateOptions& options) {
-  FileAggregate result = AggregateOnce(path, seen, options);
+  FileAggregate result = AggregateOnce(path, seen, nullptr, options);
   // Events repeated inside the file itself (rare): find them, then aggregate again counting
-  // each once. The common case pays only for one pass over the sorted keys.
+  // the first copy of each in file order (HeldEvent). The common case pays only for one pass
+  // over the sorted keys.
   std::vector<std::int64_t> repeated;
   for (std::size_t i = 1; i < result.keys.size(); ++i)
     if (result.keys[i] == result.keys[i - 1] &&
         (repeated.empty() || repeated.back() != result.keys[i]))
       repeated.push_back(result.keys[i]);
   if (repeated.empty()) return result;
-  InFileDuplicates guard(std::move(repeated));
-  result = AggregateOnce(
-      path,
-      [&](EventFormat format) {
-        guard.set_store(seen ? seen(format) : nullptr);
-        return &guard;
-      },
-      options);
-  result.keys.erase(std::unique(result.keys.begin(), result.keys.end()), result.keys.end());
-  return result;
+  return AggregateOnce(path, seen, &repeated, options);
 }
 
 }  // namespace triad

@@ -28,6 +28,26 @@ struct RejectedRow {
   std::string raw;  // the line as read, so nothing is lost
 };
 
+// Rejected rows are counted by reason (field and reason text); only the first
+// kKeptRejectsPerReason rows of each reason, and kKeptRejectsPerFile rows in all, are kept with
+// their raw text, so that a file of bad rows costs neither memory nor store space in proportion
+// to its size. At most kRejectReasonsPerFile reasons are told apart per file (a reason can name
+// the bad value); further ones are counted together under kOtherRejectReasons.
+inline constexpr std::size_t kKeptRejectsPerReason = 100;
+inline constexpr std::size_t kKeptRejectsPerFile = 1000;
+inline constexpr std::size_t kRejectReasonsPerFile = 100;
+inline constexpr const char* kOtherRejectReasons = "other reasons (too many different ones)";
+// A file with at least kMostlyRejectedMinRows rows of which more than half are rejected is not
+// the format it was read as (a wrong --input-format, or another kind of file): it fails as a
+// whole, naming its first bad line, and nothing of it is stored.
+inline constexpr std::int64_t kMostlyRejectedMinRows = 1000;
+
+struct RejectCount {
+  std::string field;  // empty for the whole row
+  std::string reason;
+  std::int64_t rows = 0;
+};
+
 struct FileAggregate {
   EventFormat format = EventFormat::kGdelt2;
   std::string member_name;          // zip member or file name
@@ -42,8 +62,9 @@ struct FileAggregate {
   Day min_day = 0, max_day = 0;               // over accepted events
   std::int64_t min_added = 0, max_added = 0;  // DATEADDED over accepted GDELT events
   CellTable cells;
-  std::vector<RejectedRow> rejects;  // in line order
-  std::vector<std::int64_t> keys;    // accepted event keys, sorted, unique
+  std::vector<RejectedRow> rejects;        // the kept rejected rows, in line order
+  std::vector<RejectCount> reject_counts;  // every rejected row, by reason, in order of first
+  std::vector<std::int64_t> keys;          // accepted event keys, sorted, unique
 };
 
 struct AggregateOptions {
@@ -60,7 +81,8 @@ struct AggregateOptions {
 using SeenEventsProvider = std::function<const SeenEvents*(EventFormat format)>;
 
 // Throws triad::Error naming the file if it cannot be read, is binary, is a corrupt archive, has
-// no recognisable format, or (with strict) at the first bad row with its line and field.
+// no recognisable format, is mostly rejected rows (kMostlyRejectedMinRows), or (with strict) at
+// the first bad row with its line and field.
 FileAggregate AggregateFile(const std::string& path, const SeenEventsProvider& seen,
                             const AggregateOptions& options);
 

@@ -119,7 +119,11 @@ int RunInfo(const InfoArgs& args) {
     TextTable t({"reason", "rows"});
     for (auto& [why, n] : reasons) t.AddRow({why, WithThousands(n)});
     out += t.Render();
-    if (args.rejects == 0) out += "(list them with --rejects N)\n";
+    if (args.rejects == 0)
+      out += fmt::format(
+          "(list them with --rejects N; the store keeps the first {} rows of each reason per "
+          "file)\n",
+          kKeptRejectsPerReason);
   }
   if (args.files) {
     out += "\nfiles\n";

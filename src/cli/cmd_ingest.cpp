@@ -118,19 +118,28 @@ int RunIngest(const IngestArgs& args) {
     auto start = std::chrono::steady_clock::now();
     const std::int64_t rows_before = rows;
     try {
-      std::unique_ptr<SeenEvents> seen;
       options.progress = [&](std::uint64_t b) { progress.Update(i, path, b); };
-      FileAggregate aggregate = AggregateFile(
-          path,
-          [&](EventFormat format) {
-            seen = store.SeenEventsOf(IdFamilyOf(format));
-            return seen.get();
-          },
-          options);
+      // Aggregates the file against the events stored now (no event counted twice).
+      auto aggregate_file = [&] {
+        std::unique_ptr<SeenEvents> seen;
+        return AggregateFile(
+            path,
+            [&](EventFormat format) {
+              seen = store.SeenEventsOf(IdFamilyOf(format));
+              return seen.get();
+            },
+            options);
+      };
+      const std::int64_t keys_mark = store.KeysMark();
+      FileAggregate aggregate = aggregate_file();
       double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       auto commit_start = std::chrono::steady_clock::now();
-      auto result = store.AddFile(aggregate, disk, seconds);
+      auto result = store.AddFile(aggregate, disk, seconds, keys_mark, [&] {
+        note(fmt::format("{}: another ingest added some of its events meanwhile: reading it again",
+                         path));
+        return aggregate_file();
+      });
       double commit_seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - commit_start).count();
       if (!result.added) {
@@ -247,8 +256,12 @@ const CommandRegistration kIngest(10, [](CLI::App& app, int& exit_code) {
       ->group("");
   cmd->footer(
       "Each file is added atomically; an event already in the store (same GLOBALEVENTID, or ICEWS\n"
-      "id and date) is never counted twice. Bad rows go to the store's rejects with file, line,\n"
-      "field and reason. Exit codes: 0 ok, 1 a file failed, 3 rows were rejected.\n\n"
+      "id and date) is never counted twice, also when several ingests write to one store at once\n"
+      "(one commits at a time; the others wait and say so). An id repeated within a file counts\n"
+      "its first copy. Bad rows are counted by reason and the first 100 of each kept in the\n"
+      "store's rejects with file, line, field and reason; a file of 1,000 rows or more of which\n"
+      "more than half are bad is not the format it was read as and fails whole.\n"
+      "Exit codes: 0 ok, 1 a file failed, 3 rows were rejected, 4 the store is not usable.\n\n"
       "Examples:\n"
       "  triad ingest data/sample/triangle_CHN_USA_JPN.export.tsv\n"
       "  triad ingest --store gdelt.db 'downloads/2025*.export.CSV.zip'\n"

@@ -71,10 +71,13 @@ class TinyStore : public ::testing::Test {
     const std::string events = (dir_ / "20250601000000.export.CSV").string();
     std::ofstream(events) << rows;
     store_ = std::make_unique<EventStore>((dir_ / "t.db").string(), true);
-    FileAggregate aggregate = AggregateFile(
-        events, [](EventFormat) -> const SeenEvents* { return nullptr; }, AggregateOptions{});
+    auto aggregate_file = [&] {
+      return AggregateFile(
+          events, [](EventFormat) -> const SeenEvents* { return nullptr; }, AggregateOptions{});
+    };
+    FileAggregate aggregate = aggregate_file();
     ASSERT_EQ(aggregate.rows_accepted, 7);
-    store_->AddFile(aggregate, FileOnDisk{events, 1, 1}, 0.0);
+    store_->AddFile(aggregate, FileOnDisk{events, 1, 1}, 0.0, store_->KeysMark(), aggregate_file);
   }
   void TearDown() override {
     store_.reset();

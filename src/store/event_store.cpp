@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <ctime>
 #include <filesystem>
 #include <map>
@@ -14,7 +15,9 @@
 namespace triad {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+// 2 added reject_counts (rejected rows are counted by reason; only the first are kept); a store
+// at 1 is upgraded when opened.
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,6 +47,11 @@ CREATE TABLE IF NOT EXISTS rejects(
   id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
   line INTEGER NOT NULL, field TEXT NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS rejects_by_file ON rejects(file_id, line);
+-- Every rejected row counted by reason (rejects keeps only the first rows of each).
+CREATE TABLE IF NOT EXISTS reject_counts(
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  field TEXT NOT NULL, reason TEXT NOT NULL, rows INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS reject_counts_by_file ON reject_counts(file_id);
 CREATE TABLE IF NOT EXISTS event_keys(
   id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
   family INTEGER NOT NULL, first_key INTEGER NOT NULL, last_key INTEGER NOT NULL,
@@ -164,6 +172,8 @@ EventStore::EventStore(const std::string& path, bool create)
             return path;
           }(),
           create) {
+  // Before anything that writes (WAL mode, tables): someone else's database stays untouched.
+  const int version = CheckIsTriadStore();
   // WAL: readers never block the writer and a killed writer leaves the last commit intact.
   // synchronous=NORMAL: a commit survives a process crash (not always a power cut, where the
   // store still opens consistent at an earlier commit). A 64 MiB page cache keeps the cell
@@ -171,27 +181,72 @@ EventStore::EventStore(const std::string& path, bool create)
   db_.Exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
       "PRAGMA cache_size=-65536;");
-  CreateSchema();
+  // A store already at this version and marked as triad's needs no write: readers must not wait
+  // for a running ingest. An ingest marks a store made before the application id existed.
+  if (version != kSchemaVersion || (create && ApplicationId() != kStoreApplicationId))
+    CreateSchema();
+}
+
+std::int64_t EventStore::ApplicationId() {
+  auto stmt = db_.Prepare("PRAGMA application_id");
+  stmt.Step();
+  return stmt.Int(0);
+}
+
+int EventStore::CheckIsTriadStore() {
+  const std::int64_t id = ApplicationId();
+  std::vector<std::string> tables;
+  auto list = db_.Prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  while (list.Step()) tables.push_back(list.Text(0));
+  if (id == 0 && tables.empty()) return 0;  // a new (empty) file: ours to make a store of
+  const bool has_meta = std::find(tables.begin(), tables.end(), "meta") != tables.end();
+  const bool has_cells = std::find(tables.begin(), tables.end(), "cells") != tables.end();
+  // Stores made before triad set an application id have id 0 and triad's meta and cells tables.
+  if (id != kStoreApplicationId && !(id == 0 && has_meta && has_cells)) {
+    std::string names;
+    for (std::size_t i = 0; i < tables.size() && i < 5; ++i) names += (i ? ", " : "") + tables[i];
+    if (tables.size() > 5) names += ", ...";
+    ThrowStore(fmt::format(
+        "{}: an SQLite database that is not a triad store (application id {:#x}, tables: {}); "
+        "it was left untouched: give --store a new file name or a store made by 'triad ingest'",
+        db_.path(), id, names.empty() ? "none" : names));
+  }
+  auto version = db_.Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!version.Step())
+    ThrowStore(
+        fmt::format("{}: the store has no schema version (its meta table was changed or "
+                    "the file is damaged): ingest into a new store",
+                    db_.path()));
+  const std::string text = version.Text(0);
+  int number = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty())
+    ThrowStore(
+        fmt::format("{}: the store's schema version '{}' is not a number (its meta table "
+                    "was changed or the file is damaged): ingest into a new store",
+                    db_.path(), text));
+  if (number != kSchemaVersion && number != 1)
+    ThrowStore(fmt::format("{}: store schema version {} is not the version this triad reads ({})",
+                           db_.path(), number, kSchemaVersion));
+  return number;
 }
 
 void EventStore::CreateSchema() {
-  // A store already at this version needs no write: readers must not wait for a running ingest.
-  if (db_.Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").Step()) {
-    auto version = db_.Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
-    if (version.Step() && version.Text(0) == std::to_string(kSchemaVersion)) return;
-  }
   Transaction txn(&db_);
   db_.Exec(kSchema);
+  db_.Exec(fmt::format("PRAGMA application_id = {}", kStoreApplicationId));
+  // Read again inside the transaction: another ingest creating or upgrading the same store may
+  // have done it first.
   auto stmt = db_.Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
-  if (stmt.Step()) {
-    if (std::stoi(stmt.Text(0)) != kSchemaVersion)
-      ThrowStore(fmt::format("{}: store schema version {} is not the version this triad reads ({})",
-                             db_.path(), stmt.Text(0), kSchemaVersion));
-  } else {
-    db_.Prepare("INSERT INTO meta(key, value) VALUES('schema_version', ?)")
+  const std::string version = stmt.Step() ? stmt.Text(0) : std::string();
+  if (version == "1")  // rejects held every rejected row: count them by reason
+    db_.Exec(
+        "INSERT INTO reject_counts(file_id, field, reason, rows) SELECT file_id, field, reason, "
+        "count(*) FROM rejects GROUP BY file_id, field, reason");
+  if (version != std::to_string(kSchemaVersion))
+    db_.Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)")
         .Bind(1, std::to_string(kSchemaVersion))
         .Run();
-  }
   txn.Commit();
 }
 
@@ -207,15 +262,54 @@ std::unique_ptr<SeenEvents> EventStore::SeenEventsOf(IdFamily family) {
   return std::make_unique<StoredKeys>(&db_, family);
 }
 
-EventStore::AddResult EventStore::AddFile(const FileAggregate& a, const FileOnDisk& file,
-                                          double seconds) {
-  Transaction txn(&db_);
+std::int64_t EventStore::KeysMark() {
+  // Chunk ids only grow: files (and so their key chunks) are never deleted.
+  auto stmt = db_.Prepare("SELECT coalesce(max(id), 0) FROM event_keys");
+  stmt.Step();
+  return stmt.Int(0);
+}
+
+bool EventStore::OverlapsKeysSince(const FileAggregate& a, std::int64_t keys_mark) {
+  if (a.keys.empty()) return false;
+  auto stmt = db_.Prepare(
+      "SELECT first_key, gaps FROM event_keys WHERE family = ? AND id > ? AND last_key >= ? AND "
+      "first_key <= ?");
+  stmt.Bind(1, static_cast<int>(IdFamilyOf(a.format)))
+      .Bind(2, keys_mark)
+      .Bind(3, a.min_key)
+      .Bind(4, a.max_key);
+  while (stmt.Step()) {
+    std::vector<std::int64_t> stored = DecodeKeyChunk(stmt.Int(0), stmt.Blob(1));
+    // Both sorted: one merge pass finds a common key.
+    auto i = a.keys.begin();
+    auto j = stored.begin();
+    while (i != a.keys.end() && j != stored.end()) {
+      if (*i < *j)
+        ++i;
+      else if (*j < *i)
+        ++j;
+      else
+        return true;
+    }
+  }
+  return false;
+}
+
+EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& file, double seconds,
+                                          std::int64_t keys_mark,
+                                          const std::function<FileAggregate()>& reaggregate) {
+  Transaction txn(&db_);  // BEGIN IMMEDIATE: from here on no other writer commits
   {
     auto same =
         db_.Prepare(fmt::format("SELECT {} FROM files WHERE content_hash = ?", kFileColumns));
     same.Bind(1, a.content_hash);
-    if (same.Step()) return AddResult{false, ReadFileRow(same)};
+    if (same.Step()) return AddResult{false, false, ReadFileRow(same)};
   }
+  // Keys committed by another ingest since this file's aggregation read the stored keys: if the
+  // file shares any, its cells count those events again. Aggregate it afresh against the keys as
+  // they are now (this transaction's snapshot, which no other writer can change).
+  const bool again = OverlapsKeysSince(a, keys_mark);
+  if (again) a = reaggregate();
   // Into an empty table, cells go in without the dyad index (which would nearly double the cost
   // of a bulk ingest); the ingest builds it in one sorted pass after its last file (read commands
   // never write). Once it exists, later files keep it up to date.
@@ -295,6 +389,11 @@ EventStore::AddResult EventStore::AddFile(const FileAggregate& a, const FileOnDi
     insert_reject.Run();
   }
 
+  auto insert_count =
+      db_.Prepare("INSERT INTO reject_counts(file_id, field, reason, rows) VALUES(?,?,?,?)");
+  for (const RejectCount& c : a.reject_counts)
+    insert_count.Bind(1, file_id).Bind(2, c.field).Bind(3, c.reason).Bind(4, c.rows).Run();
+
   auto insert_keys = db_.Prepare(
       "INSERT INTO event_keys(file_id, family, first_key, last_key, count, gaps) "
       "VALUES(?,?,?,?,?,?)");
@@ -311,7 +410,7 @@ EventStore::AddResult EventStore::AddFile(const FileAggregate& a, const FileOnDi
   auto added = db_.Prepare(fmt::format("SELECT {} FROM files WHERE id = ?", kFileColumns));
   added.Bind(1, file_id);
   added.Step();
-  return AddResult{true, ReadFileRow(added)};
+  return AddResult{true, again, ReadFileRow(added)};
 }
 
 std::vector<IngestedFile> EventStore::Files() {
@@ -412,9 +511,8 @@ std::optional<std::pair<Day, Day>> EventStore::Coverage() {
 std::vector<std::pair<std::string, std::int64_t>> EventStore::RejectReasons(int limit) {
   std::vector<std::pair<std::string, std::int64_t>> out;
   auto stmt = db_.Prepare(
-      "SELECT CASE field WHEN '' THEN reason ELSE field || ': ' || reason END AS why, count(*) AS "
-      "n "
-      "FROM rejects GROUP BY why ORDER BY n DESC, why LIMIT ?");
+      "SELECT CASE field WHEN '' THEN reason ELSE field || ': ' || reason END AS why, "
+      "sum(rows) AS n FROM reject_counts GROUP BY why ORDER BY n DESC, why LIMIT ?");
   stmt.Bind(1, limit);
   while (stmt.Step()) out.emplace_back(stmt.Text(0), stmt.Int(1));
   return out;

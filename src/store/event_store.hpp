@@ -17,6 +17,11 @@ namespace triad {
 
 inline constexpr const char* kDefaultStorePath = "triad.db";
 
+// SQLite's application id (PRAGMA application_id, the 4 bytes at offset 68 of the file) that
+// marks a triad store: the ASCII bytes "Tria". A file with another id, or with id 0 and tables
+// that are not triad's, is someone else's database: triad refuses it and leaves it untouched.
+inline constexpr std::int64_t kStoreApplicationId = 0x54726961;
+
 struct IngestedFile {
   std::int64_t id = 0;
   std::string path;  // as given on the command line, made absolute
@@ -60,7 +65,9 @@ struct StoredReject {
 class EventStore {
  public:
   // Opens the store at `path`; with create, makes it (and its schema) if missing. Without create,
-  // a missing file is an error that says to run `triad ingest` first.
+  // a missing file is an error that says to run `triad ingest` first. A file that is not a triad
+  // store (kStoreApplicationId), or whose schema version is not this triad's, is a store error
+  // (exit 4) and is not changed.
   EventStore(const std::string& path, bool create);
 
   // A file already ingested under the same path with the same size and modification time.
@@ -68,13 +75,21 @@ class EventStore {
   // The events of this family already stored (thread-safe; valid while the store is open and
   // not written to).
   std::unique_ptr<SeenEvents> SeenEventsOf(IdFamily family);
+  // A mark of the event keys stored so far: take it before SeenEventsOf and pass it to AddFile,
+  // which then knows which keys other writers committed while the file was being aggregated.
+  std::int64_t KeysMark();
   // Adds one file atomically. Returns the existing entry and changes nothing if a file with the
-  // same content is already stored.
+  // same content is already stored. Other ingests may have committed events since `keys_mark`
+  // (concurrent writers): if any of them is among the file's events, the file is aggregated
+  // again with `reaggregate` inside the write transaction, where the stored keys cannot change,
+  // so that no event is ever counted twice; `aggregate` then holds what was stored.
   struct AddResult {
     bool added = false;
-    IngestedFile file;  // the new entry, or the one with the same content
+    bool reaggregated = false;  // the file overlapped events committed by another writer
+    IngestedFile file;          // the new entry, or the one with the same content
   };
-  AddResult AddFile(const FileAggregate& aggregate, const FileOnDisk& file, double seconds);
+  AddResult AddFile(FileAggregate& aggregate, const FileOnDisk& file, double seconds,
+                    std::int64_t keys_mark, const std::function<FileAggregate()>& reaggregate);
 
   std::vector<IngestedFile> Files();
   StoreSummary Summary();
@@ -90,9 +105,9 @@ class EventStore {
   // Makes the (source, target, day) index of the cells if it is missing; the ingest calls it after
   // its last file, so that read commands never write.
   void EnsureDyadIndex();
-  // Rejected rows, grouped: (reason, count), most frequent first.
+  // Rejected rows counted by reason: (reason, count), most frequent first.
   std::vector<std::pair<std::string, std::int64_t>> RejectReasons(int limit);
-  // The first `limit` rejected rows, in file and line order.
+  // The first `limit` kept rejected rows (kKeptRejectsPerReason), in file and line order.
   std::vector<StoredReject> RejectedRows(int limit);
 
   void LogRun(const std::string& command, const std::string& started_at, int files_added,
@@ -101,7 +116,12 @@ class EventStore {
   Database& db() { return db_; }
 
  private:
+  // Throws unless the file is a triad store at a schema version this triad reads (or upgrades) or
+  // an empty database. Returns the store's schema version, 0 for an empty database.
+  int CheckIsTriadStore();
+  std::int64_t ApplicationId();
   void CreateSchema();
+  bool OverlapsKeysSince(const FileAggregate& aggregate, std::int64_t keys_mark);
   Database db_;
 };
 

@@ -75,6 +75,35 @@ class Idempotence(unittest.TestCase):
             t.run("ingest", "--quiet", "--threads", threads, "--store", store, TRIANGLE)
             self.assertEqual(t.exported_cells(store), self.reference)
 
+    def test_a_repeated_event_id_with_other_values_counts_its_first_copy_whatever_the_threads(self):
+        # 20,000 sample rows, then the same event ids again in reverse order with other
+        # NumMentions: the repeats nearest the middle sit in blocks parsed at the same time as
+        # the blocks of their first copies, so "first come" would depend on thread timing.
+        first = t.sample_lines()[:20000]
+        again = []
+        for line in reversed(first):
+            fields = line.split("\t")
+            fields[31] = str(int(fields[31]) + 7)  # NumMentions
+            again.append("\t".join(fields))
+        originals = os.path.join(self.dir, "originals.tsv")
+        with open(originals, "w", newline="\n") as f:
+            f.writelines(first)
+        repeated = os.path.join(self.dir, "repeated.tsv")
+        with open(repeated, "w", newline="\n") as f:
+            f.writelines(first + again)
+        reference = os.path.join(self.dir, "originals.db")
+        t.run("ingest", "--quiet", "--store", reference, originals)
+        expected = t.run("export", "cells", "--store", reference).stdout
+        for threads in (1, 2, 3):
+            for trial in range(3):
+                store = os.path.join(self.dir, f"repeated-{threads}-{trial}.db")
+                import json
+                report = json.loads(t.run("ingest", "--format", "json", "--threads", threads,
+                                          "--store", store, repeated).stdout)
+                self.assertEqual((report["accepted"], report["duplicate"]), (20000, 20000))
+                got = t.run("export", "cells", "--store", store).stdout
+                self.assertTrue(got == expected, f"--threads {threads}, trial {trial}: the later copies counted")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
+#include <iterator>
+
 #include "common/error.hpp"
 
 namespace triad {
@@ -15,8 +18,28 @@ Database::Database(const std::string& path, bool create) : path_(path) {
     ThrowStore(fmt::format("{}: cannot open the store: {}{}", path, message,
                            create ? "" : " (run 'triad ingest' first, or give --store)"));
   }
-  sqlite3_busy_timeout(db_, 10000);
+  sqlite3_busy_handler(db_, &Database::WaitWhileBusy, this);
   sqlite3_extended_result_codes(db_, 1);
+}
+
+int Database::WaitWhileBusy(void* self, int attempt) {
+  // Another process holds the write lock (another ingest committing a file). Wait for it however
+  // long it takes, rather than fail with "database is locked": its commit ends, or its process
+  // dies and the lock goes with it. Say so once, after a second, so that a wait is not a hang.
+  auto* db = static_cast<Database*>(self);
+  if (attempt == 0) db->busy_ms_ = 0;
+  // Short sleeps first (most commits are short), as SQLite's own busy timeout does.
+  static constexpr int kDelays[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+  constexpr int kCount = static_cast<int>(std::size(kDelays));
+  const int ms = attempt < kCount ? kDelays[attempt] : 100;
+  db->busy_ms_ += ms;
+  if (db->busy_ms_ >= 1000 && !db->said_waiting_) {
+    db->said_waiting_ = true;
+    std::fprintf(stderr, "triad: waiting for another ingest into %s to finish its commit\n",
+                 db->path_.c_str());
+  }
+  sqlite3_sleep(ms);
+  return 1;
 }
 
 Database::~Database() {
@@ -29,7 +52,18 @@ void Database::Fail(const std::string& what) const {
 
 void Database::Exec(const std::string& sql) {
   char* error = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+  int rc = SQLITE_OK;
+  // Some locks are not waited for by the busy handler: switching a new store to WAL while another
+  // process opens it returns SQLITE_BUSY at once. Outside a transaction a retry is safe (and
+  // cannot deadlock: this connection holds no lock another waits for).
+  for (int attempt = 0;; ++attempt) {
+    rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
+    if ((rc & 0xff) != SQLITE_BUSY || !sqlite3_get_autocommit(db_)) break;
+    sqlite3_free(error);
+    error = nullptr;
+    WaitWhileBusy(this, attempt);
+  }
+  if (rc != SQLITE_OK) {
     std::string message = error ? error : "unknown error";
     sqlite3_free(error);
     ThrowStore(fmt::format("{}: {}", path_, message));

@@ -29,8 +29,11 @@ class Database {
   [[noreturn]] void Fail(const std::string& what) const;
 
  private:
+  static int WaitWhileBusy(void* self, int attempt);
   sqlite3* db_ = nullptr;
   std::string path_;
+  int busy_ms_ = 0;  // milliseconds waited so far for the lock another process holds
+  bool said_waiting_ = false;
 };
 
 class Statement {
