@@ -80,13 +80,9 @@ std::string Render(const TriadState& s, const Palette& c) {
          "; latest index: that " + freq + "'s raw value\n";
   if (const TrianglePeriodResult* now = s.TriangleNow()) {
     const auto& p = now->probabilities;
-    out += fmt::format("\ntriangle  {} (P = {:.2f}){}\n",
+    out += fmt::format("\ntriangle  {} (P = {:.2f})\n          {}\n",
                        DescribeRoles(s.triangle.actors, p.most_likely_roles),
-                       p.most_likely_roles_probability,
-                       s.triangle.timeline.current_since
-                           ? fmt::format(", the most likely structure since {}",
-                                         FormatDate(*s.triangle.timeline.current_since))
-                           : "");
+                       p.most_likely_roles_probability, PersistentStructureText(s.triangle));
     out += fmt::format(
         "          P(menage a trois) {:.2f}  P(romantic) {:.2f}  P(stable marriage) {:.2f}  "
         "P(unit veto) {:.2f}{}; P(balanced) {:.2f}\n",
@@ -94,9 +90,10 @@ std::string Render(const TriadState& s, const Palette& c) {
         s.triangle.neutral > 0 ? fmt::format("  P(neutral) {:.2f}", p.p_indeterminate) : "",
         p.p_balanced);
     out += fmt::format(
-        "          from the {}; changes of the most likely structure in the range: "
-        "{}\n",
-        TriangleBasisName(s.triangle.basis), s.triangle.timeline.changes.size());
+        "          from the {}; changes of the persistent structure in the range: {} ({} "
+        "period to period)\n",
+        TriangleBasisName(s.triangle.basis), s.triangle.timeline.changes.size(),
+        s.triangle.timeline.raw_changes);
   }
   if (s.drivers) {
     const DriverAnalysis& d = s.drivers->analysis;
