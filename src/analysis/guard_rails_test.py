@@ -96,6 +96,34 @@ class GuardRails(unittest.TestCase):
         self.assertIn("warning: the slope variance is estimated at zero", m)
 
 
+    def test_driver_model_stays_within_the_data_budget(self):
+        # 29 daily rows after trimming: the three dyads with GLOBAL_SOUTH, ECON_CHN_USA and SECURITY
+        # at lag 1 would be 7 coefficients per equation (4.0 rows each); the two weakest drivers
+        # go, and 28 rows for 5 coefficients (5.6) remain.
+        out = json.loads(tt.run("explain", "--store", self.store, "--freq", "day", "--format",
+                                "json").stdout)
+        self.assertEqual([d["name"] for d in out["dropped_drivers"]], ["ECON_CHN_USA", "SECURITY"])
+        self.assertEqual(out["model_variables"], ["CHN_USA", "CHN_JPN", "USA_JPN", "GLOBAL_SOUTH"])
+        self.assertAlmostEqual(out["observations_per_coefficient"], 28 / 5, places=12)
+        self.assertEqual(out["min_observations_per_coefficient"], 5)
+        self.assertTrue(out["warnings"][0].startswith(
+            "ECON_CHN_USA left out of the VAR: 29 periods cannot carry every driver at 5 rows per "
+            "coefficient (the minimum); it was the weakest driver left"), out["warnings"])
+        table = tt.run("explain", "--store", self.store, "--freq", "day").stdout
+        self.assertIn("data budget: 5.6 rows per coefficient in each equation (the minimum is 5",
+                      table)
+        self.assertIn("(left out: too little data, see below)", table)
+        self.assertIn("residual whiteness (portmanteau, 10 lags;", table)
+        # An explicit --lags above the budget is reduced, visibly.
+        reduced = json.loads(tt.run("explain", "--store", self.store, "--freq", "day", "--lags",
+                                    "3", "--format", "json").stdout)
+        self.assertEqual(reduced["lags"], 1)
+        self.assertIn("--lags 3 reduced to 1: 29 periods give 2.0 rows per coefficient at 3 lags, "
+                      "below the minimum of 5", reduced["warnings"])
+        # status carries the same warnings.
+        status = tt.run("status", "--store", self.store).stdout
+        self.assertIn("warning: drivers: ECON_CHN_USA left out of the VAR", status)
+
 
 if __name__ == "__main__":
     unittest.main()
