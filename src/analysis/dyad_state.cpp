@@ -69,6 +69,9 @@ DyadState EstimateDyadState(const RelationIndexSeries& index, int window) {
   if (!s.trend->convergence.converged)
     s.warnings.push_back(fmt::format("{}: the trend model's optimiser did not converge ({})",
                                      s.dyad.Label(), s.trend->convergence.status));
+  s.fit_warnings = DiagnoseTrendFit(*s.trend, index.value);
+  for (const TrendFitWarning& w : s.fit_warnings)
+    s.warnings.push_back(fmt::format("{}: {}", s.dyad.Label(), w.message));
   if (s.se_from_model)
     s.warnings.push_back(fmt::format(
         "{}: the series has no standard errors of its own; its noise is the trend model's "

@@ -12,6 +12,7 @@
 
 #include "codebook/dyad.hpp"
 #include "measures/local_linear_trend.hpp"
+#include "measures/local_linear_trend_diagnostics.hpp"
 #include "measures/local_linear_trend_momentum.hpp"
 #include "series/relation_index.hpp"
 
@@ -55,9 +56,12 @@ struct DyadState {
   std::optional<double> change;       // smoothed level now minus `window` periods before
   std::int64_t events_in_window = 0;  // events in the last `window` periods
   std::optional<LocalLinearTrendFit> trend;
-  TrendPath path;                     // one entry per period of the index, or empty
-  bool se_from_model = false;         // the index has no standard errors of its own
-  std::vector<std::string> warnings;  // thin data, no fit, non-convergence
+  TrendPath path;              // one entry per period of the index, or empty
+  bool se_from_model = false;  // the index has no standard errors of its own
+  // What the trend fit cannot support: a variance at zero, a straight-line slope, optimiser
+  // starts that disagree (also among `warnings`, with the dyad's label).
+  std::vector<TrendFitWarning> fit_warnings;
+  std::vector<std::string> warnings;  // thin data, no fit, non-convergence, fit_warnings
 };
 
 // Fits the local linear trend to the index and reads off the state. Never throws for short or

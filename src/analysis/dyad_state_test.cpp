@@ -76,5 +76,23 @@ TEST(DyadState, TooFewPeriodsGiveNoLevelAndAWarning) {
   EXPECT_NE(s.warnings[0].find("only 3 periods with a value"), std::string::npos);
 }
 
+// The issue's "six-year straight line": a boundary fit is named in the dyad's warnings, with
+// the dyad's label, and kept as keys for JSON.
+TEST(DyadState, ABoundaryTrendFitIsAWarningWithTheDyad) {
+  std::vector<double> y;
+  for (int t = 0; t < 80; ++t)
+    y.push_back(0.05 * t + 0.3 * std::sin(2.1 * t) + 0.2 * ((t % 3) - 1));
+  const DyadState s = EstimateDyadState(Series(y, true), 7);
+  ASSERT_TRUE(s.trend.has_value());
+  bool straight = false;
+  for (const TrendFitWarning& w : s.fit_warnings)
+    straight = straight || w.issue == TrendFitIssue::kStraightLine;
+  EXPECT_TRUE(straight);
+  bool said = false;
+  for (const std::string& w : s.warnings)
+    said = said || w.rfind("CHN-USA: the slope variance is estimated at zero", 0) == 0;
+  EXPECT_TRUE(said);
+}
+
 }  // namespace
 }  // namespace triad

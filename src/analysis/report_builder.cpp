@@ -72,6 +72,7 @@ TriangleTimelineReport TimelineFrom(const TriadState& s) {
   for (const auto& c : s.triangle.timeline.changes)
     timeline.changes.push_back(TriangleChange{c.date, DescribeRoles(s.triangle.actors, c.from),
                                               DescribeRoles(s.triangle.actors, c.to)});
+  timeline.persistence = PersistentStructureText(s.triangle);
   return timeline;
 }
 

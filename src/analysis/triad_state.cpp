@@ -70,7 +70,9 @@ TriadState BuildTriadState(EventStore& store, const TriadQuery& query) {
           index.dyad.Label(), index.events.back(), FormatDate(index.dates.back()),
           s.index.min_events));
   }
-  s.triangle = BuildTriangleOverTime(a, s.indices, s.dyads, query.neutral);
+  s.triangle =
+      BuildTriangleOverTime(a, s.indices, s.dyads, query.neutral,
+                            query.persist > 0 ? query.persist : DefaultPersistence(s.plan.freq));
   if (s.triangle.basis == TriangleBasis::kRawIndices)
     s.warnings.push_back(
         "triangle: some dyad has no trend estimate, so the triangle is classified from the raw "

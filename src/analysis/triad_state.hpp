@@ -23,10 +23,11 @@ struct TriadQuery {
   RelationIndexOptions index;         // weight, channel, baseline, min_events, source
   double neutral = 0.0;               // half-width of the neutral band for signs
   int window = 0;                     // periods for "change over the window"; 0: by frequency
-  bool drivers = true;                // fit the driver VAR (a warning when it cannot be)
-  bool drivers_required = false;      // ... and fail with its error when it cannot be
-  ModelSeriesOptions model;           // driver families and groups (actors and index are ours)
-  DriverAnalysisOptions analysis;     // lag order, horizon
+  int persist = 0;      // periods a new triangle structure must persist; 0: DefaultPersistence
+  bool drivers = true;  // fit the driver VAR (a warning when it cannot be)
+  bool drivers_required = false;   // ... and fail with its error when it cannot be
+  ModelSeriesOptions model;        // driver families and groups (actors and index are ours)
+  DriverAnalysisOptions analysis;  // lag order, horizon
 };
 
 // Periods for "change over the window" when the query leaves it open: 7 days, 4 weeks,

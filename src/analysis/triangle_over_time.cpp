@@ -1,5 +1,7 @@
 #include "analysis/triangle_over_time.hpp"
 
+#include <fmt/format.h>
+
 #include "common/error.hpp"
 
 namespace triad {
@@ -8,9 +10,14 @@ std::string_view TriangleBasisName(TriangleBasis basis) {
   return basis == TriangleBasis::kSmoothedLevels ? "smoothed levels" : "raw indices";
 }
 
+int DefaultPersistence(Frequency freq) {
+  return freq == Frequency::kYear ? 2 : 3;
+}
+
 TriangleOverTime BuildTriangleOverTime(const std::array<std::string, 3>& actors,
                                        const std::array<RelationIndexSeries, 3>& indices,
-                                       const std::array<DyadState, 3>& states, double neutral) {
+                                       const std::array<DyadState, 3>& states, double neutral,
+                                       int persist) {
   if (!(neutral >= 0)) ThrowUsage("--neutral must be a number >= 0");
   TriangleOverTime t;
   t.actors = actors;
@@ -32,8 +39,23 @@ TriangleOverTime BuildTriangleOverTime(const std::array<std::string, 3>& actors,
       periods[i].dyads[d] = e;
     }
   }
-  t.timeline = BuildTriangleTimeline(actors, periods, neutral);
+  t.timeline = BuildTriangleTimeline(actors, periods, neutral, persist);
   return t;
+}
+
+std::string PersistentStructureText(const TriangleOverTime& t) {
+  const TriangleTimeline& tl = t.timeline;
+  const std::string rule = fmt::format("most likely with P > {:g} for {} period{} in a row",
+                                       kPersistProbability, tl.persist, tl.persist == 1 ? "" : "s");
+  std::string out = tl.current ? fmt::format("persistent structure: {} since {} ({})",
+                                             DescribeRoles(t.actors, *tl.current),
+                                             FormatDate(*tl.current_since), rule)
+                               : fmt::format("no structure has persisted in the range ({})", rule);
+  if (tl.pending)
+    out += fmt::format("; not yet a change: {}, most likely for {} of {} periods, since {}",
+                       DescribeRoles(t.actors, *tl.pending), tl.pending_periods, tl.persist,
+                       FormatDate(*tl.pending_since));
+  return out;
 }
 
 const TrianglePeriodResult* LatestKnown(const TriangleTimeline& timeline) {

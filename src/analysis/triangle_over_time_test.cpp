@@ -31,7 +31,7 @@ TEST(TriangleOverTime, ClassifiesSmoothedLevelsSoNoiseDoesNotFlipTheType) {
       Index({"CHN", "USA"}, 0.3, n), Index({"CHN", "JPN"}, -1.5, n), Index({"USA", "JPN"}, 2.0, n)};
   std::array<DyadState, 3> states;
   for (int d = 0; d < 3; ++d) states[d] = EstimateDyadState(idx[d], 7);
-  const TriangleOverTime t = BuildTriangleOverTime(actors, idx, states, 0.0);
+  const TriangleOverTime t = BuildTriangleOverTime(actors, idx, states, 0.0, 3);
   EXPECT_EQ(t.basis, TriangleBasis::kSmoothedLevels);
   ASSERT_EQ(t.timeline.periods.size(), static_cast<std::size_t>(n));
   for (int d = 0; d < 3; ++d) {
@@ -55,10 +55,10 @@ TEST(TriangleOverTime, FallsBackToRawIndicesWhenADyadHasNoTrend) {
       Index({"CHN", "USA"}, 0.3, 4), Index({"CHN", "JPN"}, -1.5, 4), Index({"USA", "JPN"}, 2.0, 4)};
   std::array<DyadState, 3> states;
   for (int d = 0; d < 3; ++d) states[d] = EstimateDyadState(idx[d], 7);
-  const TriangleOverTime t = BuildTriangleOverTime(actors, idx, states, 0.0);
+  const TriangleOverTime t = BuildTriangleOverTime(actors, idx, states, 0.0, 3);
   EXPECT_EQ(t.basis, TriangleBasis::kRawIndices);
   EXPECT_DOUBLE_EQ(t.estimates[0][1].estimate, idx[0].value[1]);
-  EXPECT_THROW(BuildTriangleOverTime(actors, idx, states, -1.0), Error);
+  EXPECT_THROW(BuildTriangleOverTime(actors, idx, states, -1.0, 3), Error);
 }
 
 }  // namespace

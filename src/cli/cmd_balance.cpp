@@ -168,18 +168,26 @@ int RunBalance(const BalanceArgs& args) {
       "~ Normal(estimate, se^2))\n",
       TriangleBasisName(s.triangle.basis));
   out += table.Render();
-  out += "\nchanges of the most likely structure (type and roles)\n";
-  if (s.triangle.timeline.changes.empty()) out += "  none\n";
-  for (const TriangleTypeChange& c : s.triangle.timeline.changes)
+  const TriangleTimeline& tl = s.triangle.timeline;
+  out += fmt::format(
+      "\nchanges of the most likely structure (type and roles) that persisted: most likely with "
+      "P > {:g} in {} period{} in a row (--persist); dated at the first\n",
+      kPersistProbability, tl.persist, tl.persist == 1 ? "" : "s");
+  if (tl.changes.empty()) out += "  none\n";
+  for (const TriangleTypeChange& c : tl.changes)
     out += fmt::format("  {}  {} -> {}\n", FormatDate(c.date), DescribeRoles(a, c.from),
                        DescribeRoles(a, c.to));
-  if (const TrianglePeriodResult* now = s.TriangleNow())
-    out += fmt::format("now ({}): {} (P = {:.2f}), most likely since {}\n", FormatDate(now->date),
+  out += fmt::format(
+      "  ({} period-to-period change{} of the most likely structure without the rule)\n",
+      tl.raw_changes, tl.raw_changes == 1 ? "" : "s");
+  if (const TrianglePeriodResult* now = s.TriangleNow()) {
+    out += fmt::format("now ({}): {} (P = {:.2f})", FormatDate(now->date),
                        DescribeRoles(a, now->probabilities.most_likely_roles),
-                       now->probabilities.most_likely_roles_probability,
-                       FormatDate(*s.triangle.timeline.current_since));
-  else
+                       now->probabilities.most_likely_roles_probability);
+    out += "; " + PersistentStructureText(s.triangle) + "\n";
+  } else {
     out += "now: unknown (no period with all three estimates)\n";
+  }
   for (const auto& w : s.warnings) out += "warning: " + w + "\n";
   WriteStandardOutput(out);
   return kExitOk;

@@ -22,13 +22,18 @@ struct ExplainArgs {
   std::string format = "table";
 };
 
-std::string SeriesCsv(const ModelSeries& series) {
+// The columns the VAR was fitted on (`fitted`: drivers left out by the data budget are not).
+std::string SeriesCsv(const ModelSeries& series, const std::vector<std::string>& fitted) {
+  std::vector<std::size_t> columns;
+  for (const std::string& name : fitted)
+    for (std::size_t j = 0; j < series.names.size(); ++j)
+      if (series.names[j] == name) columns.push_back(j);
   std::vector<std::string> header = {"date"};
-  header.insert(header.end(), series.names.begin(), series.names.end());
+  header.insert(header.end(), fitted.begin(), fitted.end());
   std::string out = CsvLine(header);
   for (std::size_t t = 0; t < series.dates.size(); ++t) {
     std::vector<std::string> row = {FormatDate(series.dates[t])};
-    for (const auto& column : series.columns) row.push_back(fmt::format("{:.17g}", column[t]));
+    for (std::size_t j : columns) row.push_back(fmt::format("{:.17g}", series.columns[j][t]));
     out += CsvLine(row);
   }
   return out;
@@ -45,6 +50,9 @@ nlohmann::json ToJson(const TriadState& s, const nlohmann::json& fit_json) {
                         {"variables", series.names},
                         {"descriptions", series.descriptions},
                         {"lags", result.selected_lags},
+                        {"model_variables", result.fit.names},
+                        {"observations_per_coefficient", result.observations_per_coefficient},
+                        {"min_observations_per_coefficient", kMinObservationsPerCoefficient},
                         {"notes", series.notes},
                         {"warnings", result.warnings},
                         {"findings", result.findings},
@@ -70,6 +78,10 @@ nlohmann::json ToJson(const TriadState& s, const nlohmann::json& fit_json) {
     out["variance_shares"].push_back(
         {{"dyad", v.dyad}, {"own", v.own}, {"other_dyads", v.other_dyads}, {"drivers", drivers}});
   }
+  out["dropped_drivers"] = nlohmann::json::array();
+  for (const DroppedDriver& d : result.dropped_drivers)
+    out["dropped_drivers"].push_back({{"name", d.name}, {"lead_correlation", d.lead_correlation}});
+  out["adequacy"] = result.adequacy ? ToJson(*result.adequacy) : nlohmann::json();
   out["fit"] = fit_json;
   return out;
 }
@@ -82,9 +94,18 @@ std::string Render(const TriadState& s, const ExplainArgs& args) {
       fmt::format("What drives {}-{}-{}: VAR({}) on {} {} periods, {} .. {}\n", a[0], a[1], a[2],
                   result.selected_lags, series.dates.size(), FrequencyAdjective(series.freq),
                   FormatDate(series.dates.front()), FormatDate(series.dates.back()));
+  text += fmt::format(
+      "data budget: {:.1f} rows per coefficient in each equation (the minimum is {}; below it "
+      "triad uses fewer lags, then fewer drivers)\n",
+      result.observations_per_coefficient, kMinObservationsPerCoefficient);
   for (const auto& n : s.notes) text += "note: " + n + "\n";
-  for (std::size_t j = 0; j < series.names.size(); ++j)
-    text += fmt::format("  {:<14} {}\n", series.names[j], series.descriptions[j]);
+  for (std::size_t j = 0; j < series.names.size(); ++j) {
+    bool dropped = false;
+    for (const DroppedDriver& d : result.dropped_drivers)
+      dropped = dropped || d.name == series.names[j];
+    text += fmt::format("  {:<14} {}{}\n", series.names[j], series.descriptions[j],
+                        dropped ? " (left out: too little data, see below)" : "");
+  }
   for (const auto& n : series.notes) text += "note: " + n + "\n";
   for (const auto& w : result.warnings) text += "warning: " + w + "\n";
   text += fmt::format("\nnow ({}): smoothed level [90% interval]", FormatDate(s.plan.to));
@@ -113,6 +134,14 @@ std::string Render(const TriadState& s, const ExplainArgs& args) {
   }
   text += fmt::format("Forecast-variance shares at {} periods\n", s.query.analysis.horizon) +
           shares.Render();
+  if (result.adequacy) {
+    text += "\nModel adequacy (residual tests as statsmodels computes them)\n";
+    if (result.adequacy->whiteness)
+      text += "  " +
+              DescribeWhiteness(*result.adequacy->whiteness, result.adequacy->whiteness_lags) +
+              "\n";
+    text += "  " + DescribeNormality(result.adequacy->normality) + "\n";
+  }
   if (!args.save.empty()) text += fmt::format("\nfitted model saved to {}\n", args.save);
   return text;
 }
@@ -124,7 +153,8 @@ int RunExplain(const ExplainArgs& args) {
   const TriadState s = BuildTriadState(store, query);
   nlohmann::json fit_json = ToJson(s.drivers->analysis.fit);  // with its calendar
   fit_json["dyads"] = s.drivers->analysis.dyads;
-  if (!args.data_out.empty()) WriteOutputFile(args.data_out, SeriesCsv(s.drivers->series));
+  if (!args.data_out.empty())
+    WriteOutputFile(args.data_out, SeriesCsv(s.drivers->series, s.drivers->analysis.fit.names));
   if (!args.save.empty()) WriteOutputFile(args.save, fit_json.dump(2) + "\n");
   if (args.format == "json") {
     std::printf("%s\n", ToJson(s, fit_json).dump(2).c_str());

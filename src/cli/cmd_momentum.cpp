@@ -17,6 +17,7 @@
 #include "common/date.hpp"
 #include "common/error.hpp"
 #include "measures/local_linear_trend.hpp"
+#include "measures/local_linear_trend_diagnostics.hpp"
 #include "measures/local_linear_trend_momentum.hpp"
 #include "series/dated_column.hpp"
 #include "series/relation_index.hpp"
@@ -112,6 +113,9 @@ void PrintJson(const MomentumArgs& args, const PeriodSeries& series, const LltOp
         {"level", momentum.level},
         {"direction", MomentumDirectionName(momentum.direction)},
         {"as_of", FormatDate(series.periods.back())}}}};
+  out["warnings"] = nlohmann::json::array();
+  for (const TrendFitWarning& w : DiagnoseTrendFit(fit, series.values))
+    out["warnings"].push_back({{"key", w.key}, {"message", w.message}});
   out["states"] = std::move(states);  // moved, not copied as an initializer list would
   std::cout << out.dump(1) << '\n';
 }
@@ -183,6 +187,8 @@ void PrintTable(const MomentumArgs& args, const PeriodSeries& series,
       "\nmomentum at {}: {:+.4g} per 30 days, {:.0f}% interval [{:+.4g}, {:+.4g}]: {}\n",
       FormatDate(series.periods.back()), momentum.per_30_days, 100 * momentum.level, momentum.lower,
       momentum.upper, MomentumDirectionName(momentum.direction));
+  for (const TrendFitWarning& w : DiagnoseTrendFit(fit, series.values))
+    std::cout << "warning: " << w.message << '\n';
 }
 
 // Sets the filtered and smoothed (co)variances of the first `periods` periods to NaN (unknown,

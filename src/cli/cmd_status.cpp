@@ -81,13 +81,9 @@ std::string Render(const TriadState& s, const Palette& c) {
          "; latest index: that " + freq + "'s raw value\n";
   if (const TrianglePeriodResult* now = s.TriangleNow()) {
     const auto& p = now->probabilities;
-    out += fmt::format("\ntriangle  {} (P = {:.2f}){}\n",
+    out += fmt::format("\ntriangle  {} (P = {:.2f})\n          {}\n",
                        DescribeRoles(s.triangle.actors, p.most_likely_roles),
-                       p.most_likely_roles_probability,
-                       s.triangle.timeline.current_since
-                           ? fmt::format(", the most likely structure since {}",
-                                         FormatDate(*s.triangle.timeline.current_since))
-                           : "");
+                       p.most_likely_roles_probability, PersistentStructureText(s.triangle));
     out += "         ";
     for (int k = 0; k < kDittmerTypes; ++k)
       out += fmt::format(" P({}) {:.2f}", TriangleTypeName(static_cast<TriangleType>(k)),
@@ -95,9 +91,10 @@ std::string Render(const TriadState& s, const Palette& c) {
     if (s.triangle.neutral > 0) out += fmt::format(" P(neutral) {:.2f}", p.p_indeterminate);
     out += fmt::format("; P(balanced) {:.2f}\n", p.p_balanced);
     out += fmt::format(
-        "          from the {}; changes of the most likely structure in the range: "
-        "{}\n",
-        TriangleBasisName(s.triangle.basis), s.triangle.timeline.changes.size());
+        "          from the {}; changes of the persistent structure in the range: {} ({} "
+        "period to period)\n",
+        TriangleBasisName(s.triangle.basis), s.triangle.timeline.changes.size(),
+        s.triangle.timeline.raw_changes);
   }
   if (s.drivers) {
     const DriverAnalysis& d = s.drivers->analysis;

@@ -34,6 +34,7 @@ struct VarOptions {
   int irf = 0;
   int forecast = 0;
   bool granger = false;
+  int whiteness_lags = 0;  // 0: WhitenessLags(fit)
   std::string format = "table";
   std::string save;
 };
@@ -47,6 +48,7 @@ struct VarReport {
   std::optional<ImpulseResponse> irf_plain, irf_orth;
   std::optional<VarianceDecomposition> fevd;
   std::optional<VarForecast> forecast;
+  std::optional<VarAdequacy> adequacy;
   std::vector<std::string> notes;  // requests that could not be answered, and why
 };
 
@@ -88,6 +90,20 @@ VarReport Run(const VarOptions& o) {
   }
   r.fit = FitVar(r.data, spec);
   const bool has_lags = r.fit.lags > 0;
+  r.adequacy.emplace();
+  r.adequacy->whiteness_lags = o.whiteness_lags > 0 ? o.whiteness_lags : WhitenessLags(r.fit);
+  if (r.adequacy->whiteness_lags > 0)
+    r.adequacy->whiteness = TestWhiteness(r.fit, r.adequacy->whiteness_lags);
+  else
+    r.notes.push_back(fmt::format(
+        "no whiteness test: {} residual rows are too few for more lags than the VAR's {}",
+        r.fit.nobs, r.fit.lags));
+  try {
+    r.adequacy->normality = TestNormality(r.fit);
+  } catch (const Error& e) {
+    r.adequacy.reset();
+    r.notes.push_back(fmt::format("no residual tests: {}", e.what()));
+  }
   if (o.granger) {
     if (has_lags) {
       r.granger = AllGrangerTests(r.fit);
@@ -151,6 +167,7 @@ nlohmann::json ReportJson(const VarOptions& o, const VarReport& r) {
     j["fevd"] = ToJson(*r.fevd);
   }
   if (r.forecast) j["forecast"] = ToJson(*r.forecast);
+  if (r.adequacy) j["adequacy"] = ToJson(*r.adequacy);
   if (!r.notes.empty()) j["notes"] = r.notes;
   return j;
 }
@@ -219,6 +236,18 @@ void PrintFit(std::ostream& out, const VarOptions& o, const VarReport& r) {
   out << fmt::format(
       "\nLog-likelihood {:.6g}   AIC {:.6g}   BIC {:.6g}   HQIC {:.6g}   FPE {:.6g}\n", f.llf,
       f.aic, f.bic, f.hqic, f.fpe);
+  if (r.adequacy) {
+    out << "\nModel adequacy (statsmodels' test_whiteness, adjusted=False, and test_normality)\n";
+    if (r.adequacy->whiteness)
+      out << "  " << DescribeWhiteness(*r.adequacy->whiteness, r.adequacy->whiteness_lags) << "\n";
+    out << "  " << DescribeNormality(r.adequacy->normality) << "\n";
+    if (r.adequacy->whiteness) {
+      const std::string w = WhitenessWarning(*r.adequacy->whiteness, r.adequacy->whiteness_lags);
+      if (!w.empty()) out << "  warning: " << w << "\n";
+    }
+    const std::string n = NormalityWarning(r.adequacy->normality);
+    if (!n.empty()) out << "  warning: " << n << "\n";
+  }
 }
 
 void PrintGranger(std::ostream& out, const std::vector<GrangerResult>& tests) {
@@ -311,6 +340,10 @@ void Setup(CLI::App& app, int& exit_code) {
   cmd->add_option("--irf", o->irf, "impulse responses and variance decomposition to H periods")
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--granger", o->granger, "Granger causality F tests between every pair");
+  cmd->add_option("--whiteness-lags", o->whiteness_lags,
+                  "autocovariance lags of the residual whiteness test (default: statsmodels' 10, "
+                  "at most half the residual rows; must exceed the lag order)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--forecast", o->forecast, "forecast H periods ahead with MSE")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--format", o->format, "table (default) or json")

@@ -34,8 +34,13 @@ class Explain(unittest.TestCase):
         with open(data) as f:
             rows = list(csv.reader(f))
         names = rows[0][1:]
-        self.assertEqual(names, result["variables"])
+        # The data budget (5 rows per coefficient) leaves out drivers on 29 daily rows; --data-out
+        # holds the series the VAR was fitted on.
+        self.assertEqual(names, result["model_variables"])
+        dropped = [d["name"] for d in result["dropped_drivers"]]
+        self.assertEqual(sorted(names + dropped), sorted(result["variables"]))
         self.assertEqual(names[:3], ["CHN_USA", "CHN_JPN", "USA_JPN"])
+        self.assertGreaterEqual(result["observations_per_coefficient"], 5)
         y = np.array([[float(v) for v in r[1:]] for r in rows[1:]])
         ref = VAR(y).fit(1, trend="c")
         fit = result["fit"]
@@ -52,6 +57,18 @@ class Explain(unittest.TestCase):
             self.assertAlmostEqual(s["own"], fevd[i, -1, i], delta=1e-9)
             total = s["own"] + s["other_dyads"] + sum(s["drivers"].values())
             self.assertAlmostEqual(total, 1.0, delta=1e-12)
+        # Model adequacy as statsmodels computes it.
+        adequacy = result["adequacy"]
+        white = ref.test_whiteness(nlags=adequacy["whiteness"]["lags"], adjusted=False)
+        self.assertEqual(adequacy["whiteness"]["lags"], 10)
+        self.assertAlmostEqual(adequacy["whiteness"]["statistic"], white.test_statistic,
+                               delta=1e-9 * white.test_statistic)
+        self.assertAlmostEqual(adequacy["whiteness"]["p_value"], white.pvalue, delta=1e-10)
+        self.assertEqual(adequacy["whiteness"]["df"], white.df)
+        normal = ref.test_normality()
+        self.assertAlmostEqual(adequacy["normality"]["statistic"], normal.test_statistic,
+                               delta=1e-9 * normal.test_statistic)
+        self.assertAlmostEqual(adequacy["normality"]["p_value"], normal.pvalue, delta=1e-10)
         irf = ref.irf(8).orth_irfs
         for r in result["responses"]:
             i, j = names.index(r["dyad"]), names.index(r["driver"])

@@ -165,7 +165,8 @@ def check_balance(store):
     for c in out["changes"]:
         check(c["date"] in periods and c["from"] != c["to"], f"balance change {c}")
     table = triad(*args[:-2]).stdout
-    check("most likely since" in table, "balance table ends with 'most likely since'")
+    check("persistent structure:" in table and " since " in table,
+          "balance table ends with the persistent structure and since when")
     csv_out = triad(*args[:-1], "csv").stdout.splitlines()
     check(len(csv_out) == len(periods) + 1, "balance csv: one row per period")
     bad = triad("balance", "--store", store, "--actors", "CHN,USA", ok=False)

@@ -22,6 +22,9 @@ void TriadFlags::AddTo(CLI::App* cmd, DriverFlags driver_flags) {
       ->capture_default_str();
   cmd->add_option("--window", window,
                   "Periods for 'change over the window' (default: 7 days, 4 weeks, 3 months)");
+  cmd->add_option("--persist", persist,
+                  "Periods a new triangle structure must be most likely (P > 0.5) in a row before "
+                  "it counts as a change (default: 3; 2 for --freq year)");
   if (driver_flags == DriverFlags::kNone) {
     no_drivers = true;
     return;
@@ -66,6 +69,8 @@ TriadQuery TriadFlags::Resolve() const {
   q.neutral = neutral;
   if (window < 0) ThrowUsage("--window must be a number of periods >= 1");
   q.window = window;
+  if (persist < 0) ThrowUsage("--persist must be a number of periods >= 1");
+  q.persist = persist;
   q.drivers = !no_drivers;
   if (!drivers.empty()) {
     q.model.drivers.emplace();

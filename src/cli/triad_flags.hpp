@@ -22,7 +22,8 @@ struct TriadFlags {
   std::string asof;
   RelationIndexFlags index;
   double neutral = 0.0;
-  int window = 0;  // 0: DefaultWindow(freq)
+  int window = 0;   // 0: DefaultWindow(freq)
+  int persist = 0;  // 0: DefaultPersistence(freq)
   bool no_drivers = false;
   std::string drivers;
   std::string regional_group = "ASIA_PACIFIC_REGIONAL";

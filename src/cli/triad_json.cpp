@@ -31,6 +31,11 @@ nlohmann::json DyadStateJson(const DyadState& d) {
                                                 {"se", JsonNumber(d.latest->se)},
                                                 {"events", d.latest->events}}
                                : nlohmann::json();
+  // What the trend fit cannot support (a variance at zero, a straight-line slope, starts that
+  // disagree), keyed for machines; the messages are among the state's warnings.
+  j["trend_fit_warnings"] = nlohmann::json::array();
+  for (const TrendFitWarning& w : d.fit_warnings)
+    j["trend_fit_warnings"].push_back({{"key", w.key}, {"message", w.message}});
   j["momentum_per_30_days"] =
       d.momentum ? nlohmann::json{{"estimate", JsonNumber(d.momentum->per_30_days)},
                                   {"se", JsonNumber(d.momentum->standard_error)},
@@ -45,18 +50,30 @@ nlohmann::json TriangleNowJson(const TriadState& s) {
   const TrianglePeriodResult* now = s.TriangleNow();
   if (!now) return nullptr;
   const TriangleProbabilities& p = now->probabilities;
-  nlohmann::json t = {{"basis", TriangleBasisName(s.triangle.basis)},
-                      {"period", FormatDate(now->date)},
-                      {"type", TriangleTypeKey(p.most_likely_roles.type)},
-                      {"structure", DescribeRoles(s.triangle.actors, p.most_likely_roles)},
-                      {"probability", JsonNumber(p.most_likely_roles_probability)},
-                      {"since", s.triangle.timeline.current_since
-                                    ? nlohmann::json(FormatDate(*s.triangle.timeline.current_since))
-                                    : nlohmann::json()},
-                      {"changes_in_range", s.triangle.timeline.changes.size()},
-                      {"p_balanced", JsonNumber(p.p_balanced)},
-                      {"balance_degree", JsonNumber(p.balance_degree)},
-                      {"p_indeterminate", JsonNumber(p.p_indeterminate)}};
+  nlohmann::json t = {
+      {"basis", TriangleBasisName(s.triangle.basis)},
+      {"period", FormatDate(now->date)},
+      {"type", TriangleTypeKey(p.most_likely_roles.type)},
+      {"structure", DescribeRoles(s.triangle.actors, p.most_likely_roles)},
+      {"probability", JsonNumber(p.most_likely_roles_probability)},
+      {"since", s.triangle.timeline.current_since
+                    ? nlohmann::json(FormatDate(*s.triangle.timeline.current_since))
+                    : nlohmann::json()},
+      {"changes_in_range", s.triangle.timeline.changes.size()},
+      {"period_to_period_changes", s.triangle.timeline.raw_changes},
+      {"persist", s.triangle.timeline.persist},
+      {"persistent_structure",
+       s.triangle.timeline.current
+           ? nlohmann::json(DescribeRoles(s.triangle.actors, *s.triangle.timeline.current))
+           : nlohmann::json()},
+      {"pending_structure",
+       s.triangle.timeline.pending
+           ? nlohmann::json(DescribeRoles(s.triangle.actors, *s.triangle.timeline.pending))
+           : nlohmann::json()},
+      {"pending_periods", s.triangle.timeline.pending_periods},
+      {"p_balanced", JsonNumber(p.p_balanced)},
+      {"balance_degree", JsonNumber(p.balance_degree)},
+      {"p_indeterminate", JsonNumber(p.p_indeterminate)}};
   for (int k = 0; k < kDittmerTypes; ++k)
     t["type_probability"][std::string(TriangleTypeKey(static_cast<TriangleType>(k)))] =
         JsonNumber(p.type_probability[static_cast<std::size_t>(k)]);

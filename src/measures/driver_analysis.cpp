@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "common/error.hpp"
+#include "measures/var_data_budget.hpp"
 #include "measures/var_granger.hpp"
 
 namespace triad {
@@ -15,55 +16,81 @@ bool Contains(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// Largest lag order the data can carry with at least 10 residual degrees of freedom per
-// equation (the rule of thumb below which VAR estimates are unreliable).
-int MaxFeasibleLags(int rows, int k, int deterministic) {
-  int p = 0;
-  while ((rows - (p + 1)) - (k * (p + 1) + deterministic) >= 10) ++p;
-  return p;
-}
-
 }  // namespace
 
-DriverAnalysis AnalyseDrivers(const VarData& data, const std::vector<std::string>& dyads,
+DriverAnalysis AnalyseDrivers(const VarData& all, const std::vector<std::string>& dyads,
                               const DriverAnalysisOptions& options) {
   DriverAnalysis out;
-  const int k = static_cast<int>(data.names.size());
-  const int rows = static_cast<int>(data.values.rows());
+  const int rows = static_cast<int>(all.values.rows());
   for (const auto& d : dyads)
-    if (!Contains(data.names, d)) ThrowUsage(fmt::format("dyad series '{}' is not in the data", d));
-  for (const auto& n : data.names)
-    if (!Contains(dyads, n)) out.drivers.push_back(n);
+    if (!Contains(all.names, d)) ThrowUsage(fmt::format("dyad series '{}' is not in the data", d));
+  std::vector<std::string> drivers;
+  for (const auto& n : all.names)
+    if (!Contains(dyads, n)) drivers.push_back(n);
   out.dyads = dyads;
 
-  const int feasible = MaxFeasibleLags(rows, k, VarTrendTerms(options.trend));
+  // The guard rail (var_data_budget.hpp): at least kMinObservationsPerCoefficient rows per
+  // coefficient in each equation; fewer lags first, then fewer drivers, each said.
+  const int deterministic = VarTrendTerms(options.trend) + static_cast<int>(all.exog_names.size());
+  const VarBudgetPlan plan = PlanVarWithinBudget(all, dyads, drivers, deterministic);
+  out.drivers = plan.drivers;
+  out.dropped_drivers = plan.dropped;
+  std::vector<std::string> kept = dyads;
+  kept.insert(kept.end(), plan.drivers.begin(), plan.drivers.end());
+  const VarData data = plan.dropped.empty() ? all : SelectColumns(all, kept);
+  const int k = static_cast<int>(data.names.size());
+  for (const DroppedDriver& d : plan.dropped)
+    out.warnings.push_back(fmt::format(
+        "{} left out of the VAR: {} periods cannot carry every driver at {} rows per coefficient "
+        "(the minimum); it was the weakest driver left (its previous value correlates at most "
+        "|r| = {:.2f} with a dyad)",
+        d.name, rows, kMinObservationsPerCoefficient, d.lead_correlation));
+  if (plan.too_little_data)
+    out.warnings.push_back(fmt::format(
+        "the model rests on too little data: {} periods give {:.1f} rows per coefficient for the "
+        "three dyads alone at lag 1, below the minimum of {}; its tests, responses and shares are "
+        "not evidence; use a longer period or a finer --freq",
+        rows, plan.observations_per_coefficient, kMinObservationsPerCoefficient));
+
+  const int feasible = std::max(plan.max_lags, 1);
   int lags = options.lags;
   if (lags <= 0) {
     int maxlags = std::min(options.maxlags, feasible);
-    if (maxlags < 1) {
-      if (rows - 1 - (k + VarTrendTerms(options.trend)) < 1)
-        ThrowCompute(
-            fmt::format("{} periods are too few for a VAR of {} series: need at least {}; "
-                        "use a longer period, a finer --freq, or fewer drivers",
-                        rows, k, k + VarTrendTerms(options.trend) + 2));
-      maxlags = 1;
-    }
+    if (rows - 1 - (k + deterministic) < 1)
+      ThrowCompute(fmt::format(
+          "{} periods are too few for a VAR of {} series: need at least {}; use a longer period, "
+          "a finer --freq, or fewer drivers",
+          rows, k, k + deterministic + 2));
     lags =
         maxlags == 1 ? 1 : SelectLagOrder(data, maxlags, options.trend).Selected(options.criterion);
     lags = std::max(lags, 1);
-  }
-  if (lags > feasible)
+  } else if (lags > feasible) {
     out.warnings.push_back(fmt::format(
-        "the data are short for this model: {} periods for {} series with {} lag{} leave fewer "
-        "than "
-        "10 residual degrees of freedom per equation; read the tests and shares as indicative",
-        rows, k, lags, lags == 1 ? "" : "s"));
+        "--lags {} reduced to {}: {} periods give {:.1f} rows per coefficient at {} lags, below "
+        "the minimum of {}",
+        lags, feasible, rows, ObservationsPerCoefficient(rows, k, lags, deterministic), lags,
+        kMinObservationsPerCoefficient));
+    lags = feasible;
+  }
   out.selected_lags = lags;
+  out.observations_per_coefficient = ObservationsPerCoefficient(rows, k, lags, deterministic);
   out.fit = FitVar(data, VarSpec{lags, options.trend});
   if (!out.fit.stable)
     out.warnings.push_back(
         "the fitted VAR is not stable (a root inside the unit circle): "
         "responses grow rather than fade; consider differencing or fewer lags");
+  try {
+    out.adequacy = CheckVarAdequacy(out.fit);
+    if (out.adequacy->whiteness) {
+      const std::string w =
+          WhitenessWarning(*out.adequacy->whiteness, out.adequacy->whiteness_lags);
+      if (!w.empty()) out.warnings.push_back(w);
+    }
+    const std::string n = NormalityWarning(out.adequacy->normality);
+    if (!n.empty()) out.warnings.push_back(n);
+  } catch (const Error& e) {
+    out.warnings.push_back(fmt::format("the residual tests could not be computed: {}", e.what()));
+  }
 
   for (const auto& dyad : dyads) {
     for (const auto& driver : out.drivers) {

@@ -3,9 +3,12 @@
 // an analyst asks: which drivers Granger-cause each dyad, how each dyad responds to a
 // one-standard-deviation shock in each driver, and what share of each dyad's forecast-error
 // variance comes from its own momentum, from the other dyads and from each driver.
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "measures/var_adequacy.hpp"
+#include "measures/var_data_budget.hpp"
 #include "measures/var_impulse.hpp"
 #include "measures/var_model.hpp"
 
@@ -44,7 +47,10 @@ struct DyadVarianceShares {
 struct DriverAnalysis {
   VarFit fit;
   int selected_lags = 0;
-  std::vector<std::string> dyads, drivers;
+  std::vector<std::string> dyads, drivers;     // drivers: those in the fitted model
+  std::vector<DroppedDriver> dropped_drivers;  // left out by the data budget, with why
+  double observations_per_coefficient = 0;     // rows per coefficient per equation, as fitted
+  std::optional<VarAdequacy> adequacy;  // residual whiteness and normality; unset if not testable
   std::vector<GrangerFinding> granger;
   std::vector<ShockResponse> responses;
   std::vector<DyadVarianceShares> shares;  // at `horizon`
@@ -53,8 +59,10 @@ struct DriverAnalysis {
 };
 
 // `data` holds the dyads and drivers as endogenous series (no missing values); `dyads` names
-// the relation series among them, every other column is a driver. Throws a compute error when
-// the data are too short for even one lag.
+// the relation series among them, every other column is a driver. The model is kept within the
+// data budget of var_data_budget.hpp (fewer lags, then fewer drivers; a warning for each step,
+// and one when even the dyads alone are below it). Throws a compute error when the data are too
+// short for even one lag of the dyads.
 DriverAnalysis AnalyseDrivers(const VarData& data, const std::vector<std::string>& dyads,
                               const DriverAnalysisOptions& options);
 

@@ -51,11 +51,52 @@ TEST(DriverAnalysis, FindsTheDriverThatMovesTheDyad) {
   EXPECT_NE(a.findings[0].find("Granger-caused by ECON"), std::string::npos) << a.findings[0];
 }
 
-TEST(DriverAnalysis, WarnsWhenDataAreShortAndFailsWhenTooShort) {
+// The data budget: 14 rows cannot carry one dyad and two drivers at 5 rows per coefficient
+// (13 rows for 4 coefficients), nor one driver (3): the drivers are left out, the unrelated
+// NOISE first, each with a warning; the dyad alone (2 coefficients) is within it.
+TEST(DriverAnalysis, LeavesOutTheWeakestDriversWhenDataAreShort) {
   DriverAnalysis a = AnalyseDrivers(Simulated(14), {"CHN_USA"}, DriverAnalysisOptions{});
+  EXPECT_TRUE(a.drivers.empty());
+  ASSERT_EQ(a.dropped_drivers.size(), 2u);
+  EXPECT_EQ(a.dropped_drivers[0].name, "NOISE");
+  EXPECT_EQ(a.dropped_drivers[1].name, "ECON");
+  EXPECT_GT(a.dropped_drivers[1].lead_correlation, a.dropped_drivers[0].lead_correlation);
+  ASSERT_EQ(a.warnings.size(), 2u);
+  EXPECT_EQ(a.warnings[0].rfind("NOISE left out of the VAR: 14 periods cannot carry every driver "
+                                "at 5 rows per coefficient (the minimum)",
+                                0),
+            0u)
+      << a.warnings[0];
+  EXPECT_EQ(a.fit.K(), 1);
+  EXPECT_DOUBLE_EQ(a.observations_per_coefficient, 13.0 / 2.0);
+  // 30 rows carry the dyad and both drivers at lag 1: 29 rows for 4 coefficients (7.25).
+  DriverAnalysis b = AnalyseDrivers(Simulated(30), {"CHN_USA"}, DriverAnalysisOptions{});
+  EXPECT_TRUE(b.dropped_drivers.empty());
+  EXPECT_EQ(b.drivers.size(), 2u);
+}
+
+TEST(DriverAnalysis, SaysWhenEvenTheDyadsAloneAreBelowTheBudgetAndFailsWhenTooShort) {
+  // 8 rows: the dyad alone at lag 1 has 7 rows for 2 coefficients (3.5 < 5).
+  DriverAnalysis a = AnalyseDrivers(Simulated(8), {"CHN_USA"}, DriverAnalysisOptions{});
   ASSERT_FALSE(a.warnings.empty());
-  EXPECT_NE(a.warnings[0].find("short"), std::string::npos);
-  EXPECT_THROW(AnalyseDrivers(Simulated(5), {"CHN_USA"}, DriverAnalysisOptions{}), Error);
+  EXPECT_EQ(a.warnings.back(),
+            "the model rests on too little data: 8 periods give 3.5 rows per coefficient for the "
+            "three dyads alone at lag 1, below the minimum of 5; its tests, responses and shares "
+            "are not evidence; use a longer period or a finer --freq");
+  EXPECT_THROW(AnalyseDrivers(Simulated(3), {"CHN_USA"}, DriverAnalysisOptions{}), Error);
+}
+
+// An explicit --lags above the budget is reduced, and says so: 40 rows and 3 series carry 2 lags
+// (38 / 7 = 5.4) but not 3 (37 / 10).
+TEST(DriverAnalysis, ReducesTheLagOrderToTheBudget) {
+  DriverAnalysisOptions options;
+  options.lags = 3;
+  DriverAnalysis a = AnalyseDrivers(Simulated(40), {"CHN_USA"}, options);
+  EXPECT_EQ(a.selected_lags, 2);
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_EQ(a.warnings[0],
+            "--lags 3 reduced to 2: 40 periods give 3.7 rows per coefficient at 3 lags, below the "
+            "minimum of 5");
 }
 
 }  // namespace

@@ -294,9 +294,12 @@ TriangleProbabilities TriangleTypeProbabilitiesWithBand(const Triangle& triangle
 }
 
 TriangleTimeline BuildTriangleTimeline(const std::array<std::string, 3>& actors,
-                                       const std::vector<TrianglePeriod>& periods, double neutral) {
+                                       const std::vector<TrianglePeriod>& periods, double neutral,
+                                       int persist) {
+  if (persist < 1) ThrowUsage(fmt::format("--persist {}: give a number of periods >= 1", persist));
   TriangleTimeline out;
-  std::optional<RoleAssignment> current;
+  out.persist = persist;
+  std::optional<RoleAssignment> previous;  // period-by-period, for raw_changes
   for (std::size_t i = 0; i < periods.size(); ++i) {
     const TrianglePeriod& period = periods[i];
     if (i > 0 && period.date <= periods[i - 1].date) {
@@ -311,16 +314,36 @@ TriangleTimeline BuildTriangleTimeline(const std::array<std::string, 3>& actors,
                                 neutral > 0 ? TriangleTypeProbabilitiesWithBand(triangle)
                                             : TriangleTypeProbabilities(triangle)};
     const RoleAssignment roles = result.probabilities.most_likely_roles;
-    if (roles.type != TriangleType::kUnknown) {
-      if (!current) {
-        out.current_since = period.date;
-      } else if (!(roles == *current)) {
-        out.changes.push_back({period.date, *current, roles});
-        out.current_since = period.date;
-      }
-      current = roles;
-    }
+    const double p = result.probabilities.most_likely_roles_probability;
     out.periods.push_back(std::move(result));
+    if (roles.type == TriangleType::kUnknown) continue;  // a gap: no evidence either way
+    if (previous && !(roles == *previous)) ++out.raw_changes;
+    previous = roles;
+    if (out.current && roles == *out.current) {
+      out.pending.reset();
+      continue;
+    }
+    if (!(p > kPersistProbability)) {
+      out.pending.reset();
+      continue;
+    }
+    if (out.pending && roles == *out.pending) {
+      ++out.pending_periods;
+    } else {
+      out.pending = roles;
+      out.pending_since = period.date;
+      out.pending_periods = 1;
+    }
+    if (out.pending_periods >= persist) {
+      if (out.current) out.changes.push_back({*out.pending_since, *out.current, *out.pending});
+      out.current = out.pending;
+      out.current_since = out.pending_since;
+      out.pending.reset();
+    }
+  }
+  if (!out.pending) {
+    out.pending_since.reset();
+    out.pending_periods = 0;
   }
   return out;
 }

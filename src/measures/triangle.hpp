@@ -146,8 +146,20 @@ struct TrianglePeriodResult {
   TriangleProbabilities probabilities;    // two-sign model; three-sign when neutral > 0
 };
 
-// The most likely role assignment changed at `date`: the first period in which
-// `to` is most likely. A change of pivot or outcast is a change too (roles, not only types).
+// The persistence rule: a new most likely role assignment counts as a change only when the
+// evidence for it persists. It must be the most likely structure with a probability above
+// kPersistProbability in `persist` consecutive known periods (periods with a missing estimate
+// are a gap: they neither count towards the run nor break it); a period in which the current
+// structure is most likely again, or the new one is most likely with P <= kPersistProbability,
+// or a third structure is most likely, starts the count afresh. The change is dated at the first
+// period of the run. The first structure of the range is established by the same rule, so "since"
+// never dates from a single noisy period. persist = 1 with a probability above 1/2 in one period
+// is the period-by-period reading.
+inline constexpr double kPersistProbability = 0.5;
+
+// The most likely role assignment changed at `date`: the first period of the run in which `to`
+// was most likely with P > kPersistProbability. A change of pivot or outcast is a change too
+// (roles, not only types).
 struct TriangleTypeChange {
   Day date = 0;
   RoleAssignment from;
@@ -156,16 +168,25 @@ struct TriangleTypeChange {
 
 struct TriangleTimeline {
   std::vector<TrianglePeriodResult> periods;
-  // Periods with a missing estimate (most likely type kUnknown) neither start nor end a spell:
-  // a gap in the data is not a change in the triangle.
+  int persist = 1;  // the rule's number of consecutive periods
+  // Changes under the persistence rule, oldest first.
   std::vector<TriangleTypeChange> changes;
-  // The date since which the last known most likely roles hold (the last change, or the first
-  // known period); unset when no period is known.
+  // The structure that persisted last, and the date since which it holds (the first period of
+  // its run); unset when no structure has persisted in the range.
+  std::optional<RoleAssignment> current;
   std::optional<Day> current_since;
+  // A different structure that is most likely (P > kPersistProbability) in the latest known
+  // periods but not yet for `persist` of them: what would be a change if it lasts.
+  std::optional<RoleAssignment> pending;
+  std::optional<Day> pending_since;
+  int pending_periods = 0;
+  // Changes of the period-by-period most likely roles (no persistence rule), for comparison.
+  int raw_changes = 0;
 };
 
-// Periods must be in strictly increasing date order (usage error otherwise).
+// Periods must be in strictly increasing date order, persist >= 1 (usage error otherwise).
 TriangleTimeline BuildTriangleTimeline(const std::array<std::string, 3>& actors,
-                                       const std::vector<TrianglePeriod>& periods, double neutral);
+                                       const std::vector<TrianglePeriod>& periods, double neutral,
+                                       int persist);
 
 }  // namespace triad

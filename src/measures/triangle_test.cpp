@@ -255,7 +255,7 @@ TEST(TriangleTimeline, RecordsChangesOfTheMostLikelyRolesAndSkipsGaps) {
       {d0 + 121, {{{1, se}, {1, se}, {-1, se}}}},    // romantic, pivot CHN (no change)
       {d0 + 152, {{{1, se}, {-1, se}, {1, se}}}},    // romantic, pivot USA
   };
-  const TriangleTimeline t = BuildTriangleTimeline(kActors, periods, 0.0);
+  const TriangleTimeline t = BuildTriangleTimeline(kActors, periods, 0.0, 1);
   ASSERT_EQ(t.periods.size(), 6u);
   EXPECT_EQ(t.periods[3].classification.roles.type, TriangleType::kUnknown);
   EXPECT_EQ(t.periods[2].classification.roles.key_actor, 0);
@@ -270,14 +270,82 @@ TEST(TriangleTimeline, RecordsChangesOfTheMostLikelyRolesAndSkipsGaps) {
 
 TEST(TriangleTimeline, NoKnownPeriodMeansNoCurrentSince) {
   const TriangleTimeline t =
-      BuildTriangleTimeline(kActors, {{0, {{{kNaN, 1}, {1, 1}, {1, 1}}}}}, 0.0);
+      BuildTriangleTimeline(kActors, {{0, {{{kNaN, 1}, {1, 1}, {1, 1}}}}}, 0.0, 1);
   EXPECT_TRUE(t.changes.empty());
   EXPECT_FALSE(t.current_since.has_value());
 }
 
 TEST(TriangleTimeline, RejectsUnorderedPeriods) {
   std::vector<TrianglePeriod> periods = {{10, {}}, {10, {}}};
-  EXPECT_THROW(BuildTriangleTimeline(kActors, periods, 0.0), Error);
+  EXPECT_THROW(BuildTriangleTimeline(kActors, periods, 0.0, 1), Error);
+}
+
+// Menage (+++) and romantic with pivot CHN (B-C negative), each period certain (se 0.1).
+TrianglePeriod Menage(Day d) {
+  return {d, {{{1, 0.1}, {1, 0.1}, {1, 0.1}}}};
+}
+TrianglePeriod Romantic(Day d) {
+  return {d, {{{1, 0.1}, {1, 0.1}, {-1, 0.1}}}};
+}
+
+// The complaint: the daily triangle flipped type with single noisy days. Under the rule
+// (persist 3) a one- or two-period excursion is no change; three periods are, dated at the first.
+TEST(TriangleTimeline, AChangeCountsOnlyWhenItPersists) {
+  std::vector<TrianglePeriod> periods = {
+      Menage(0), Menage(1), Menage(2),   Romantic(3),  Menage(4),    Romantic(5), Romantic(6),
+      Menage(7), Menage(8), Romantic(9), Romantic(10), Romantic(11), Romantic(12)};
+  const TriangleTimeline raw = BuildTriangleTimeline(kActors, periods, 0.0, 1);
+  EXPECT_EQ(raw.changes.size(), 5u);
+  EXPECT_EQ(raw.raw_changes, 5);
+  const TriangleTimeline t = BuildTriangleTimeline(kActors, periods, 0.0, 3);
+  EXPECT_EQ(t.persist, 3);
+  EXPECT_EQ(t.raw_changes, 5);
+  ASSERT_EQ(t.changes.size(), 1u);
+  EXPECT_EQ(t.changes[0].date, 9);
+  EXPECT_EQ(t.changes[0].from.type, TriangleType::kMenageATrois);
+  EXPECT_EQ(t.changes[0].to, (RoleAssignment{TriangleType::kRomanticTriangle, 0}));
+  EXPECT_EQ(t.current, t.changes[0].to);
+  EXPECT_EQ(t.current_since, 9);  // "since" follows the rule
+  EXPECT_FALSE(t.pending.has_value());
+}
+
+// The first structure needs the same evidence: a noisy first period is not "since".
+TEST(TriangleTimeline, TheFirstStructureIsEstablishedByTheSameRule) {
+  const TriangleTimeline t = BuildTriangleTimeline(
+      kActors, {Romantic(0), Menage(1), Menage(2), Menage(3), Romantic(4)}, 0.0, 3);
+  EXPECT_TRUE(t.changes.empty());
+  EXPECT_EQ(t.current, (RoleAssignment{TriangleType::kMenageATrois, std::nullopt}));
+  EXPECT_EQ(t.current_since, 1);
+  // The last period's romantic triangle is pending: 1 of 3 periods.
+  ASSERT_TRUE(t.pending.has_value());
+  EXPECT_EQ(t.pending->type, TriangleType::kRomanticTriangle);
+  EXPECT_EQ(t.pending_since, 4);
+  EXPECT_EQ(t.pending_periods, 1);
+  // Too short for the rule: nothing has persisted, so there is no "since".
+  const TriangleTimeline short_range =
+      BuildTriangleTimeline(kActors, {Menage(0), Menage(1)}, 0.0, 3);
+  EXPECT_FALSE(short_range.current_since.has_value());
+  EXPECT_EQ(short_range.pending_periods, 2);
+}
+
+// Weak evidence (most likely with P <= 0.5) does not count, and gaps neither count nor break.
+TEST(TriangleTimeline, WeakEvidenceDoesNotCountAndGapsDoNotBreakARun) {
+  // A-C and B-C at -0.05 with se 1: stable marriage (outcast JPN) is most likely, P about 0.27.
+  const TrianglePeriod weak{4, {{{1, 0.1}, {-0.05, 1}, {-0.05, 1}}}};
+  const TrianglePeriod gap{4, {{{kNaN, 0.1}, {1, 0.1}, {-1, 0.1}}}};
+  const TriangleTimeline t = BuildTriangleTimeline(
+      kActors, {Menage(0), Menage(1), Menage(2), Romantic(3), weak, Romantic(5), Romantic(6)}, 0.0,
+      3);
+  EXPECT_LT(t.periods[4].probabilities.most_likely_roles_probability, 0.5);
+  EXPECT_TRUE(t.changes.empty());
+  EXPECT_EQ(t.pending_since, 5);
+  EXPECT_EQ(t.pending_periods, 2);
+  const TriangleTimeline with_gap = BuildTriangleTimeline(
+      kActors, {Menage(0), Menage(1), Menage(2), Romantic(3), gap, Romantic(5), Romantic(6)}, 0.0,
+      3);
+  ASSERT_EQ(with_gap.changes.size(), 1u);
+  EXPECT_EQ(with_gap.changes[0].date, 3);
+  EXPECT_THROW(BuildTriangleTimeline(kActors, {Menage(0)}, 0.0, 0), Error);
 }
 
 }  // namespace
@@ -292,7 +360,7 @@ TEST(TriangleTimeline, NeutralBandProbabilitiesAreOneModel) {
   const std::array<std::string, 3> actors = {"CHN", "USA", "JPN"};
   const std::vector<TrianglePeriod> periods = {{0, {{{0.1, 0.2}, {-0.8, 0.3}, {0.9, 0.4}}}},
                                                {7, {{{0.05, 0.05}, {0.02, 0.05}, {0.0, 0.05}}}}};
-  const TriangleTimeline t = BuildTriangleTimeline(actors, periods, 0.5);
+  const TriangleTimeline t = BuildTriangleTimeline(actors, periods, 0.5, 1);
   for (const TrianglePeriodResult& r : t.periods) {
     const TriangleProbabilities& p = r.probabilities;
     double sum = p.p_indeterminate;

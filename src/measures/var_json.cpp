@@ -177,4 +177,29 @@ nlohmann::json ToJson(const VarForecast& forecast) {
   return {{"mean", MatrixToJson(forecast.mean)}, {"mse", MatricesToJson(forecast.mse)}};
 }
 
+namespace {
+
+nlohmann::json ResidualTestJson(const ResidualTest& t) {
+  return {{"statistic", t.statistic},
+          {"p_value", t.p_value},
+          {"df", t.df},
+          {"critical_value", t.critical_value},
+          {"significance", t.significance},
+          {"rejected", t.rejected()}};
+}
+
+}  // namespace
+
+nlohmann::json ToJson(const VarAdequacy& adequacy) {
+  nlohmann::json j;
+  if (adequacy.whiteness) {
+    j["whiteness"] = ResidualTestJson(*adequacy.whiteness);
+    j["whiteness"]["lags"] = adequacy.whiteness_lags;
+  } else {
+    j["whiteness"] = nullptr;
+  }
+  j["normality"] = ResidualTestJson(adequacy.normality);
+  return j;
+}
+
 }  // namespace triad

@@ -4,6 +4,7 @@
 // simulator reads it back with VarFitFromJson. Matrices are arrays of rows.
 #include <nlohmann/json.hpp>
 
+#include "measures/var_adequacy.hpp"
 #include "measures/var_forecast.hpp"
 #include "measures/var_granger.hpp"
 #include "measures/var_impulse.hpp"
@@ -27,5 +28,8 @@ nlohmann::json ToJson(const GrangerResult& result);
 nlohmann::json ToJson(const ImpulseResponse& irf);
 nlohmann::json ToJson(const VarianceDecomposition& fevd);
 nlohmann::json ToJson(const VarForecast& forecast);
+// {"whiteness": {"statistic", "p_value", "df", "critical_value", "significance", "rejected",
+// "lags"} or null, "normality": {...}}
+nlohmann::json ToJson(const VarAdequacy& adequacy);
 
 }  // namespace triad

@@ -7,7 +7,8 @@ Usage: var_statsmodels_test.py PATH/TO/triad   (ctest passes the binary; run wit
       USA_JPN (321 weeks, origin in tests/data/series/README.md), fitted with trends c, ct and n;
   (b) a hand-made VARX: a known VAR(2) in three series with two exogenous regressors, driven by
       seeded Gaussian noise, generated here.
-Compared: coefficients, std. errors, t and p values, sigma_u, sigma_u_mle, llf, AIC/BIC/HQIC/FPE,
+Compared: residual whiteness (test_whiteness, adjusted=False) and normality (test_normality)
+statistics, p-values and critical values; coefficients, std. errors, t and p values, sigma_u, sigma_u_mle, llf, AIC/BIC/HQIC/FPE,
 df_resid, roots, stability, residuals, the select_order table and choices, Granger F tests
 (statistic, p-value, df), impulse responses plain and orthogonalised with their asymptotic std.
 errors and covariances, FEVD, forecasts and forecast MSE matrices.
@@ -130,6 +131,27 @@ def compare_forecast(label, report, res, endog, steps, exog_future=None):
     check(f"{label} forecast mse", report["forecast"]["mse"], res.mse(steps))
 
 
+def compare_adequacy(label, report, res, nlags):
+    """Model adequacy as statsmodels computes it: test_whiteness(nlags, adjusted=False) and
+    test_normality(); p-values and critical values against scipy's chi-square."""
+    a = report["adequacy"]
+    white = res.test_whiteness(nlags=nlags, adjusted=False)
+    check_equal(f"{label} whiteness lags", a["whiteness"]["lags"], nlags)
+    check_equal(f"{label} whiteness df", a["whiteness"]["df"], int(white.df))
+    check(f"{label} whiteness statistic", a["whiteness"]["statistic"], white.test_statistic)
+    check(f"{label} whiteness p", a["whiteness"]["p_value"], white.pvalue, rtol=1e-9)
+    check(f"{label} whiteness critical", a["whiteness"]["critical_value"], white.crit_value)
+    check_equal(f"{label} whiteness rejected", a["whiteness"]["rejected"],
+                bool(white.pvalue < 0.05))
+    normal = res.test_normality()
+    check_equal(f"{label} normality df", a["normality"]["df"], int(normal.df))
+    check(f"{label} normality statistic", a["normality"]["statistic"], normal.test_statistic)
+    check(f"{label} normality p", a["normality"]["p_value"], normal.pvalue, rtol=1e-9)
+    check(f"{label} normality critical", a["normality"]["critical_value"], normal.crit_value)
+    check_equal(f"{label} normality rejected", a["normality"]["rejected"],
+                bool(normal.pvalue < 0.05))
+
+
 def real_series():
     path = os.path.join(SOURCE, "tests", "data", "series", "gdelt_weekly_chn_usa_jpn.csv")
     names = ["CHN_USA", "CHN_JPN", "USA_JPN"]
@@ -146,11 +168,17 @@ def real_series():
     compare_granger("gdelt c", report["granger"], res, names)
     compare_irf("gdelt c", report, res)
     compare_forecast("gdelt c", report, res, endog, 6)
+    compare_adequacy("gdelt c", report, res, 10)  # statsmodels' default nlags
     # The analyst's table shows the same choice and the same log-likelihood.
     table = subprocess.run([TRIAD, "var", "--input", path, "--maxlags", "8", "--granger"],
                            capture_output=True, text=True, check=True).stdout
+    white = res.test_whiteness(10)
     for expected in (f"chosen by aic: {p} lags", f"Log-likelihood {res.llf:.6g}",
-                     "Granger causality"):
+                     "Granger causality",
+                     f"residual whiteness (portmanteau, 10 lags; H0: no autocorrelation up to lag "
+                     f"10): Q = {white.test_statistic:.4g}, df {white.df}, p = {white.pvalue:.4f}",
+                     "residual normality (multivariate Jarque-Bera; H0: Gaussian residuals): "
+                     f"lambda = {res.test_normality().test_statistic:.4g}"):
         check_equal(f"table shows '{expected}'", expected in table, True)
     # Constant and trend, and no deterministic terms; a different variable order.
     for trend, lags, order in (("ct", 2, [2, 0, 1]), ("n", 1, [0, 1, 2])):
@@ -162,6 +190,11 @@ def real_series():
         compare_granger(f"gdelt {trend}", report["granger"], res, cols)
         compare_irf(f"gdelt {trend}", report, res)
         compare_forecast(f"gdelt {trend}", report, res, endog[:, order], 4)
+        # A chosen number of whiteness lags.
+        nlags = 4 + lags
+        white = run_triad(["--input", path, "--columns", ",".join(cols), "--lags", str(lags),
+                           "--trend", trend, "--whiteness-lags", str(nlags)])
+        compare_adequacy(f"gdelt {trend}", white, res, nlags)
         sel = run_triad(["--input", path, "--columns", ",".join(cols), "--maxlags", "5", "--trend",
                          trend, "--ic", "bic"])["lag_selection"]
         compare_selection(f"gdelt {trend}", sel, VAR(endog[:, order]), 5, trend)
@@ -201,6 +234,7 @@ def hand_made_varx(tmp):
     compare_granger("varx", report["granger"], res, names)
     compare_irf("varx", report, res)
     compare_forecast("varx", report, res, y, steps, exog_future=exog[t_total:])
+    compare_adequacy("varx", report, res, 10)
     sel = run_triad(common + ["--maxlags", "6"])["lag_selection"]
     compare_selection("varx", sel, model, 6, "c")
     # Sanity on the known process: the estimates are near the truth (400 rows, loose bound).

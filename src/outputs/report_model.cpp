@@ -98,10 +98,12 @@ json ToJson(const TriangleTimelineReport& t) {
   json changes = json::array();
   for (const auto& c : t.changes)
     changes.push_back({{"date", FormatDate(c.date)}, {"from", c.from}, {"to", c.to}});
-  return {{"dates", Dates(t.dates)},
-          {"type_probability", probs},
-          {"most_likely", TypeKeys(t.most_likely)},
-          {"changes", changes}};
+  json out = {{"dates", Dates(t.dates)},
+              {"type_probability", probs},
+              {"most_likely", TypeKeys(t.most_likely)},
+              {"changes", changes}};
+  if (!t.persistence.empty()) out["persistence"] = t.persistence;  // optional: older models lack it
+  return out;
 }
 
 json ToJson(const DriverReport& d) {
@@ -396,6 +398,7 @@ TriangleTimelineReport ReadTimeline(const Reader& r) {
     const Reader c = r.Element("changes", i);
     t.changes.push_back({c.Date("date"), c.Str("from"), c.Str("to")});
   }
+  t.persistence = r.Str("persistence");
   return t;
 }
 

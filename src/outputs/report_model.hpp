@@ -95,7 +95,7 @@ struct TriangleSnapshot {
 };
 
 struct TriangleChange {
-  Day date = 0;      // first period of the new most likely structure
+  Day date = 0;      // first period of the run in which the new structure persisted
   std::string from;  // e.g. "ménage à trois"
   std::string to;    // e.g. "romantic triangle, pivot CHN, wings USA and JPN"
 };
@@ -105,7 +105,8 @@ struct TriangleTimelineReport {
   std::vector<Day> dates;
   std::vector<std::array<double, 4>> type_probability;
   std::vector<TriangleType> most_likely;  // per period; kUnknown or kIndeterminate: none
-  std::vector<TriangleChange> changes;
+  std::vector<TriangleChange> changes;    // under the persistence rule
+  std::string persistence;  // the rule and the persistent structure in words, or empty
 };
 
 // Response of one variable to a one-s.d. (orthogonalised) shock in another, for horizons

@@ -232,6 +232,9 @@ std::string Timeline(const TriangleTimelineReport& tl) {
       "Normal with its estimate and standard error; gaps are periods with missing data. The "
       "strip on top shows the most likely type.</p>\n";
   out += LegendHtml(legend) + chart.Svg("Triangle type probabilities over time");
+  if (!tl.persistence.empty())
+    out += "<p class=\"note\">Changes count only when they persist: " + HtmlEscape(tl.persistence) +
+           ".</p>\n";
   out += ChangesTable(tl.changes);
   return out;
 }
