@@ -174,6 +174,18 @@ EventStore::EventStore(const std::string& path, bool create)
           create) {
   // Before anything that writes (WAL mode, tables): someone else's database stays untouched.
   const int version = CheckIsTriadStore();
+  // A read command never writes, so an older schema is upgraded by the next ingest, not here.
+  if (version == 0 && !create)
+    ThrowStore(
+        fmt::format("{}: an empty database, not yet a store (run 'triad ingest --store {} "
+                    "FILES' to make one)",
+                    path, path));
+  if (version != 0 && version != kSchemaVersion && !create)
+    ThrowStore(fmt::format(
+        "{}: the store has schema version {}, older than this triad's ({}); read commands never "
+        "write, so upgrade it once with an ingest (`triad ingest --store {} FILE`; a file "
+        "already ingested is a no-op that still upgrades the store)",
+        path, version, kSchemaVersion, path));
   // WAL: readers never block the writer and a killed writer leaves the last commit intact.
   // synchronous=NORMAL: a commit survives a process crash (not always a power cut, where the
   // store still opens consistent at an earlier commit). A 64 MiB page cache keeps the cell
@@ -182,7 +194,8 @@ EventStore::EventStore(const std::string& path, bool create)
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
       "PRAGMA cache_size=-65536;");
   // A store already at this version and marked as triad's needs no write: readers must not wait
-  // for a running ingest. An ingest marks a store made before the application id existed.
+  // for a running ingest. An ingest marks a store made before the application id existed, and
+  // upgrades an older schema.
   if (version != kSchemaVersion || (create && ApplicationId() != kStoreApplicationId))
     CreateSchema();
 }
