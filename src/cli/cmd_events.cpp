@@ -31,16 +31,16 @@ Day DateOption(const std::string& text, const char* option) {
 }
 
 nlohmann::json ToJson(const EventQuery& q, const EventDrilldown& d) {
-  nlohmann::json out = {{"dyad", q.dyad.Label()},
-                        {"from", FormatDate(q.from)},
-                        {"to", FormatDate(q.to)},
-                        {"events", d.events},
-                        {"total_weight", d.total_weight},
-                        {"mean_goldstein", d.total_weight > 0 ? nlohmann::json(d.total_pull /
-                                                                               d.total_weight)
-                                                              : nlohmann::json()},
-                        {"files_read", d.files_read},
-                        {"missing_files", d.missing}};
+  nlohmann::json out = {
+      {"dyad", q.dyad.Label()},
+      {"from", FormatDate(q.from)},
+      {"to", FormatDate(q.to)},
+      {"events", d.events},
+      {"total_weight", d.total_weight},
+      {"mean_goldstein",
+       d.total_weight > 0 ? nlohmann::json(d.total_pull / d.total_weight) : nlohmann::json()},
+      {"files_read", d.files_read},
+      {"missing_files", d.missing}};
   out["top"] = nlohmann::json::array();
   for (const EventBehind& e : d.top)
     out["top"].push_back({{"date", FormatDate(e.day)},

@@ -10,7 +10,6 @@
 
 namespace triad {
 
-
 Frequency InferFrequency(const std::vector<Day>& days, const std::string& file) {
   Day gap = 0;
   for (std::size_t i = 1; i < days.size(); ++i) {
@@ -27,7 +26,7 @@ Frequency InferFrequency(const std::vector<Day>& days, const std::string& file) 
 }
 
 PeriodSeries ReadDatedColumn(const std::string& file, const std::string& column,
-                        std::optional<Frequency> frequency) {
+                             std::optional<Frequency> frequency) {
   const CsvTable table = CsvTable::Read(file);
   const std::vector<std::string>& header = table.header();
   if (header.size() < 2) {
