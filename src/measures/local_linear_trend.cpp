@@ -163,6 +163,8 @@ std::vector<LltParams> StartingPoints(const std::vector<double>& y, const LltPar
   return starts;
 }
 
+}  // namespace
+
 double ObservedStandardDeviation(const std::vector<double>& y, int* observed) {
   double sum = 0, sum_sq = 0;
   int n = 0;
@@ -177,8 +179,6 @@ double ObservedStandardDeviation(const std::vector<double>& y, int* observed) {
   const double var = (sum_sq - sum * sum / n) / n;
   return var > 0 ? std::sqrt(var) : 1;
 }
-
-}  // namespace
 
 double LocalLinearTrendLogLikelihood(const std::vector<double>& y, const LltParams& params,
                                      const LltOptions& options) {

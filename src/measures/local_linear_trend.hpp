@@ -100,6 +100,10 @@ LltStates Smooth(const std::vector<double>& y, const LltParams& params, const Ll
 // irregular_var = var(y - trend), level and slope variances from an HP filter of that trend.
 LltParams StatsmodelsStartParams(const std::vector<double>& y);
 
+// The population standard deviation of the non-missing values of y (1 when fewer than two or all
+// equal), the scale the fit works in; *observed receives their number.
+double ObservedStandardDeviation(const std::vector<double>& y, int* observed);
+
 // Maximum likelihood estimate of the variances (and phi when options.damped) from several
 // starting points, then the states at the estimate. Needs at least 3 non-missing values.
 LocalLinearTrendFit FitLocalLinearTrend(const std::vector<double>& y, const LltOptions& options);

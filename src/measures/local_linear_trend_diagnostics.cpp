@@ -5,30 +5,13 @@
 #include <cmath>
 
 namespace triad {
-namespace {
-
-// Population variance of the non-missing values; 1 when there are fewer than two or they are
-// constant (as the fit's own scaling does).
-double ObservedVariance(const std::vector<double>& y) {
-  double sum = 0, sum_sq = 0;
-  int n = 0;
-  for (double v : y) {
-    if (std::isnan(v)) continue;
-    sum += v;
-    sum_sq += v * v;
-    ++n;
-  }
-  if (n < 2) return 1;
-  const double var = (sum_sq - sum * sum / n) / n;
-  return var > 0 ? var : 1;
-}
-
-}  // namespace
 
 std::vector<TrendFitWarning> DiagnoseTrendFit(const LocalLinearTrendFit& fit,
                                               const std::vector<double>& y) {
   std::vector<TrendFitWarning> out;
-  const double zero = kBoundaryVarianceFraction * ObservedVariance(y);
+  int observed = 0;
+  const double sd = ObservedStandardDeviation(y, &observed);
+  const double zero = kBoundaryVarianceFraction * sd * sd;
   const LltParams& p = fit.params;
   if (p.irregular_var <= zero)
     out.push_back({TrendFitIssue::kIrregularAtZero, "irregular_variance_at_zero",
