@@ -1,6 +1,8 @@
 # The two set-up commands: `make demo` and `make test` (see README.md).
 BUILD ?= build
 JOBS ?= 2
+# Extra CMake options, e.g. CMAKE_ARGS=-DTRIAD_WERROR=ON (as CI builds).
+CMAKE_ARGS ?=
 
 .PHONY: all deps build test demo clean format
 
@@ -10,7 +12,7 @@ deps:
 	@scripts/install-deps.sh
 
 build: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 
 test: build

@@ -1,10 +1,15 @@
 #include "reading/tab_fields.hpp"
 
+// TRIAD_X86_SIMD (set by the build on x86) enables the AVX2/SSE2 scans; without it the scalar
+// loops below do all the work, on any processor.
+#if defined(TRIAD_X86_SIMD)
 #include <immintrin.h>
+#endif
 
 namespace triad {
 namespace {
 
+#if defined(TRIAD_X86_SIMD)
 // Records tab positions from a bit mask of tabs at offset `base`; returns the new count.
 inline int Record(unsigned mask, std::size_t base, int count, int keep, TabFields* out) {
   while (mask && count < keep + 1) {
@@ -63,6 +68,8 @@ __attribute__((target("avx2"))) const char* LineAvx2(const char* p, const char* 
   return p;
 }
 
+#endif
+
 }  // namespace
 
 const char* SplitLine(const char* begin, const char* end, TabFields* out, int keep) {
@@ -70,7 +77,9 @@ const char* SplitLine(const char* begin, const char* end, TabFields* out, int ke
   out->start[0] = 0;
   const char* p = begin;
   bool found = false;
+#if defined(TRIAD_X86_SIMD)
   if (kHasAvx2) p = LineAvx2(p, end, &count, keep, out, begin, &found);
+#endif
   if (!found) {
     for (; p < end && *p != '\n'; ++p) {
       if (*p == '\t') {
@@ -90,8 +99,10 @@ void SplitTabs(std::string_view line, TabFields* out, int keep) {
   int count = 1;
   out->start[0] = 0;
   std::size_t i = 0;
+#if defined(TRIAD_X86_SIMD)
   if (kHasAvx2) i = ScanAvx2(data, n, i, &count, keep, out);
   i = ScanSse2(data, n, i, &count, keep, out);
+#endif
   for (; i < n; ++i) {
     if (data[i] == '\t') {
       if (count < keep + 1) out->start[count] = i + 1;
