@@ -112,8 +112,12 @@ std::vector<EventDrilldown> EventsBehind(EventStore& store,
     EventDrilldown& d = out[i];
     d.files_read = files_read;
     d.missing = missing;
-    std::sort(d.top.begin(), d.top.end(), [](const EventBehind& a, const EventBehind& b) {
-      if (std::abs(a.pull) != std::abs(b.pull)) return std::abs(a.pull) > std::abs(b.pull);
+    const int direction = queries[i].direction;
+    const auto rank = [direction](const EventBehind& e) {
+      return direction == 0 ? std::abs(e.pull) : direction * e.pull;
+    };
+    std::sort(d.top.begin(), d.top.end(), [&](const EventBehind& a, const EventBehind& b) {
+      if (rank(a) != rank(b)) return rank(a) > rank(b);
       return a.day != b.day ? a.day < b.day : a.key < b.key;
     });
     if (queries[i].top >= 0 && d.top.size() > static_cast<std::size_t>(queries[i].top))

@@ -20,7 +20,10 @@ struct EventQuery {
   Day from = 0, to = 0;
   std::optional<Channel> channel;
   Weighting weight = Weighting::kEvents;
-  int top = 20;  // rows to keep, by |pull|
+  int top = 20;  // rows to keep
+  // How the rows are ranked: by the size of their pull (0), or the most positive (+1) or most
+  // negative (-1) pull first, for the events behind a rise or a fall.
+  int direction = 0;
 };
 
 struct EventBehind {
@@ -39,7 +42,7 @@ struct EventBehind {
 };
 
 struct EventDrilldown {
-  std::vector<EventBehind> top;             // by |pull|, largest first; ties by date then key
+  std::vector<EventBehind> top;             // ranked as the query says; ties by date, key
   std::int64_t events = 0;                  // events of the dyad in the range that were read back
   double total_weight = 0, total_pull = 0;  // sums over those events
   std::int64_t files_read = 0;

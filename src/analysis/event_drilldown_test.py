@@ -53,6 +53,9 @@ class EventsBehind(unittest.TestCase):
             self.assertEqual({e["source"], e["target"]}, {"CHN", "USA"})
             self.assertTrue(e["url"].startswith("http"), e)
             self.assertTrue(e["description"])
+        up = [e["pull"] for e in self.events("--dyad", "CHN-USA", "--from", "2025-06-09", "--rank", "up")["top"]]
+        self.assertEqual(up, sorted(up, reverse=True))
+        self.assertGreater(up[0], 0)
         economic = self.events("--dyad", "CHN-USA", "--from", "2025-06-09", "--to", "2025-06-15",
                                "--channel", "economic")
         self.assertTrue(all(e["channel"] == "economic" for e in economic["top"]))
@@ -66,7 +69,10 @@ class EventsBehind(unittest.TestCase):
             changes = [abs(m["change"]) for m in dyad["moves"]]
             self.assertEqual(changes, sorted(changes, reverse=True))
             for move in dyad["moves"]:
-                got = self.events("--dyad", dyad["name"], "--from", move["period"], "--top", "3")
+                rank = "up" if move["change"] >= 0 else "down"  # the events behind a rise or a fall
+                got = self.events("--dyad", dyad["name"], "--from", move["period"], "--top", "3", "--rank", rank)
+                pulls = [e["pull"] for e in got["top"]]
+                self.assertEqual(pulls, sorted(pulls, reverse=move["change"] >= 0))
                 self.assertEqual([e["url"] for e in move["events"]], [e["url"] for e in got["top"]])
 
     def test_a_moved_file_is_named(self):

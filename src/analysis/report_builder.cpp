@@ -131,6 +131,8 @@ void AddEventsBehindMoves(EventStore& store, const TriadState& s, const ReportCo
       q.channel = s.index.series.channel;
       q.weight = s.index.series.weight;
       q.top = context.events_per_move;
+      // The events that pulled the index the way it moved.
+      q.direction = model->dyads[d].moves[m].change >= 0 ? 1 : -1;
       queries.push_back(q);
       owner.emplace_back(d, m);
     }

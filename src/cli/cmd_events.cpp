@@ -21,6 +21,7 @@ struct EventsArgs {
   std::string channel = "all";
   std::string weight = "events";
   int top = 20;
+  std::string rank = "pull";
   std::string format = "table";
 };
 
@@ -73,6 +74,7 @@ int RunEvents(const EventsArgs& args) {
   if (args.channel != "all") q.channel = ParseChannel(args.channel);
   q.weight = ParseWeighting(args.weight);
   q.top = args.top;
+  q.direction = args.rank == "up" ? 1 : args.rank == "down" ? -1 : 0;
   EventStore store(args.store, /*create=*/false);
   const EventDrilldown d = EventsBehind(store, q);
   for (const std::string& path : d.missing)
@@ -89,12 +91,15 @@ int RunEvents(const EventsArgs& args) {
   }
   std::string out = fmt::format(
       "{} events of {} from {} to {} (both directions{}), read back from {} file{}; mean "
-      "Goldstein {} ({}-weighted); the {} with the largest pull (Goldstein × weight):\n",
+      "Goldstein {} ({}-weighted); the {} with the {} (Goldstein × weight):\n",
       d.events, q.dyad.Label(), FormatDate(q.from), FormatDate(q.to),
       q.channel ? fmt::format(", {} channel", ChannelName(*q.channel)) : "", d.files_read,
       d.files_read == 1 ? "" : "s",
       d.total_weight > 0 ? fmt::format("{:+.3f}", d.total_pull / d.total_weight) : "n/a",
-      args.weight, d.top.size());
+      args.weight, d.top.size(),
+      q.direction > 0   ? "most positive pull"
+      : q.direction < 0 ? "most negative pull"
+                        : "largest pull");
   TextTable t({"date", "actors", "code", "event", "goldstein", "mentions", "pull", "url"});
   for (const EventBehind& e : d.top)
     t.AddRow({FormatDate(e.day),
@@ -123,6 +128,11 @@ const CommandRegistration kEvents(37, [](CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--top", args->top, "Events to list, by the size of their pull")
       ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--rank", args->rank,
+                  "pull (the largest |Goldstein × weight| first), up (the most positive first: "
+                  "what raised the index) or down (the most negative first)")
+      ->check(CLI::IsMember({"pull", "up", "down"}))
       ->capture_default_str();
   cmd->add_option("--format", args->format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))

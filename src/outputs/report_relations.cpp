@@ -52,7 +52,8 @@ std::string EventLinkHtml(const EventLink& e) {
 std::string MovesHtml(const DyadReport& d) {
   if (d.moves.empty()) return "";
   std::string out =
-      "<h4>Largest moves of the index, and the events behind them</h4>\n<ul class=\"moves\">\n";
+      "<h4>Largest moves of the index, and the events that pulled it that way</h4>\n"
+      "<ul class=\"moves\">\n";
   for (const IndexMove& m : d.moves) {
     out += fmt::format("<li>{}: {} from the period before<ul>\n", FormatDate(m.period),
                        FormatNumber(m.change, 2, true));
@@ -63,8 +64,9 @@ std::string MovesHtml(const DyadReport& d) {
     out += "</ul></li>\n";
   }
   return out +
-         "</ul>\n<p class=\"note\">Events ranked by their pull on the index (Goldstein × "
-         "weight); links go to the articles GDELT coded, and nothing is fetched until "
+         "</ul>\n<p class=\"note\">For a rise, the events with the most positive pull on "
+         "the index (Goldstein × weight) first; for a fall, the most negative; links go to the "
+         "articles GDELT coded, and nothing is fetched until "
          "one is opened. <code>triad events</code> lists them all.</p>\n";
 }
 
