@@ -2,7 +2,7 @@
 """Builds the codebook tables under data/codebook/ from the CAMEO lookups in shared/data/cameo.
 
 Run:  /usr/bin/python3 scripts/codebook/build_cameo.py [SHARED_DATA_DIR]
-      (default SHARED_DATA_DIR: ../shared/data relative to the repository root)
+      (default SHARED_DATA_DIR: the shared/data folder beside the repository)
 
 A generator run by hand when the codebook changes, not part of the build or of `make test`: it
 reads the project's shared data folder, which a user's clone does not have. The build compiles

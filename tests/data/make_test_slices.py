@@ -2,10 +2,10 @@
 """Cuts the small real slices under tests/data/ from the project's shared data folder.
 
 Usage: /usr/bin/python3 tests/data/make_test_slices.py [SHARED_DATA_DIR]
-       (default SHARED_DATA_DIR: ../shared/data relative to the repository root)
+       (default SHARED_DATA_DIR: the shared/data folder beside the repository)
 
 This is a generator run by hand, like scripts/codebook/build_cameo.py: it is the only place that
-reads ../shared, and no test runs it. A user's clone has no ../shared; the tests read only the
+reads that folder, and no test runs it. A user's clone has no such folder; the tests read only the
 files this script wrote (and data/sample, which is bundled). Re-running it gives the same bytes.
 Each folder's README.md names the origin (repository, path, commit) and licence of each slice.
 """
