@@ -24,6 +24,7 @@ struct IngestArgs {
   std::string input_format;  // gdelt1, gdelt2 or icews; empty: detected per file
   bool strict = false;
   bool quiet = false;
+  bool verbose = false;  // list each unchanged file (otherwise one line counts them)
   int threads = 0;
   std::string format = "table";  // of the summary: table or json
 };
@@ -97,6 +98,7 @@ int RunIngest(const IngestArgs& args) {
   Progress progress(!args.quiet && !json, paths.size(), total_bytes);
 
   int added = 0, skipped = 0, failed = 0;
+  int unchanged = 0;  // skipped because the same path, size and time were ingested before
   std::int64_t rows = 0, accepted = 0, without_dyad = 0, rejected = 0, duplicate = 0;
   std::uint64_t bytes = 0;
   nlohmann::json files_json = nlohmann::json::array();
@@ -109,8 +111,10 @@ int RunIngest(const IngestArgs& args) {
     FileOnDisk disk = Stat(path);
     if (auto same = store.FindUnchanged(disk)) {
       ++skipped;
-      note(fmt::format("{}: already ingested on {} (same path, size and time): nothing to do", path,
-                       same->ingested_at));
+      ++unchanged;
+      if (args.verbose)
+        note(fmt::format("{}: already ingested on {} (same path, size and time): nothing to do",
+                         path, same->ingested_at));
       files_json.push_back({{"path", path}, {"status", "unchanged"}});
       progress.FileDone(static_cast<std::uint64_t>(disk.size));
       continue;
@@ -188,6 +192,12 @@ int RunIngest(const IngestArgs& args) {
   progress.Clear();
   if (added > 0) store.EnsureDyadIndex();
   store.LogRun(CommandLine(), started_at, added, skipped, failed, rejected);
+  if (unchanged > 0 && !args.verbose) {
+    progress.Clear();
+    if (!args.quiet && !json)
+      std::fprintf(stderr, "%d file%s unchanged (already ingested): --verbose lists them\n",
+                   unchanged, unchanged == 1 ? "" : "s");
+  }
   StoreSummary summary = store.Summary();
   double seconds = progress.Seconds();
   if (json) {
@@ -246,6 +256,8 @@ const CommandRegistration kIngest(10, [](CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"gdelt1", "gdelt2", "icews"}));
   cmd->add_flag("--strict", args->strict, "Stop at the first bad row or file");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on success");
+  cmd->add_flag("-v,--verbose", args->verbose,
+                "Name each file that was already ingested (by default one line counts them)");
   cmd->add_option("--threads", args->threads, "Parsing threads (default: all cores)");
   cmd->add_option("--format", args->format, "Summary as a line (table) or JSON")
       ->check(SummaryFormat())
