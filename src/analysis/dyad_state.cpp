@@ -51,10 +51,9 @@ DyadState EstimateDyadState(const RelationIndexSeries& index, int window) {
   const double days = AverageDays(index.freq);
   const double per30 = 30.0 / days;
   const auto& smoothed = s.trend->states.smoothed;
-  // The approximate diffuse start leaves its 1e6 prior in the first periods' variances.
-  const std::size_t burn = options.initialisation == LltInitialisation::kStatsmodels
-                               ? static_cast<std::size_t>(options.loglikelihood_burn)
-                               : 0;
+  // The approximate diffuse start leaves its 1e6 prior in the first periods' variances: the same
+  // periods `triad momentum` shows as unknown.
+  const auto burn = static_cast<std::size_t>(PeriodsWithUnknownVariance(index.value, options));
   for (std::size_t t = 0; t < smoothed.size(); ++t) {
     const TrendEstimate& e = smoothed[t];
     const bool known_var = t >= burn;
