@@ -8,6 +8,7 @@
 #include "analysis/triad_state.hpp"
 #include "cli/command.hpp"
 #include "cli/relation_index_options.hpp"
+#include "cli/triad_json.hpp"
 #include "outputs/output_file.hpp"
 #include "outputs/table.hpp"
 
@@ -19,10 +20,6 @@ struct IndexArgs {
   RelationIndexFlags flags;
   std::string format = "table";
 };
-
-nlohmann::json Number(double v) {
-  return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
-}
 
 int RunIndex(const IndexArgs& args) {
   const std::vector<Dyad> dyads = ParseDyadList(args.dyads);
@@ -49,10 +46,10 @@ int RunIndex(const IndexArgs& args) {
       nlohmann::json periods = nlohmann::json::array();
       for (std::size_t i = 0; i < s.size(); ++i)
         periods.push_back({{"period", FormatDate(s.dates[i])},
-                           {"value", Number(s.value[i])},
-                           {"se", Number(s.se[i])},
+                           {"value", JsonNumber(s.value[i])},
+                           {"se", JsonNumber(s.se[i])},
                            {"events", s.events[i]},
-                           {"net_coop", Number(s.net_coop[i])}});
+                           {"net_coop", JsonNumber(s.net_coop[i])}});
       out["dyads"].push_back({{"dyad", s.dyad.Label()}, {"periods", periods}});
     }
     std::printf("%s\n", out.dump(2).c_str());

@@ -11,6 +11,7 @@
 #include "cli/command.hpp"
 #include "cli/list_option.hpp"
 #include "cli/relation_index_options.hpp"
+#include "cli/triad_json.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -24,10 +25,6 @@ struct NetworkArgs {
   RelationIndexFlags flags;
   std::string format = "table";
 };
-
-nlohmann::json Number(double v) {
-  return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
-}
 
 int RunNetwork(const NetworkArgs& args) {
   NetworkQuery query;
@@ -66,8 +63,8 @@ int RunNetwork(const NetworkArgs& args) {
         {"negative_edges", network.NegativeEdgeCount()},
         {"triangles", census.triangles},
         {"balanced_triangles", census.balanced},
-        {"fraction_balanced", Number(census.FractionBalanced())},
-        {"walk_balance_index", Number(walk)}};
+        {"fraction_balanced", JsonNumber(census.FractionBalanced())},
+        {"walk_balance_index", JsonNumber(walk)}};
     out["frustration"] = {{"status", f.exact ? "exact" : "bound"},
                           {"index", f.exact ? nlohmann::json(f.upper_bound) : nlohmann::json()},
                           {"lower_bound", f.lower_bound},
@@ -79,8 +76,8 @@ int RunNetwork(const NetworkArgs& args) {
     for (const NetworkDyad& e : dyads)
       out["dyads"].push_back(
           {{"dyad", e.dyad.Label()},
-           {"value", Number(e.index.value)},
-           {"se", Number(e.index.se)},
+           {"value", JsonNumber(e.index.value)},
+           {"se", JsonNumber(e.index.se)},
            {"events", e.index.events},
            {"sign", e.sign},
            {"dropped", e.dropped_why.empty() ? nlohmann::json() : nlohmann::json(e.dropped_why)}});
