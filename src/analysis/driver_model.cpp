@@ -14,14 +14,28 @@ VarData ToVarData(const ModelSeries& series) {
   return data;
 }
 
-DriverModel FitDriverModel(EventStore& store, const ModelSeriesOptions& series,
-                           const DriverAnalysisOptions& analysis) {
+namespace {
+
+DriverModel Analyse(ModelSeries series, const DriverAnalysisOptions& analysis) {
   DriverModel m;
-  m.series = BuildModelSeries(store, series);
+  m.series = std::move(series);
   const std::vector<std::string> dyads(m.series.names.begin(),
                                        m.series.names.begin() + m.series.dyad_count);
   m.analysis = AnalyseDrivers(ToVarData(m.series), dyads, analysis);
   return m;
+}
+
+}  // namespace
+
+DriverModel FitDriverModel(EventStore& store, const ModelSeriesOptions& series,
+                           const DriverAnalysisOptions& analysis) {
+  return Analyse(BuildModelSeries(store, series), analysis);
+}
+
+DriverModel FitDriverModel(EventStore& store, const ModelSeriesOptions& series,
+                           const DriverAnalysisOptions& analysis,
+                           std::vector<RelationIndexSeries> indices) {
+  return Analyse(BuildModelSeries(store, series, std::move(indices)), analysis);
 }
 
 }  // namespace triad

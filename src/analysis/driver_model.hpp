@@ -19,5 +19,9 @@ struct DriverModel {
 // Throws a compute error when the series are too short for even one lag.
 DriverModel FitDriverModel(EventStore& store, const ModelSeriesOptions& series,
                            const DriverAnalysisOptions& analysis);
+// The same from the dyad indices the caller already loaded with series.index.
+DriverModel FitDriverModel(EventStore& store, const ModelSeriesOptions& series,
+                           const DriverAnalysisOptions& analysis,
+                           std::vector<RelationIndexSeries> indices);
 
 }  // namespace triad

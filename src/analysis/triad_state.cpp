@@ -83,7 +83,10 @@ TriadState BuildTriadState(EventStore& store, const TriadQuery& query) {
     model.actors = a;
     model.index = s.index;
     try {
-      s.drivers = FitDriverModel(store, model, query.analysis);
+      // The model's dyad indices are the state's (same options): no second pass over the cells.
+      s.drivers =
+          FitDriverModel(store, model, query.analysis,
+                         std::vector<RelationIndexSeries>(s.indices.begin(), s.indices.end()));
       for (const auto& w : s.drivers->analysis.warnings) s.warnings.push_back("drivers: " + w);
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::kUsage || query.drivers_required) throw;

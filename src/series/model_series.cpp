@@ -19,10 +19,17 @@ bool Wants(const std::optional<std::vector<DriverFamily>>& drivers, DriverFamily
 
 ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& options) {
   const auto& a = options.actors;
+  return BuildModelSeries(
+      store, options,
+      LoadRelationIndices(store, {{a[0], a[1]}, {a[0], a[2]}, {a[1], a[2]}}, options.index));
+}
+
+ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& options,
+                             std::vector<RelationIndexSeries> indices) {
+  const auto& a = options.actors;
   ModelSeries out;
   out.freq = options.index.series.freq;
-  out.indices =
-      LoadRelationIndices(store, {{a[0], a[1]}, {a[0], a[2]}, {a[1], a[2]}}, options.index);
+  out.indices = std::move(indices);
   std::vector<std::vector<double>> raw;
   for (const auto& index : out.indices) {
     out.names.push_back(index.dyad.Variable());

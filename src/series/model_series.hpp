@@ -38,5 +38,9 @@ struct ModelSeries {
 
 // Throws a compute error naming the series when fewer than 3 complete periods remain.
 ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& options);
+// The same from dyad indices already loaded with options.index (A–B, A–C, B–C), so a caller that
+// holds them does not read the cells again.
+ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& options,
+                             std::vector<RelationIndexSeries> indices);
 
 }  // namespace triad
