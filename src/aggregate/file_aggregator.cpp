@@ -10,6 +10,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 
@@ -55,6 +56,7 @@ struct HeldEvent {
 // blocks' line counts are known.
 struct BlockResult {
   std::int64_t lines = 0;
+  std::int64_t blank = 0;  // empty lines: not rows (a file's trailing newlines, a zip of them)
   std::int64_t accepted = 0, without_dyad = 0, rejected = 0, duplicate = 0;
   std::vector<RejectedRow> rejects;  // bounded like the file's (kKeptRejectsPerReason)
   std::vector<RejectCount> reject_counts;
@@ -168,6 +170,12 @@ void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* s
   bool first = true;
   std::string_view line;
   while (p < end) {
+    if (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n')) {
+      ++out->lines;
+      ++out->blank;
+      p += *p == '\r' ? 2 : 1;
+      continue;
+    }
     RowOutcome outcome = parser.ParseNext(p, end, &line, &r, &problem);
     p = line.data() + line.size() + 1;  // past the newline (or past the end)
     ++out->lines;
@@ -254,13 +262,30 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   if (LooksBinary(first.data(), first_size))
     ThrowInput(Location{path, 0, ""},
                "binary data (a NUL byte in the first 64 KiB): not an event file");
+  // The whole first line, however long (an ICEWS header can exceed a block): read on to its
+  // newline, up to a bound past which no event file's line goes.
+  constexpr std::size_t kMaxFirstLine = 16 << 20;
+  while (std::string_view(first.data(), first_size).find('\n') == std::string_view::npos) {
+    if (first_size == first.size()) {
+      if (first.size() >= kMaxFirstLine)
+        ThrowInput(Location{path, 1, ""},
+                   "the first line is longer than 16 MiB (no newline): not an event file");
+      first = Enlarge(first, first_size, first.size() * 2);
+    }
+    std::size_t n = read_more(&first, first_size);
+    if (n == 0) break;
+    first_size += n;
+  }
   std::string_view head(first.data(), first_size);
+  // A UTF-8 byte order mark (spreadsheets write one) is not part of the first line.
+  const std::size_t bom = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  head.remove_prefix(bom);
   std::string_view first_line = head.substr(0, head.find('\n'));
   result.format = options.format ? *options.format : DetectFormat(first_line, path);
   std::string header = HasHeader(result.format) ? std::string(first_line) : std::string();
   auto parser = MakeRowParser(result.format, header, path);
   const SeenEvents* seen = seen_for ? seen_for(result.format) : nullptr;
-  std::size_t skip = header.empty() ? 0 : std::min(first_size, first_line.size() + 1);
+  std::size_t skip = bom + (header.empty() ? 0 : std::min(head.size(), first_line.size() + 1));
 
   BlockQueue queue(static_cast<std::size_t>(threads) + 1);
   std::mutex results_mutex;
@@ -305,31 +330,41 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   std::atomic<bool> stop{false};
   std::exception_ptr worker_error;
   std::vector<std::thread> workers;
+  // The system may refuse a thread (a process limit, memory): the file is parsed by the workers
+  // that did start, or, when none did, the error names the file.
   for (int t = 0; t < threads; ++t) {
-    workers.emplace_back([&, t] {
-      // A worker keeps draining the queue after an error (it only stops parsing), so that the
-      // reading thread can never block on a full queue.
-      while (auto block = queue.Pop()) {
-        BlockResult local;
-        if (!stop.load()) {
-          try {
-            ParseBlock(*block, *parser, seen, repeated, options.strict,
-                       &tables[static_cast<std::size_t>(t)], &local, &stop);
-          } catch (...) {
-            std::lock_guard lock(results_mutex);
-            if (!worker_error) worker_error = std::current_exception();
-            stop.store(true);
+    try {
+      workers.emplace_back([&, t] {
+        // A worker keeps draining the queue after an error (it only stops parsing), so that the
+        // reading thread can never block on a full queue.
+        while (auto block = queue.Pop()) {
+          BlockResult local;
+          if (!stop.load()) {
+            try {
+              ParseBlock(*block, *parser, seen, repeated, options.strict,
+                         &tables[static_cast<std::size_t>(t)], &local, &stop);
+            } catch (...) {
+              std::lock_guard lock(results_mutex);
+              if (!worker_error) worker_error = std::current_exception();
+              stop.store(true);
+            }
           }
+          pool.Give(std::move(block->bytes));
+          std::lock_guard lock(results_mutex);
+          if (results.size() <= block->index) results.resize(block->index + 1);
+          results[block->index] = std::move(local);
+          if (done.size() <= block->index) done.resize(block->index + 1);
+          done[block->index] = true;
+          for (; folded < done.size() && done[folded]; ++folded) fold_rejects(results[folded]);
         }
-        pool.Give(std::move(block->bytes));
-        std::lock_guard lock(results_mutex);
-        if (results.size() <= block->index) results.resize(block->index + 1);
-        results[block->index] = std::move(local);
-        if (done.size() <= block->index) done.resize(block->index + 1);
-        done[block->index] = true;
-        for (; folded < done.size() && done[folded]; ++folded) fold_rejects(results[folded]);
-      }
-    });
+      });
+    } catch (const std::system_error& e) {
+      if (workers.empty())
+        ThrowInput(
+            Location{path, 0, ""},
+            fmt::format("cannot start a thread to parse it ({}); try --threads 1", e.what()));
+      break;
+    }
   }
 
   // Reading thread: cut the stream into blocks of whole lines.
@@ -393,7 +428,7 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   for (auto& r : results) total_keys += r.keys.size();
   result.keys.reserve(total_keys);
   for (auto& r : results) {
-    result.rows_read += r.lines;
+    result.rows_read += r.lines - r.blank;
     result.rows_accepted += r.accepted;
     result.rows_without_dyad += r.without_dyad;
     result.rows_rejected += r.rejected;

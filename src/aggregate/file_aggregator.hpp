@@ -53,7 +53,7 @@ struct FileAggregate {
   std::string member_name;          // zip member or file name
   std::string content_hash;         // XXH3-128 of the decompressed bytes, 32 hex digits
   std::uint64_t content_bytes = 0;  // decompressed size
-  std::int64_t rows_read = 0;       // data rows (header excluded, blank lines included)
+  std::int64_t rows_read = 0;       // data rows (header excluded, empty lines not counted)
   std::int64_t rows_accepted = 0;   // rows stored in cells
   std::int64_t rows_without_dyad = 0;
   std::int64_t rows_rejected = 0;

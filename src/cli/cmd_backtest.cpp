@@ -13,7 +13,9 @@
 #include "common/error.hpp"
 #include "measures/var_csv.hpp"
 #include "measures/var_model.hpp"
+#include "outputs/safe_text.hpp"
 #include "scenarios/backtest.hpp"
+#include "scenarios/scenario.hpp"
 
 namespace triad::cli {
 namespace {
@@ -115,7 +117,7 @@ void Run(const BacktestCommandOptions& o) {
   r.train_first = split.train.labels.front();
   r.train_last = split.train.labels.back();
   if (o.format == "json") {
-    std::cout << ToJson(r, fit.lags).dump(1) << "\n";
+    std::cout << JsonText(ToJson(r, fit.lags), 1) << "\n";
   } else {
     PrintTable(std::cout, o, r, fit.lags);
   }
@@ -144,10 +146,10 @@ const CommandRegistration kRegistration(90, [](CLI::App& app, int& exit_code) {
   cmd->add_option("--trend", o->trend, "deterministic terms: n, c (default), ct")
       ->check(CLI::IsMember({"n", "c", "ct"}));
   cmd->add_option("--paths", o->paths, "simulated paths (default 20000)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kMaxPaths));
   cmd->add_option("--seed", o->seed, "random seed (default 1)")->check(CLI::NonNegativeNumber);
-  cmd->add_option("--threads", o->threads, "worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", o->threads, "worker threads, 0 to 256 (default 0: all cores)")
+      ->check(CLI::Range(0, 256));
   cmd->add_option("--format", o->format, "table (default) or json")
       ->check(CLI::IsMember({"table", "json"}));
   cmd->footer(

@@ -11,6 +11,7 @@
 #include "cli/triad_json.hpp"
 #include "common/error.hpp"
 #include "outputs/output_file.hpp"
+#include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -127,7 +128,7 @@ int RunBalance(const BalanceArgs& args) {
   const TriadState s = BuildTriadState(store, query);
   const std::size_t periods = s.triangle.timeline.periods.size();
   if (args.format == "json") {
-    std::printf("%s\n", ToJson(s).dump(2).c_str());
+    std::printf("%s\n", JsonText(ToJson(s), 2).c_str());
     return kExitOk;
   }
   if (args.format == "csv") {

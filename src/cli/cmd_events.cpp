@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "common/error.hpp"
 #include "outputs/output_file.hpp"
+#include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -86,7 +87,7 @@ int RunEvents(const EventsArgs& args) {
     ThrowInput(Location{args.store, 0, ""},
                "every event file covering the range has moved or changed: nothing to read back");
   if (args.format == "json") {
-    WriteStandardOutput(ToJson(q, d).dump(2) + "\n");
+    WriteStandardOutput(JsonText(ToJson(q, d), 2) + "\n");
     return kExitOk;
   }
   std::string out = fmt::format(

@@ -10,6 +10,7 @@
 #include "common/error.hpp"
 #include "measures/var_json.hpp"
 #include "outputs/output_file.hpp"
+#include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -155,9 +156,9 @@ int RunExplain(const ExplainArgs& args) {
   fit_json["dyads"] = s.drivers->analysis.dyads;
   if (!args.data_out.empty())
     WriteOutputFile(args.data_out, SeriesCsv(s.drivers->series, s.drivers->analysis.fit.names));
-  if (!args.save.empty()) WriteOutputFile(args.save, fit_json.dump(2) + "\n");
+  if (!args.save.empty()) WriteOutputFile(args.save, JsonText(fit_json, 2) + "\n");
   if (args.format == "json") {
-    std::printf("%s\n", ToJson(s, fit_json).dump(2).c_str());
+    std::printf("%s\n", JsonText(ToJson(s, fit_json), 2).c_str());
     return kExitOk;
   }
   const std::string text = Render(s, args);

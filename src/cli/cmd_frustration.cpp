@@ -12,6 +12,7 @@
 #include "common/error.hpp"
 #include "measures/frustration.hpp"
 #include "measures/signed_network.hpp"
+#include "outputs/safe_text.hpp"
 
 namespace triad::cli {
 namespace {
@@ -130,7 +131,7 @@ int Run(const FrustrationArgs& args) {
   report.walk_index = WalkBalanceIndex(report.network);
   report.frustration = ComputeFrustrationIndex(report.network, FrustrationOptions{args.time_limit});
   if (args.format == "json") {
-    std::cout << ToJson(args, report).dump(2) << "\n";
+    std::cout << JsonText(ToJson(args, report), 2) << "\n";
   } else {
     PrintTable(args, report);
   }

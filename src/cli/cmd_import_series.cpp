@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "outputs/safe_text.hpp"
 #include "series/series_import.hpp"
 #include "store/event_store.hpp"
 #include "store/series_store.hpp"
@@ -39,7 +40,7 @@ int RunImport(const ImportArgs& args) {
                           {"first", FormatDate(info.first_day)},
                           {"last", FormatDate(info.last_day)},
                           {"replaced", replaced}};
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", JsonText(out, 2).c_str());
   } else {
     std::printf("%s series '%s': %lld values, %lld dyads, %s %s, %s .. %s%s (%s)\n",
                 replaced ? "replaced" : "imported", info.name.c_str(),

@@ -10,6 +10,7 @@
 #include "cli/relation_index_options.hpp"
 #include "cli/triad_json.hpp"
 #include "outputs/output_file.hpp"
+#include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -52,7 +53,7 @@ int RunIndex(const IndexArgs& args) {
                            {"net_coop", JsonNumber(s.net_coop[i])}});
       out["dyads"].push_back({{"dyad", s.dyad.Label()}, {"periods", periods}});
     }
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", JsonText(out, 2).c_str());
   } else if (args.format == "csv") {
     std::string out = CsvLine({"period", "dyad", "value", "se", "events", "net_coop"});
     for (const RelationIndexSeries& s : all)

@@ -7,6 +7,7 @@
 
 #include "cli/command.hpp"
 #include "outputs/output_file.hpp"
+#include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
 #include "store/event_store.hpp"
 #include "store/series_store.hpp"
@@ -90,12 +91,12 @@ int RunInfo(const InfoArgs& args) {
                                         {"first_day", FormatDate(i.first_day)},
                                         {"last_day", FormatDate(i.last_day)},
                                         {"imported_at", i.imported_at}});
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", JsonText(out, 2).c_str());
     return kExitOk;
   }
 
   std::string out;
-  out += fmt::format("store     {} ({:.1f} MB)\n", args.store,
+  out += fmt::format("store     {} ({:.1f} MB)\n", TerminalText(args.store),
                      static_cast<double>(std::filesystem::file_size(args.store)) / 1e6);
   out += fmt::format("files     {} (last ingested {})\n", files.size(),
                      s.last_ingest.empty() ? "never" : s.last_ingest);
@@ -141,8 +142,9 @@ int RunInfo(const InfoArgs& args) {
       std::string raw = r.raw.size() > 120 ? r.raw.substr(0, 117) + "..." : r.raw;
       for (char& c : raw)
         if (c == '\t') c = ' ';
-      out += fmt::format("{}:{}: {}{}\n    {}\n", file, r.line,
-                         r.field.empty() ? "" : r.field + ": ", r.reason, raw);
+      out += fmt::format("{}:{}: {}{}\n    {}\n", TerminalText(file), r.line,
+                         r.field.empty() ? "" : TerminalText(r.field) + ": ",
+                         TerminalText(r.reason), TerminalText(raw));
     }
   }
   if (!imported.empty()) {

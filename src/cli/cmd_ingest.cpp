@@ -12,6 +12,7 @@
 #include "cli/command.hpp"
 #include "cli/input_paths.hpp"
 #include "common/error.hpp"
+#include "outputs/safe_text.hpp"
 #include "reading/row_parser.hpp"
 #include "store/event_store.hpp"
 
@@ -25,6 +26,8 @@ struct IngestArgs {
   bool strict = false;
   bool quiet = false;
   bool verbose = false;  // list each unchanged file (otherwise one line counts them)
+  bool force = false;    // read files whose path, size and time are unchanged all the same
+  bool both_gdelt_families = false;  // GDELT 1.0 and 2.0 events for the same days, knowingly
   int threads = 0;
   std::string format = "table";  // of the summary: table or json
 };
@@ -48,10 +51,10 @@ class Progress {
                   (done_ > 0 ? static_cast<double>(rows_done_) / static_cast<double>(done_) *
                                    static_cast<double>(bytes_in_file)
                              : 0.0);
-    std::fprintf(stderr, "\r\033[K[%zu/%zu] %s  %.1f MB  %.0f MB/s  %.0fk rows/s  ETA %.0fs",
-                 file_index + 1, files_, std::filesystem::path(name).filename().c_str(),
-                 static_cast<double>(done) / 1e6, rate / 1e6,
-                 elapsed > 0 ? rows / elapsed / 1e3 : 0.0, eta);
+    std::fprintf(
+        stderr, "\r\033[K[%zu/%zu] %s  %.1f MB  %.0f MB/s  %.0fk rows/s  ETA %.0fs", file_index + 1,
+        files_, TerminalText(std::filesystem::path(name).filename().string()).c_str(),
+        static_cast<double>(done) / 1e6, rate / 1e6, elapsed > 0 ? rows / elapsed / 1e3 : 0.0, eta);
   }
   void FileDone(std::uint64_t file_bytes, std::int64_t rows = 0) {
     done_ += file_bytes;
@@ -85,14 +88,23 @@ FileOnDisk Stat(const std::string& path) {
 
 int RunIngest(const IngestArgs& args) {
   const std::string started_at = UtcNow();
-  std::vector<std::string> paths = ExpandInputPaths(args.paths);
+  InputPaths inputs = ExpandInputPaths(args.paths);
+  const std::vector<std::string>& paths = inputs.files;
   AggregateOptions options;
   if (!args.input_format.empty()) options.format = ParseEventFormat(args.input_format);
   options.strict = args.strict;
   options.threads = args.threads;
   const bool json = args.format == "json";
 
+  if (paths.empty()) {
+    // Nothing to read: name every argument's problem and leave the store alone (not created).
+    for (const InputProblem& p : inputs.problems)
+      std::fprintf(stderr, "triad: %s: %s: %s\n", p.failure ? "error" : "note",
+                   TerminalText(p.path).c_str(), TerminalText(p.message).c_str());
+    ThrowInput(Location{}, "no event file to ingest among the paths given");
+  }
   EventStore store(args.store, /*create=*/true);
+  store.AllowBothGdeltFamilies(args.both_gdelt_families);
   std::uint64_t total_bytes = 0;
   for (auto& p : paths) total_bytes += static_cast<std::uint64_t>(Stat(p).size);
   Progress progress(!args.quiet && !json, paths.size(), total_bytes);
@@ -104,12 +116,25 @@ int RunIngest(const IngestArgs& args) {
   nlohmann::json files_json = nlohmann::json::array();
   auto note = [&](const std::string& message) {
     progress.Clear();
-    if (!args.quiet && !json) std::fprintf(stderr, "%s\n", message.c_str());
+    if (!args.quiet && !json) std::fprintf(stderr, "%s\n", TerminalLines(message).c_str());
   };
+  // Paths that gave no file: failures are counted (the run fails at the end, after the valid
+  // files are in), special files are skipped with a message.
+  for (const InputProblem& p : inputs.problems) {
+    if (p.failure) {
+      ++failed;
+      std::fprintf(stderr, "triad: error: %s: %s\n", TerminalText(p.path).c_str(),
+                   TerminalText(p.message).c_str());
+    } else {
+      note(fmt::format("{}: {}", p.path, p.message));
+    }
+    files_json.push_back(
+        {{"path", p.path}, {"status", p.failure ? "failed" : "skipped"}, {"error", p.message}});
+  }
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string& path = paths[i];
     FileOnDisk disk = Stat(path);
-    if (auto same = store.FindUnchanged(disk)) {
+    if (auto same = args.force ? std::nullopt : store.FindUnchanged(disk)) {
       ++skipped;
       ++unchanged;
       if (args.verbose)
@@ -183,7 +208,8 @@ int RunIngest(const IngestArgs& args) {
     } catch (const Error& e) {
       ++failed;
       progress.Clear();
-      std::fprintf(stderr, "triad: error: %s (the store is unchanged for this file)\n", e.what());
+      std::fprintf(stderr, "triad: error: %s (the store is unchanged for this file)\n",
+                   TerminalLines(e.what()).c_str());
       files_json.push_back({{"path", path}, {"status", "failed"}, {"error", e.what()}});
       if (args.strict) break;
     }
@@ -191,7 +217,15 @@ int RunIngest(const IngestArgs& args) {
   }
   progress.Clear();
   if (added > 0) store.EnsureDyadIndex();
-  store.LogRun(CommandLine(), started_at, added, skipped, failed, rejected);
+  // The files are committed by now: a run log that cannot be written is a warning, not a
+  // failed run (whose exit code would say the data were not stored).
+  try {
+    store.LogRun(CommandLine(), started_at, added, skipped, failed, rejected);
+  } catch (const Error& e) {
+    progress.Clear();
+    std::fprintf(stderr, "triad: warning: the files are stored, but the run log was not: %s\n",
+                 TerminalLines(e.what()).c_str());
+  }
   if (unchanged > 0 && !args.verbose) {
     progress.Clear();
     if (!args.quiet && !json)
@@ -214,13 +248,13 @@ int RunIngest(const IngestArgs& args) {
                           {"store_events", summary.events},
                           {"seconds", seconds},
                           {"files", files_json}};
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", JsonText(out, 2).c_str());
   } else if (!args.quiet) {
     fmt::print(
         "ingested {} file{} ({} unchanged, {} failed): {} rows, {} accepted, {} without a dyad, "
         "{} rejected, {} duplicates; {} holds {} events in {} cells ({:.2f} s, {:.0f} MB/s)\n",
         added, added == 1 ? "" : "s", skipped, failed, rows, accepted, without_dyad, rejected,
-        duplicate, args.store, summary.events, summary.cells, seconds,
+        duplicate, TerminalText(args.store), summary.events, summary.cells, seconds,
         seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0);
   }
   if (failed > 0) return kExitError;
@@ -256,9 +290,17 @@ const CommandRegistration kIngest(10, [](CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"gdelt1", "gdelt2", "icews"}));
   cmd->add_flag("--strict", args->strict, "Stop at the first bad row or file");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on success");
+  cmd->add_flag("--force", args->force,
+                "Read every file again, even one whose path, size and time are unchanged (its "
+                "events already stored still count once; the same content under any name is "
+                "still recognised)");
+  cmd->add_flag("--both-gdelt-families", args->both_gdelt_families,
+                "Accept GDELT 1.0 and 2.0 files for the same days (they number events "
+                "independently, so the same news then counts twice)");
   cmd->add_flag("-v,--verbose", args->verbose,
                 "Name each file that was already ingested (by default one line counts them)");
-  cmd->add_option("--threads", args->threads, "Parsing threads (default: all cores)");
+  cmd->add_option("--threads", args->threads, "Parsing threads, 0 to 256 (default 0: all cores)")
+      ->check(CLI::Range(0, 256));
   cmd->add_option("--format", args->format, "Summary as a line (table) or JSON")
       ->check(SummaryFormat())
       ->capture_default_str();

@@ -19,6 +19,7 @@
 #include "measures/local_linear_trend.hpp"
 #include "measures/local_linear_trend_diagnostics.hpp"
 #include "measures/local_linear_trend_momentum.hpp"
+#include "outputs/safe_text.hpp"
 #include "series/dated_column.hpp"
 #include "series/relation_index.hpp"
 
@@ -117,7 +118,7 @@ void PrintJson(const MomentumArgs& args, const PeriodSeries& series, const LltOp
   for (const TrendFitWarning& w : DiagnoseTrendFit(fit, series.values))
     out["warnings"].push_back({{"key", w.key}, {"message", w.message}});
   out["states"] = std::move(states);  // moved, not copied as an initializer list would
-  std::cout << out.dump(1) << '\n';
+  std::cout << JsonText(out, 1) << '\n';
 }
 
 std::string Cell(double x) {

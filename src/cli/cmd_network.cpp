@@ -12,6 +12,7 @@
 #include "cli/list_option.hpp"
 #include "cli/relation_index_options.hpp"
 #include "cli/triad_json.hpp"
+#include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -81,7 +82,7 @@ int RunNetwork(const NetworkArgs& args) {
            {"events", e.index.events},
            {"sign", e.sign},
            {"dropped", e.dropped_why.empty() ? nlohmann::json() : nlohmann::json(e.dropped_why)}});
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", JsonText(out, 2).c_str());
     return kExitOk;
   }
   TextTable edges({"dyad", "index", "se", "events", "sign"});

@@ -8,6 +8,7 @@
 #include "analysis/store_scenario_model.hpp"
 #include "cli/command.hpp"
 #include "common/error.hpp"
+#include "outputs/safe_text.hpp"
 #include "scenarios/lever_search.hpp"
 #include "scenarios/lever_search_json.hpp"
 #include "scenarios/scenario_model.hpp"
@@ -77,15 +78,15 @@ const CommandRegistration kRegistration(85, [](CLI::App& app, int& exit_code) {
       ->required()
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--paths", o->paths, "paths for the final evaluation (default: the scenario's)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kMaxPaths));
   cmd->add_option("--search-paths", o->search_paths,
                   "paths for scoring candidate sets during the search (default 2000)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kMaxPaths));
   cmd->add_option("--top", o->top, "best sets to report (default 5)")->check(CLI::PositiveNumber);
   cmd->add_option("--seed", o->seed, "random seed (default: the scenario's 'seed')")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--threads", o->threads, "worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", o->threads, "worker threads, 0 to 256 (default 0: all cores)")
+      ->check(CLI::Range(0, 256));
   cmd->add_option("--format", o->format, "table (default) or json")
       ->check(CLI::IsMember({"table", "json"}));
   cmd->footer(
@@ -99,7 +100,7 @@ const CommandRegistration kRegistration(85, [](CLI::App& app, int& exit_code) {
     if (o->seed >= 0) scenario.seed = static_cast<std::uint64_t>(o->seed);
     const VarFit fit = LoadScenarioModel(scenario, FitStoreScenarioModel);
     const ScenarioPlan plan = PlanScenario(scenario, fit);
-    for (const auto& w : plan.warnings) std::cerr << "triad: warning: " << w << "\n";
+    for (const auto& w : plan.warnings) std::cerr << "triad: warning: " << TerminalLines(w) << "\n";
     LeverSearchOptions options;
     options.budget = o->budget;
     options.search_paths = std::min(o->search_paths, scenario.paths);
@@ -109,7 +110,7 @@ const CommandRegistration kRegistration(85, [](CLI::App& app, int& exit_code) {
     options.top = o->top;
     const LeverSearchResult r = SearchLevers(scenario, plan, options);
     if (o->format == "json") {
-      std::cout << ToJson(r).dump(1) << "\n";
+      std::cout << JsonText(ToJson(r), 1) << "\n";
     } else {
       PrintTable(std::cout, o->scenario, r);
     }

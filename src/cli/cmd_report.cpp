@@ -16,6 +16,7 @@
 #include "outputs/output_file.hpp"
 #include "outputs/report_html.hpp"
 #include "outputs/report_model.hpp"
+#include "outputs/safe_text.hpp"
 
 namespace triad::cli {
 namespace {
@@ -45,9 +46,10 @@ int RunReport(const ReportArgs& args) {
   AddEventsBehindMoves(store, state, context, &model, &model.provenance.warnings);
   for (const std::string& w : scenario_warnings) {
     model.provenance.warnings.push_back(w);
-    std::fprintf(stderr, "warning: %s\n", w.c_str());
+    std::fprintf(stderr, "warning: %s\n", TerminalLines(w).c_str());
   }
-  std::string text = args.format == "json" ? ToJson(model).dump(1) + "\n" : RenderHtmlReport(model);
+  std::string text =
+      args.format == "json" ? JsonText(ToJson(model), 1) + "\n" : RenderHtmlReport(model);
   if (args.out == "-") {
     WriteStandardOutput(text);
     return kExitOk;

@@ -13,6 +13,7 @@
 #include "outputs/output_file.hpp"
 #include "outputs/report_html.hpp"
 #include "outputs/report_model.hpp"
+#include "outputs/safe_text.hpp"
 
 namespace triad::cli {
 namespace {
@@ -55,11 +56,11 @@ void Run(const RenderOptions& o) {
   WriteOutputFile(o.out, html);
   const std::size_t charts = CountOccurrences(html, "<svg class=\"chart");
   if (o.format == "json") {
-    std::cout << nlohmann::json{{"out", o.out},
-                                {"bytes", html.size()},
-                                {"charts", charts},
-                                {"dyads", model.dyads.size()}}
-                     .dump(1)
+    std::cout << JsonText(nlohmann::json{{"out", o.out},
+                                         {"bytes", html.size()},
+                                         {"charts", charts},
+                                         {"dyads", model.dyads.size()}},
+                          1)
               << "\n";
   } else {
     std::cout << fmt::format("wrote {} ({} KB, {} charts, {} dyads)\n", o.out,

@@ -8,6 +8,7 @@
 #include "cli/series_options.hpp"
 #include "codebook/dyad.hpp"
 #include "outputs/output_file.hpp"
+#include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -62,7 +63,7 @@ int RunSeries(const SeriesArgs& args) {
                                 {"net_cooperation", num(s.net_cooperation)},
                                 {"mean_tone", num(s.mean_tone)}});
     }
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", JsonText(out, 2).c_str());
   } else if (args.format == "csv") {
     std::string out = CsvLine(header);
     for (auto& p : series.periods) out += CsvLine(row(Summarise(p, options.weight)));

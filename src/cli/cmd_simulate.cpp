@@ -11,6 +11,7 @@
 #include "analysis/store_scenario_model.hpp"
 #include "cli/command.hpp"
 #include "common/error.hpp"
+#include "outputs/safe_text.hpp"
 #include "scenarios/scenario_model.hpp"
 #include "scenarios/scenario_plan.hpp"
 #include "scenarios/scenario_toml.hpp"
@@ -120,9 +121,9 @@ void Run(const SimulateOptions& o) {
   const ScenarioPlan plan = PlanScenario(scenario, fit);
   const SimulationResult r =
       RunSimulation(scenario, plan, {scenario.paths, scenario.seed, o.threads});
-  for (const auto& w : r.warnings) std::cerr << "triad: warning: " << w << "\n";
+  for (const auto& w : r.warnings) std::cerr << "triad: warning: " << TerminalLines(w) << "\n";
   if (o.format == "json") {
-    std::cout << ToJson(r).dump(1) << "\n";
+    std::cout << JsonText(ToJson(r), 1) << "\n";
   } else if (o.format == "csv") {
     PrintCsv(std::cout, r);
   } else {
@@ -150,13 +151,12 @@ const CommandRegistration kRegistration(80, [](CLI::App& app, int& exit_code) {
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--paths", o->paths, "number of paths (default: the scenario's 'paths')")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kMaxPaths));
   cmd->add_option("--seed", o->seed, "random seed (default: the scenario's 'seed')")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--threads", o->threads,
-                  "worker threads (default: all cores); results do not "
-                  "depend on it")
-      ->check(CLI::NonNegativeNumber);
+                  "worker threads, 0 to 256 (default 0: all cores); results do not depend on it")
+      ->check(CLI::Range(0, 256));
   cmd->add_option("--format", o->format, "table (default), csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   cmd->add_flag("--steps", o->steps,

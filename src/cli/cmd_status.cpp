@@ -12,6 +12,7 @@
 #include "cli/triad_json.hpp"
 #include "common/normal.hpp"
 #include "outputs/output_file.hpp"
+#include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
 
 namespace triad::cli {
@@ -142,7 +143,7 @@ int RunStatus(const StatusArgs& args) {
   if (args.format == "json") {
     nlohmann::json out = NowJson(state);
     if (state.drivers) out["drivers"] = state.drivers->analysis.findings;
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", JsonText(out, 2).c_str());
   } else {
     Palette palette;
     palette.on = ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;

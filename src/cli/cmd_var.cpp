@@ -18,6 +18,7 @@
 #include "measures/var_json.hpp"
 #include "measures/var_model.hpp"
 #include "outputs/output_file.hpp"
+#include "outputs/safe_text.hpp"
 
 namespace triad::cli {
 namespace {
@@ -361,10 +362,10 @@ void Setup(CLI::App& app, int& exit_code) {
     o->exog = SplitList(*exog);
     const VarReport report = Run(*o);
     if (!o->save.empty()) {
-      WriteOutputFile(o->save, ToJson(report.fit).dump(1) + "\n");
+      WriteOutputFile(o->save, JsonText(ToJson(report.fit), 1) + "\n");
     }
     if (o->format == "json") {
-      std::cout << ReportJson(*o, report).dump(1) << "\n";
+      std::cout << JsonText(ReportJson(*o, report), 1) << "\n";
     } else {
       PrintFit(std::cout, *o, report);
       for (const std::string& note : report.notes) std::cout << "\nNote: " << note << "\n";

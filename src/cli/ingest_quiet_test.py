@@ -2,6 +2,7 @@
 each of them (issue: 61 lines for 61 unchanged files)."""
 import os
 import shutil
+import sqlite3
 import sys
 import unittest
 
@@ -33,6 +34,30 @@ class QuietReingest(unittest.TestCase):
         quiet = tt.run("ingest", "--store", self.store, "--quiet", EVENTS)
         self.assertEqual(quiet.stderr, "")
 
+    def test_force_reads_a_file_whose_path_size_and_time_are_unchanged(self):
+        # A file rewritten in place with the same size and time (a tool that restores mtimes):
+        # only --force reads it again; its events already stored still count once.
+        lines = tt.triangle_lines()[:100]
+        path = os.path.join(self.dir, "day.tsv")
+        with open(path, "w") as f:
+            f.writelines(lines)
+        st = os.stat(path)
+        tt.run("ingest", "--store", self.store, path)
+        # Same size: the second half gets other event ids of the same length.
+        with open(path, "w") as f:
+            f.writelines(lines[:50] + ["9" + line[1:] for line in lines[50:]])
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+        self.assertEqual(os.stat(path).st_size, st.st_size)
+        same = tt.run("ingest", "--store", self.store, path)
+        self.assertIn("ingested 0 files (1 unchanged", same.stdout)
+        forced = tt.run("ingest", "--store", self.store, "--force", path)
+        self.assertIn("ingested 1 file (0 unchanged", forced.stdout)
+        self.assertIn("50 duplicates", forced.stdout)
+        events = "SELECT SUM(events) FROM cells"
+        self.assertEqual(sqlite3.connect(self.store).execute(events).fetchone()[0], 150)
+        again = tt.run("ingest", "--store", self.store, "--force", path)
+        self.assertIn("same content as", again.stderr)
+        self.assertEqual(sqlite3.connect(self.store).execute(events).fetchone()[0], 150)
 
 if __name__ == "__main__":
     unittest.main()

@@ -6,6 +6,7 @@
 #include "cli/command.hpp"
 #include "common/error.hpp"
 #include "outputs/output_file.hpp"
+#include "outputs/safe_text.hpp"
 
 int main(int argc, char** argv) {
   using namespace triad;
@@ -35,10 +36,10 @@ int main(int argc, char** argv) {
   } catch (const StandardOutputClosed&) {
     return exit_code;  // the reader of a pipe took what it wanted (`| head`)
   } catch (const Error& e) {
-    std::fprintf(stderr, "triad: error: %s\n", e.what());
+    std::fprintf(stderr, "triad: error: %s\n", TerminalLines(e.what()).c_str());
     return static_cast<int>(e.kind());
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "triad: internal error: %s\n", e.what());
+    std::fprintf(stderr, "triad: internal error: %s\n", TerminalLines(e.what()).c_str());
     return cli::kExitError;
   }
   return exit_code;

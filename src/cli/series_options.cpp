@@ -1,4 +1,5 @@
 #include "cli/series_options.hpp"
+#include "outputs/safe_text.hpp"
 
 #include <fmt/format.h>
 
@@ -55,7 +56,8 @@ void ApplyPeriodPlan(const std::optional<std::pair<Day, Day>>& data, const Perio
   options.freq = plan.freq;
   options.from = plan.from;
   options.to = plan.to;
-  for (const std::string& note : plan.notes) std::fprintf(stderr, "note: %s\n", note.c_str());
+  for (const std::string& note : plan.notes)
+    std::fprintf(stderr, "note: %s\n", TerminalLines(note).c_str());
 }
 
 }  // namespace triad::cli

@@ -9,7 +9,8 @@ namespace triad {
 
 // Replaces & < > " ' with character references, so the result is inert both as element text
 // and inside a double- or single-quoted attribute value. Control characters other than tab,
-// newline and carriage return (never legitimate in the report's text) become U+FFFD.
+// newline and carriage return (never legitimate in the report's text), bytes that are not
+// UTF-8, and the bidirectional override and isolate characters become U+FFFD.
 std::string HtmlEscape(std::string_view text);
 
 }  // namespace triad

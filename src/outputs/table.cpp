@@ -1,5 +1,7 @@
 #include "outputs/table.hpp"
 
+#include "outputs/safe_text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -19,9 +21,18 @@ bool LooksNumeric(const std::string& s) {
 }  // namespace
 
 std::string TextTable::Render() const {
+  // Cells may hold names from the data: shown with their control characters escaped.
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(rows_.size());
+  for (const auto& row : rows_) {
+    std::vector<std::string> safe;
+    safe.reserve(row.size());
+    for (const auto& cell : row) safe.push_back(TerminalText(cell));
+    rows.push_back(std::move(safe));
+  }
   std::vector<std::size_t> width(header_.size(), 0);
   for (std::size_t c = 0; c < header_.size(); ++c) width[c] = header_[c].size();
-  for (const auto& row : rows_)
+  for (const auto& row : rows)
     for (std::size_t c = 0; c < row.size() && c < width.size(); ++c)
       width[c] = std::max(width[c], row[c].size());
   std::string out;
@@ -36,7 +47,7 @@ std::string TextTable::Render() const {
     out += '\n';
   };
   line(header_, true);
-  for (const auto& row : rows_) line(row, false);
+  for (const auto& row : rows) line(row, false);
   return out;
 }
 

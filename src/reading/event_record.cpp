@@ -1,5 +1,9 @@
 #include "reading/event_record.hpp"
 
+#include <ctime>
+
+#include <fmt/format.h>
+
 namespace triad {
 
 std::string_view EventFormatName(EventFormat format) {
@@ -24,6 +28,24 @@ IdFamily IdFamilyOf(EventFormat format) {
       return IdFamily::kIcews;
   }
   return IdFamily::kGdelt2;
+}
+
+Day FirstPlausibleEventDay() {
+  return *DayFromYmd(kFirstEventYear, 1, 1);
+}
+
+Day LastPlausibleEventDay() {
+  static const Day tomorrow = static_cast<Day>(std::time(nullptr) / 86400) + 1;
+  return tomorrow;
+}
+
+bool IsPlausibleEventDay(Day day) {
+  return day >= FirstPlausibleEventDay() && day <= LastPlausibleEventDay();
+}
+
+std::string PlausibleEventDayRange() {
+  return fmt::format("from {} to {}", FormatDate(FirstPlausibleEventDay()),
+                     FormatDate(LastPlausibleEventDay()));
 }
 
 }  // namespace triad

@@ -2,6 +2,7 @@
 // One parsed event row, as the aggregator needs it. Views point into the reader's buffer and
 // are valid only while the row is being processed.
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "codebook/cameo.hpp"
@@ -34,6 +35,19 @@ struct EventRecord {
   // and 58-column 1.0 SOURCEURL; empty otherwise).
   std::string_view source_name, target_name, url;
 };
+
+// The dates and counts a row may carry. GDELT's own event dates start in 1979 and ICEWS's in
+// 1995; nothing is dated after tomorrow (UTC, by this machine's clock: a day of slack for time
+// zones). Counts (NumMentions, NumSources, NumArticles) are at most one million: real GDELT rows
+// stay below ten thousand, and the bound keeps every cell sum an exact 64-bit integer (a cell's
+// sum of squared mentions stays below 2^63 for up to 9 million events at the bound).
+inline constexpr int kFirstEventYear = 1979;
+inline constexpr std::int64_t kMaxEventCount = 1'000'000;
+Day FirstPlausibleEventDay();  // 1979-01-01
+Day LastPlausibleEventDay();   // tomorrow
+bool IsPlausibleEventDay(Day day);
+// "from 1979-01-01 to 2026-12-01": the range as a reject reason states it.
+std::string PlausibleEventDayRange();
 
 // Why a row could not be used; the field is the column at fault (empty for the whole row).
 struct RowProblem {

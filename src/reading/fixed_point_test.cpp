@@ -31,4 +31,11 @@ TEST(FixedPoint, RejectsWhatIsNotADecimal) {
   EXPECT_EQ(ParseInteger("1244107310"), 1244107310);
 }
 
+TEST(FixedPoint, NeverOverflowsOnLongNumbers) {
+  // 20 integer digits at scale 6 would need 26 digits: refused, not wrapped to a small value.
+  EXPECT_FALSE(ParseFixedPoint("18446744073709.551616", 6));
+  EXPECT_EQ(ParseFixedPoint("999999999999.999999", 6), 999999999999999999);
+  EXPECT_FALSE(ParseFixedPoint("1000000000000", 6));
+}
+
 }  // namespace triad

@@ -42,9 +42,17 @@ RowOutcome Reject(RowProblem* problem, std::string_view field, std::string reaso
 
 bool ParseCount(std::string_view text, std::int32_t* out) {
   auto value = ParseInteger(text);
-  if (!value || *value < 0 || *value > 2000000000) return false;
+  if (!value || *value < 0 || *value > kMaxEventCount) return false;
   *out = static_cast<std::int32_t>(*value);
   return true;
+}
+
+// DATEADDED is YYYYMMDD (GDELT 1.0) or YYYYMMDDHHMMSS (2.0); its day must be plausible too.
+bool PlausibleDateAdded(std::int64_t added) {
+  std::int64_t ymd = added >= 10'000'000'000'000 ? added / 1'000'000 : added;
+  if (ymd < 10'000'000 || ymd > 99'999'999) return false;
+  auto day = ParseCompactDate(std::to_string(ymd));
+  return day && IsPlausibleEventDay(*day);
 }
 
 }  // namespace
@@ -98,6 +106,9 @@ RowOutcome GdeltRowParser::ParseSplit(std::string_view line, TabFields* fields, 
   r->key = *id;
   auto day = ParseCompactDate(f.Field(line, kSqlDate));
   if (!day) return Reject(problem, "SQLDATE", "not a calendar date in YYYYMMDD form");
+  if (!IsPlausibleEventDay(*day))
+    return Reject(problem, "SQLDATE",
+                  "a date outside the plausible range " + PlausibleEventDayRange());
   r->day = *day;
   if (!IsCountryCode(r->source))
     return Reject(problem, "Actor1CountryCode", "not a 3-letter CAMEO country code");
@@ -122,18 +133,18 @@ RowOutcome GdeltRowParser::ParseSplit(std::string_view line, TabFields* fields, 
     return Reject(problem, "GoldsteinScale", "not a number from -10 to 10");
   r->goldstein_tenths = static_cast<std::int32_t>(*goldstein);
   if (!ParseCount(f.Field(line, kNumMentions), &r->mentions))
-    return Reject(problem, "NumMentions", "not a non-negative integer");
+    return Reject(problem, "NumMentions", "not an integer from 0 to 1000000");
   if (!ParseCount(f.Field(line, kNumSources), &r->sources))
-    return Reject(problem, "NumSources", "not a non-negative integer");
+    return Reject(problem, "NumSources", "not an integer from 0 to 1000000");
   if (!ParseCount(f.Field(line, kNumArticles), &r->articles))
-    return Reject(problem, "NumArticles", "not a non-negative integer");
+    return Reject(problem, "NumArticles", "not an integer from 0 to 1000000");
   auto tone = ParseFixedPoint(f.Field(line, kAvgTone), 6);
   if (!tone || *tone < -100'000'000 || *tone > 100'000'000)
     return Reject(problem, "AvgTone", "not a number from -100 to 100");
   r->tone_micro = *tone;
   auto added = ParseInteger(f.Field(line, date_added_column));
-  if (!added || *added < 19000101)
-    return Reject(problem, "DATEADDED", "not a YYYYMMDD[HHMMSS] date");
+  if (!added || !PlausibleDateAdded(*added))
+    return Reject(problem, "DATEADDED", "not a YYYYMMDD[HHMMSS] date " + PlausibleEventDayRange());
   r->date_added = *added;
   return RowOutcome::kAccepted;
 }

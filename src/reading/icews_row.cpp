@@ -58,6 +58,9 @@ RowOutcome IcewsRowParser::Parse(std::string_view line, EventRecord* r, RowProbl
   std::string_view date = f.Field(line, event_date_);
   auto day = date.size() == 10 ? ParseDate(date) : std::nullopt;
   if (!day) return Reject(problem, "Event Date", "not a calendar date in YYYY-MM-DD form");
+  if (!IsPlausibleEventDay(*day))
+    return Reject(problem, "Event Date",
+                  "a date outside the plausible range " + PlausibleEventDayRange());
   r->day = *day;
   // ICEWS ids repeat across dates: the key packs (id, date) into one integer.
   r->key = (*id << 22) | ((*day + (1 << 21)) & ((1 << 22) - 1));

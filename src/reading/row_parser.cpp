@@ -13,9 +13,15 @@ namespace triad {
 
 EventFormat DetectFormat(std::string_view line, const std::string& path) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  if (line.starts_with("Event ID\t")) return EventFormat::kIcews;
   TabFields f;
   SplitTabs(line, &f);
+  // An ICEWS file starts with a header naming its columns, in any order.
+  bool event_id = false, event_date = false;
+  for (int i = 0; i < std::min(f.count, kMaxFields); ++i) {
+    event_id |= f.Field(line, i) == "Event ID";
+    event_date |= f.Field(line, i) == "Event Date";
+  }
+  if (event_id && event_date) return EventFormat::kIcews;
   if (f.count == 61) return EventFormat::kGdelt2;
   if (f.count == 57 || f.count == 58) return EventFormat::kGdelt1;
   std::string hint;
@@ -24,7 +30,7 @@ EventFormat DetectFormat(std::string_view line, const std::string& path) {
   ThrowInput(Location{path, 1, ""},
              fmt::format("unrecognised event format: the first line has {} tab-separated columns; "
                          "expected 57 or 58 (GDELT 1.0), 61 (GDELT 2.0 export) or an ICEWS header "
-                         "starting with 'Event ID'.{} Use --format to force one.",
+                         "naming 'Event ID' and 'Event Date'.{} Use --input-format to force one.",
                          f.count, hint));
 }
 

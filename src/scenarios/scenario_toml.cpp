@@ -332,7 +332,7 @@ Scenario ParseScenario(std::string_view text, const std::string& path) {
     if (!is_end) s.start = top.Date("start");
   }
   s.horizon = static_cast<int>(top.Integer("horizon", 1, 100000).value_or(52));
-  s.paths = static_cast<int>(top.Integer("paths", 2, 100000000).value_or(10000));
+  s.paths = static_cast<int>(top.Integer("paths", 2, kMaxPaths).value_or(10000));
   s.seed = static_cast<std::uint64_t>(
       top.Integer("seed", 0, std::numeric_limits<std::int64_t>::max()).value_or(1));
   for (const toml::table* t : TablesOf(root, "lever", path))

@@ -1,10 +1,20 @@
 #include "scenarios/worker_pool.hpp"
 
+#include <system_error>
+
 namespace triad {
 
 WorkerPool::WorkerPool(int threads) {
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  for (int w = 1; w < threads; ++w) workers_.emplace_back([this, w] { WorkerLoop(w); });
+  // The system may refuse a thread (a process limit, memory): the pool then runs with the
+  // threads it has (size() says how many; results do not depend on it), rather than abort.
+  for (int w = 1; w < threads; ++w) {
+    try {
+      workers_.emplace_back([this, w] { WorkerLoop(w); });
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
 }
 
 WorkerPool::~WorkerPool() {

@@ -171,7 +171,7 @@ EventStore::EventStore(const std::string& path, bool create)
                               path));
             return path;
           }(),
-          create) {
+          create ? OpenMode::kCreate : OpenMode::kRead) {
   // Before anything that writes (WAL mode, tables): someone else's database stays untouched.
   const int version = CheckIsTriadStore();
   // A read command never writes, so an older schema is upgraded by the next ingest, not here.
@@ -190,6 +190,11 @@ EventStore::EventStore(const std::string& path, bool create)
   // synchronous=NORMAL: a commit survives a process crash (not always a power cut, where the
   // store still opens consistent at an earlier commit). A 64 MiB page cache keeps the cell
   // table's and its index's hot pages in memory during a large ingest.
+  // A reader (opened read-only, in one read transaction: see OpenMode::kRead) changes nothing.
+  if (!create) {
+    db_.Exec("PRAGMA cache_size=-65536;");
+    return;
+  }
   db_.Exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
       "PRAGMA cache_size=-65536;");
@@ -308,6 +313,34 @@ bool EventStore::OverlapsKeysSince(const FileAggregate& a, std::int64_t keys_mar
   return false;
 }
 
+void EventStore::CheckGdeltFamily(const FileAggregate& a, const FileOnDisk& file) {
+  if (allow_both_gdelt_ || a.rows_accepted == 0 || a.min_added <= 0) return;
+  if (a.format != EventFormat::kGdelt1 && a.format != EventFormat::kGdelt2) return;
+  const EventFormat other =
+      a.format == EventFormat::kGdelt1 ? EventFormat::kGdelt2 : EventFormat::kGdelt1;
+  // DATEADDED is YYYYMMDD in GDELT 1.0 and YYYYMMDDHHMMSS in 2.0: compared as days.
+  auto ymd = [](std::int64_t added) { return added > 99'999'999 ? added / 1'000'000 : added; };
+  constexpr const char* kAsDay = "(CASE WHEN {0} > 99999999 THEN {0} / 1000000 ELSE {0} END)";
+  auto stmt = db_.Prepare(fmt::format(
+      "SELECT path, {}, {} FROM files WHERE format = ? AND {} >= ? AND {} <= ? ORDER BY id LIMIT 1",
+      fmt::format(kAsDay, "min_date_added"), fmt::format(kAsDay, "max_date_added"),
+      fmt::format(kAsDay, "max_date_added"), fmt::format(kAsDay, "min_date_added")));
+  stmt.Bind(1, EventFormatName(other)).Bind(2, ymd(a.min_added)).Bind(3, ymd(a.max_added));
+  if (!stmt.Step()) return;
+  auto name = [](EventFormat f) { return f == EventFormat::kGdelt1 ? "GDELT 1.0" : "GDELT 2.0"; };
+  auto day = [](std::int64_t v) {
+    return fmt::format("{}-{:02d}-{:02d}", v / 10000, v / 100 % 100, v % 100);
+  };
+  ThrowInput(Location{file.path, 0, "DATEADDED"},
+             fmt::format("{} events added {}..{}, but the store already holds {} events added on "
+                         "those days (from {}). GDELT 1.0 and 2.0 number their events "
+                         "independently and code the same news, so the same events would count "
+                         "twice. Keep one family per store, or pass --both-gdelt-families if you "
+                         "mean to",
+                         name(a.format), day(ymd(a.min_added)), day(ymd(a.max_added)), name(other),
+                         stmt.Text(0)));
+}
+
 EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& file, double seconds,
                                           std::int64_t keys_mark,
                                           const std::function<FileAggregate()>& reaggregate) {
@@ -318,6 +351,7 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
     same.Bind(1, a.content_hash);
     if (same.Step()) return AddResult{false, false, ReadFileRow(same)};
   }
+  CheckGdeltFamily(a, file);
   // Keys committed by another ingest since this file's aggregation read the stored keys: if the
   // file shares any, its cells count those events again. Aggregate it afresh against the keys as
   // they are now (this transaction's snapshot, which no other writer can change).

@@ -67,7 +67,9 @@ class EventStore {
   // Opens the store at `path`; with create, makes it (and its schema) if missing. Without create,
   // a missing file is an error that says to run `triad ingest` first. A file that is not a triad
   // store (kStoreApplicationId), or whose schema version is not this triad's, is a store error
-  // (exit 4) and is not changed.
+  // (exit 4) and is not changed. Without create the store is only read: opened read-only, in
+  // one read transaction for the object's life (every query sees the same commit, whatever
+  // ingests run meanwhile), on a read-only file or mount too; read methods never write.
   EventStore(const std::string& path, bool create);
 
   // A file already ingested under the same path with the same size and modification time.
@@ -90,6 +92,11 @@ class EventStore {
   };
   AddResult AddFile(FileAggregate& aggregate, const FileOnDisk& file, double seconds,
                     std::int64_t keys_mark, const std::function<FileAggregate()>& reaggregate);
+  // GDELT 1.0 and 2.0 number their events independently and code the same news, so a store that
+  // holds both for the same days counts those events twice: AddFile refuses a GDELT file whose
+  // news days (DATEADDED) overlap the other family's files (an input error naming both), unless
+  // this is set.
+  void AllowBothGdeltFamilies(bool allow) { allow_both_gdelt_ = allow; }
 
   std::vector<IngestedFile> Files();
   StoreSummary Summary();
@@ -122,7 +129,9 @@ class EventStore {
   std::int64_t ApplicationId();
   void CreateSchema();
   bool OverlapsKeysSince(const FileAggregate& aggregate, std::int64_t keys_mark);
+  void CheckGdeltFamily(const FileAggregate& aggregate, const FileOnDisk& file);
   Database db_;
+  bool allow_both_gdelt_ = false;
 };
 
 std::string UtcNow();  // YYYY-MM-DDTHH:MM:SSZ

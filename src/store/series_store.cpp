@@ -42,6 +42,12 @@ ImportedValue ReadValue(const Statement& s) {
 }  // namespace
 
 SeriesStore::SeriesStore(Database& db) : db_(db) {
+  if (sqlite3_db_readonly(db_.handle(), "main") == 1) {
+    has_tables_ =
+        db_.Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'imported_series'")
+            .Step();
+    return;
+  }
   db_.Exec(kSeriesSchema);
 }
 
@@ -92,6 +98,7 @@ std::optional<ImportedSeriesInfo> SeriesStore::Find(const std::string& name) {
 }
 
 std::vector<ImportedSeriesInfo> SeriesStore::List() {
+  if (!has_tables_) return {};
   auto s = db_.Prepare(
       "SELECT s.name, s.file, s.layout, s.resolution, s.directed, s.has_se, s.imported_at, "
       "  (SELECT count(*) FROM imported_values v WHERE v.series_id = s.id), "
@@ -120,6 +127,11 @@ std::vector<ImportedSeriesInfo> SeriesStore::List() {
 }
 
 std::int64_t SeriesStore::IdOf(const std::string& name) {
+  if (!has_tables_)
+    ThrowUsage(fmt::format(
+        "{}: no imported series named '{}' (the store holds none); import one with 'triad "
+        "import-series FILE --name {}'",
+        db_.path(), name, name));
   auto s = db_.Prepare("SELECT id FROM imported_series WHERE name = ?");
   s.Bind(1, name);
   if (s.Step()) return s.Int(0);

@@ -48,7 +48,8 @@ struct ImportedSeriesInfo {
 
 class SeriesStore {
  public:
-  // Creates the two tables if missing. `db` must outlive the SeriesStore.
+  // Creates the two tables if missing, on a connection that may write; on a read-only one a
+  // store without them simply holds no imported series. `db` must outlive the SeriesStore.
   explicit SeriesStore(Database& db);
 
   // Replaces (or adds) the series `series.name` atomically. Throws on a store error, leaving
@@ -67,6 +68,7 @@ class SeriesStore {
  private:
   std::int64_t IdOf(const std::string& name);
   Database& db_;
+  bool has_tables_ = true;
 };
 
 }  // namespace triad

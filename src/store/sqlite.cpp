@@ -3,23 +3,82 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <iterator>
 
 #include "common/error.hpp"
 
 namespace triad {
 
-Database::Database(const std::string& path, bool create) : path_(path) {
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+namespace {
+
+// A file path as an SQLite URI ("file:" + path with %, ?, # percent-encoded).
+std::string FileUri(const std::string& path, const char* query) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#')
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else
+      uri += c;
+  }
+  return uri + query;
+}
+
+}  // namespace
+
+Database::Database(const std::string& path, OpenMode mode) : path_(path) {
+  int rc;
+  if (mode == OpenMode::kRead) {
+    rc = Open(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+    if (rc == SQLITE_OK && !BeginSnapshot()) {
+      // A WAL store in a directory this process cannot write (a read-only mount): SQLite cannot
+      // make the shared-memory file. Nothing can write such a store, so read it as immutable.
+      sqlite3_close(db_);
+      db_ = nullptr;
+      // An immutable open would not read the write-ahead log: commits still in it would be
+      // missed without a word. Such a store must be opened once where it can be written.
+      std::error_code ec;
+      if (std::filesystem::file_size(path + "-wal", ec) > 0 && !ec)
+        ThrowStore(fmt::format(
+            "{}: the store is read-only here and its last commits are still in {}-wal, which "
+            "only a writable open folds in: where the directory is writable, run "
+            "`sqlite3 {} 'PRAGMA wal_checkpoint(TRUNCATE)'` (or any triad ingest into it)",
+            path, path, path));
+      rc = Open(FileUri(path, "?immutable=1"),
+                SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI);
+      if (rc == SQLITE_OK && !BeginSnapshot()) Fail("cannot read the store");
+    }
+  } else {
+    rc = Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                        (mode == OpenMode::kCreate ? SQLITE_OPEN_CREATE : 0));
+  }
+  if (rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
-    ThrowStore(fmt::format("{}: cannot open the store: {}{}", path, message,
-                           create ? "" : " (run 'triad ingest' first, or give --store)"));
+    ThrowStore(fmt::format(
+        "{}: cannot open the store: {}{}", path, message,
+        mode == OpenMode::kCreate ? "" : " (run 'triad ingest' first, or give --store)"));
   }
+}
+
+int Database::Open(const std::string& name, int flags) {
+  int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) return rc;
   sqlite3_busy_handler(db_, &Database::WaitWhileBusy, this);
   sqlite3_extended_result_codes(db_, 1);
+  return rc;
+}
+
+bool Database::BeginSnapshot() {
+  // In WAL mode a read transaction takes its snapshot at its first read, and keeps it until it
+  // ends: the connection never ends it, so every later query sees the same commit.
+  if (sqlite3_exec(db_, "BEGIN; SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr) ==
+      SQLITE_OK)
+    return true;
+  const int rc = sqlite3_extended_errcode(db_) & 0xff;
+  if (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY) Fail("cannot read the store");
+  return false;
 }
 
 int Database::WaitWhileBusy(void* self, int attempt) {

@@ -13,10 +13,19 @@ namespace triad {
 
 class Statement;
 
+// How a Database is opened. kRead opens the file read-only and holds one read transaction for
+// the connection's whole life, so everything a command reads is one consistent snapshot however
+// many ingests commit meanwhile; it works on a read-only file or directory (a WAL store
+// included: where SQLite cannot make the WAL's shared-memory file, the store is opened as
+// immutable, safe there because nothing can write it either).
+enum class OpenMode { kRead, kWrite, kCreate };
+
 class Database {
  public:
-  // Opens (and with create, creates) the database file.
-  Database(const std::string& path, bool create);
+  Database(const std::string& path, OpenMode mode);
+  // Opens (and with create, creates) the database file for writing.
+  Database(const std::string& path, bool create)
+      : Database(path, create ? OpenMode::kCreate : OpenMode::kWrite) {}
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -30,6 +39,9 @@ class Database {
 
  private:
   static int WaitWhileBusy(void* self, int attempt);
+  int Open(const std::string& name, int flags);
+  // Starts the read transaction of kRead; false when SQLite cannot read the file this way.
+  bool BeginSnapshot();
   sqlite3* db_ = nullptr;
   std::string path_;
   int busy_ms_ = 0;  // milliseconds waited so far for the lock another process holds
