@@ -23,6 +23,31 @@ const ActorGroup& Group(std::string_view name) {
 
 using Codes = std::vector<std::string>;
 
+TEST(GroupRegistry, TradeAndSecurityGroupsFollowEntryIntoForce) {
+  const ActorGroup& rcep = Group("RCEP");
+  EXPECT_TRUE(rcep.Contains("CHN", D("2022-01-01")));
+  EXPECT_FALSE(rcep.Contains("CHN", D("2021-12-31")));  // signed 2020, in force 2022
+  EXPECT_FALSE(rcep.Contains("KOR", D("2022-01-31")));
+  EXPECT_TRUE(rcep.Contains("KOR", D("2022-02-01")));
+  EXPECT_FALSE(rcep.Contains("MMR", D("2025-01-01")));
+  EXPECT_FALSE(rcep.Contains("USA", D("2025-01-01")));
+  EXPECT_EQ(rcep.MembersBetween(D("2024-01-01"), D("2024-12-31")).size(), 14u);
+  const ActorGroup& cptpp = Group("CPTPP");
+  EXPECT_FALSE(cptpp.Contains("GBR", D("2024-12-14")));
+  EXPECT_TRUE(cptpp.Contains("GBR", D("2024-12-15")));
+  EXPECT_TRUE(cptpp.Contains("JPN", D("2018-12-30")));
+  EXPECT_FALSE(cptpp.Contains("CHN", D("2025-01-01")));  // applied 2021, not a party
+  EXPECT_EQ(cptpp.MembersBetween(D("2025-01-01"), D("2025-12-31")).size(), 12u);
+  const ActorGroup& sco = Group("SCO");
+  EXPECT_FALSE(sco.Contains("IND", D("2017-06-08")));
+  EXPECT_TRUE(sco.Contains("IND", D("2017-06-09")));
+  EXPECT_TRUE(sco.Contains("BLR", D("2024-07-04")));
+  EXPECT_EQ(sco.MembersBetween(D("2025-01-01"), D("2025-12-31")).size(), 10u);
+  const ActorGroup& aukus = Group("AUKUS");
+  EXPECT_EQ(aukus.MembersBetween(D("2022-01-01"), D("2022-12-31")), (Codes{"AUS", "GBR", "USA"}));
+  EXPECT_FALSE(aukus.Contains("USA", D("2021-09-14")));
+}
+
 TEST(GroupRegistry, BricsMembershipStartsOnTheDayOfJoining) {
   const ActorGroup& brics = Group("BRICS");
   EXPECT_TRUE(brics.Contains("IRN", D("2024-01-01")));
@@ -83,7 +108,7 @@ TEST(GroupRegistry, OtherBuiltInGroups) {
   // Names are case-insensitive; unknown groups give nullptr.
   EXPECT_EQ(GroupRegistry::Default().Find("brics"), GroupRegistry::Default().Find("BRICS"));
   EXPECT_EQ(GroupRegistry::Default().Find("NATO"), nullptr);
-  EXPECT_EQ(GroupRegistry::Default().groups().size(), 7u);
+  EXPECT_EQ(GroupRegistry::Default().groups().size(), 11u);
 }
 
 TEST(GroupRegistry, EveryMemberIsACameoCountryWithADescription) {
