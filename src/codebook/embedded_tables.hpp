@@ -9,5 +9,6 @@ std::string_view CameoEventsTsv();     // data/codebook/cameo_events.tsv
 std::string_view CameoCountriesTsv();  // data/codebook/cameo_countries.tsv
 std::string_view IcewsCountriesTsv();  // data/codebook/icews_countries.tsv
 std::string_view GroupsCsv();          // data/codebook/groups.csv
+std::string_view CalendarCsv();        // data/codebook/calendar.csv
 
 }  // namespace triad::embedded

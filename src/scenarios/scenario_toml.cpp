@@ -11,6 +11,7 @@
 #include <limits>
 #include <sstream>
 
+#include "codebook/calendar.hpp"
 #include "common/error.hpp"
 #include "common/nearest_name.hpp"
 
@@ -254,12 +255,30 @@ Lever ReadLever(const toml::table& table, const std::string& file) {
 
 Window ReadWindow(const toml::table& table, const std::string& file) {
   TableReader t(table, "[[window]]", file,
-                {"name", "from", "to", "variables", "volatility", "drift", "description"});
+                {"name", "from", "to", "variables", "volatility", "drift", "description",
+                 "calendar", "days_before", "days_after"});
   Window w;
   w.line = t.line();
-  w.name = t.RequiredString("name", "a short name for reports");
-  w.from = t.RequiredDate("from", "its first date");
-  w.to = t.RequiredDate("to", "its last date");
+  if (t.Has("calendar")) {
+    // A window of the bundled calendar (`triad calendar`), by id: its dates, widened by
+    // days_before (a campaign) and days_after; name, from and to may still be given.
+    const std::string id = t.RequiredString("calendar", "a window id from `triad calendar`");
+    const CalendarWindow* found = nullptr;
+    try {
+      found = &WindowCalendar::Default().Find(id);
+    } catch (const Error& e) {
+      ThrowInput(Location{file, LineOf(*t.Node("calendar")), "calendar"}, e.what());
+    }
+    const auto before = t.Integer("days_before", 0, 3660).value_or(0);
+    const auto after = t.Integer("days_after", 0, 3660).value_or(0);
+    w.name = t.String("name").value_or(found->name);
+    w.from = t.Date("from").value_or(found->start - static_cast<Day>(before));
+    w.to = t.Date("to").value_or(found->end + static_cast<Day>(after));
+  } else {
+    w.name = t.RequiredString("name", "a short name for reports");
+    w.from = t.RequiredDate("from", "its first date");
+    w.to = t.RequiredDate("to", "its last date");
+  }
   if (w.to < w.from) t.Fail(*t.Node("to"), "to", "the window ends before it starts");
   w.variables = t.Strings("variables");
   w.variables_line = t.Has("variables") ? LineOf(*t.Node("variables")) : w.line;

@@ -124,6 +124,25 @@ drivers = ["ECON_CHN_USA", "REGIONAL"]
   EXPECT_EQ(*s.model.store->to, *ParseDate("2023-11-30"));
 }
 
+TEST(ScenarioToml, AWindowNamesACalendarEntry) {
+  const Scenario s = ParseScenario(
+      "[model]\nfit = \"f.json\"\n\n[[window]]\ncalendar = \"us-president-2024\"\n"
+      "days_before = 36\ndays_after = 5\nvariables = [\"CHN_USA\"]\nvolatility = 1.5\n",
+      "s.toml");
+  ASSERT_EQ(s.windows.size(), 1u);
+  EXPECT_EQ(s.windows[0].name, "US presidential election 2024");
+  EXPECT_EQ(FormatDate(s.windows[0].from), "2024-09-30");
+  EXPECT_EQ(FormatDate(s.windows[0].to), "2024-11-10");
+  const std::string e = ErrorOf([] {
+    ParseScenario(
+        "[model]\nfit = \"f.json\"\n\n[[window]]\ncalendar = \"us-president-2025\"\n"
+        "variables = [\"CHN_USA\"]\nvolatility = 1.5\n",
+        "s.toml");
+  });
+  EXPECT_TRUE(Has(e, "s.toml:5 (field calendar)")) << e;
+  EXPECT_TRUE(Has(e, "did you mean")) << e;
+}
+
 TEST(ScenarioToml, MisspeltKeyNamesLineKeyAndSuggestion) {
   const std::string e =
       ErrorOf([] { ParseScenario("horizn = 10\n[model]\nfit = \"f.json\"\n", "s.toml"); });
