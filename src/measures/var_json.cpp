@@ -125,11 +125,16 @@ VarFit VarFitFromJson(const nlohmann::json& j, const std::string& source) {
     fit.regressor_cross_inverse = matrix("regressor_cross_inverse");
     fit.sigma_u = matrix("sigma_u");
     fit.sigma_u_mle = matrix("sigma_u_mle");
-    fit.llf = Field(j, "llf", source).get<double>();
-    fit.aic = Field(j, "aic", source).get<double>();
-    fit.bic = Field(j, "bic", source).get<double>();
-    fit.hqic = Field(j, "hqic", source).get<double>();
-    fit.fpe = Field(j, "fpe", source).get<double>();
+    // null stands for NaN (a Minnesota fit has no FPE; JSON has no NaN).
+    auto number = [&](const char* name) {
+      const nlohmann::json& v = Field(j, name, source);
+      return v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
+    };
+    fit.llf = number("llf");
+    fit.aic = number("aic");
+    fit.bic = number("bic");
+    fit.hqic = number("hqic");
+    fit.fpe = number("fpe");
     for (const auto& r : Field(j, "roots", source)) {
       const double inf = std::numeric_limits<double>::infinity();
       fit.roots.emplace_back(r[0].is_null() ? inf : r[0].get<double>(),
