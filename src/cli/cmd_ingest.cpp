@@ -6,7 +6,13 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <thread>
+#include <tuple>
 
 #include "aggregate/file_aggregator.hpp"
 #include "cli/command.hpp"
@@ -27,6 +33,17 @@ struct IngestArgs {
   bool verbose = false;  // list each unchanged file (otherwise one line counts them)
   int threads = 0;
   std::string format = "table";  // of the summary: table or json
+};
+
+// Files smaller than this on disk are aggregated ahead, several at a time (RunIngest).
+constexpr std::int64_t kSmallFileBytes = 8 << 20;
+
+// A file aggregated ahead on its own thread while earlier files are committed.
+struct AheadJob {
+  FileOnDisk disk;
+  std::optional<IngestedFile> unchanged;  // already ingested: nothing to aggregate
+  std::int64_t keys_mark = 0;             // EventStore::KeysMark() before its snapshot
+  std::future<std::pair<FileAggregate, double>> aggregate;  // and its seconds
 };
 
 // Progress on stderr, only when it is a terminal: files, MB, MB/s and ETA.
@@ -106,10 +123,61 @@ int RunIngest(const IngestArgs& args) {
     progress.Clear();
     if (!args.quiet && !json) std::fprintf(stderr, "%s\n", message.c_str());
   };
+  // Small files (GDELT's 15-minute zips: ~100 KB packed, ~0.5 MB of rows) are aggregated several
+  // at a time, one thread each, while this thread commits the earlier ones in path order: one
+  // file alone cannot keep the cores busy, and its commit would leave them idle. A large file gets
+  // every thread by itself, when its turn comes.
+  const int cores = args.threads > 0
+                        ? args.threads
+                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const std::size_t ahead_limit = static_cast<std::size_t>(cores) + 1;
+  std::map<std::size_t, AheadJob> ahead;  // by index in paths: a contiguous run from i on
+  std::set<std::string> launched;         // paths aggregated ahead (a repeated path waits its turn)
+  std::size_t horizon = 0;                // files before it were considered for launching
+  auto launch_ahead = [&](std::size_t from) {
+    horizon = std::max(horizon, from);
+    while (paths.size() > 1 && horizon < paths.size() && ahead.size() < ahead_limit) {
+      FileOnDisk disk = Stat(paths[horizon]);
+      if (disk.size >= kSmallFileBytes || launched.count(disk.path)) break;
+      launched.insert(disk.path);
+      AheadJob job;
+      job.disk = disk;
+      job.unchanged = store.FindUnchanged(disk);
+      if (!job.unchanged) {
+        // The stored events as of now; keys committed later (the files before this one) are
+        // caught by AddFile through the mark, which aggregates the file again if they overlap.
+        job.keys_mark = store.KeysMark();
+        auto seen = std::make_shared<std::map<IdFamily, std::unique_ptr<SeenEvents>>>();
+        for (IdFamily family : {IdFamily::kGdelt1, IdFamily::kGdelt2, IdFamily::kIcews})
+          (*seen)[family] = store.SeenEventsOf(family);
+        AggregateOptions one = options;
+        one.threads = 1;
+        one.progress = nullptr;
+        job.aggregate = std::async(std::launch::async, [path = paths[horizon], seen, one] {
+          auto start = std::chrono::steady_clock::now();
+          FileAggregate a = AggregateFile(
+              path, [&](EventFormat format) { return seen->at(IdFamilyOf(format)).get(); }, one);
+          return std::make_pair(
+              std::move(a),
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        });
+      }
+      ahead.emplace(horizon++, std::move(job));
+    }
+  };
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string& path = paths[i];
-    FileOnDisk disk = Stat(path);
-    if (auto same = store.FindUnchanged(disk)) {
+    launch_ahead(i);
+    AheadJob job;
+    if (auto found = ahead.find(i); found != ahead.end()) {
+      job = std::move(found->second);
+      ahead.erase(found);
+    } else {
+      job.disk = Stat(path);
+      job.unchanged = store.FindUnchanged(job.disk);
+    }
+    const FileOnDisk& disk = job.disk;
+    if (auto& same = job.unchanged) {
       ++skipped;
       ++unchanged;
       if (args.verbose)
@@ -134,10 +202,18 @@ int RunIngest(const IngestArgs& args) {
             },
             options);
       };
-      const std::int64_t keys_mark = store.KeysMark();
-      FileAggregate aggregate = aggregate_file();
-      double seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::int64_t keys_mark = 0;
+      FileAggregate aggregate;
+      double seconds = 0;
+      if (job.aggregate.valid()) {
+        progress.Update(i, path, 0);
+        keys_mark = job.keys_mark;
+        std::tie(aggregate, seconds) = job.aggregate.get();
+      } else {
+        keys_mark = store.KeysMark();
+        aggregate = aggregate_file();
+        seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      }
       auto commit_start = std::chrono::steady_clock::now();
       auto result = store.AddFile(aggregate, disk, seconds, keys_mark, [&] {
         note(fmt::format("{}: another ingest added some of its events meanwhile: reading it again",
