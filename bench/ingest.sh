@@ -24,6 +24,16 @@ which=${1:-all}
 run() {
   echo "== $1"
   (cd "$work" && ROUNDS=${ROUNDS:-3} ./vs-duckdb.sh "$2" "rm -f /tmp/triad-bench.db*; $triad ingest --quiet --store /tmp/triad-bench.db \"\$IN\"")
+  # The store commit alone, from one more run's per-file figures.
+  rm -f /tmp/triad-bench.db*
+  (cd "$work" && eval "$triad ingest --format json --store /tmp/triad-bench.db $2") | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+files = [f for f in r["files"] if f["status"] == "added"]
+commit = sum(f["commit_seconds"] for f in files)
+cells = sum(f["cells"] for f in files)
+print(f"commit: {commit:.2f} s for {cells} cell upserts in {len(files)} transactions: "
+      f"{commit / cells * 1e6:.2f} s per million cells; whole run {r[\"seconds\"]:.2f} s")'
 }
 [[ $which == all || $which == 1g ]] && run "1 GB TSV" data/gdelt_1g.tsv
 [[ $which == all || $which == 4g ]] && run "4 GB TSV" data/gdelt_4g.tsv

@@ -10,6 +10,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <system_error>
 #include <thread>
 #include <unordered_set>
@@ -33,12 +34,15 @@ ByteBuffer Enlarge(ByteBuffer& buffer, std::size_t used, std::size_t size) {
 }
 
 // A block of whole lines handed from the reading thread to a parsing worker: bytes
-// [begin, begin + size) of the buffer.
+// [begin, begin + size) of the buffer, or of `in_place` (content already in memory, such as an
+// inflated zip member, is parsed where it is rather than copied into blocks).
 struct Block {
   std::size_t index = 0;
   ByteBuffer bytes;
+  const char* in_place = nullptr;
   std::size_t begin = 0;
   std::size_t size = 0;
+  const char* data() const { return (in_place ? in_place : bytes.data()) + begin; }
 };
 
 // One accepted event whose key occurs more than once in the file, held back from the cells until
@@ -163,7 +167,7 @@ CellValues EventValues(const EventRecord& r) {
 void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* seen,
                 const std::vector<std::int64_t>* repeated, bool strict, CellTable* cells,
                 BlockResult* out, std::atomic<bool>* stop) {
-  const char* p = block.bytes.data() + block.begin;
+  const char* p = block.data();
   const char* end = p + block.size;
   EventRecord r;
   RowProblem problem;
@@ -234,6 +238,8 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
                             const std::vector<std::int64_t>* repeated,
                             const AggregateOptions& options) {
   auto source = OpenByteSource(path);
+  // Content already in memory (an inflated zip member) is cut into blocks in place.
+  const std::optional<std::string_view> whole = source->Whole();
   FileAggregate result;
   result.member_name = source->member_name();
   const int threads = options.threads > 0
@@ -256,16 +262,27 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   const std::size_t block_bytes = static_cast<std::size_t>(
       std::clamp<std::uint64_t>(known_size / (2 * static_cast<std::uint64_t>(threads)) + 4096,
                                 64 << 10, options.block_bytes));
-  ByteBuffer first(block_bytes);
-  std::size_t first_size = read_more(&first, 0);
+  ByteBuffer first;
+  std::size_t first_size = 0;
+  std::string_view head;
+  if (whole) {
+    XXH3_128bits_update(hash, whole->data(), whole->size());
+    result.content_bytes = whole->size();
+    head = *whole;
+    first_size = whole->size();
+  } else {
+    first = ByteBuffer(block_bytes);
+    first_size = read_more(&first, 0);
+    head = std::string_view(first.data(), first_size);
+  }
   if (first_size == 0) ThrowInput(Location{path, 0, ""}, "the file is empty");
-  if (LooksBinary(first.data(), first_size))
+  if (LooksBinary(head.data(), first_size))
     ThrowInput(Location{path, 0, ""},
                "binary data (a NUL byte in the first 64 KiB): not an event file");
   // The whole first line, however long (an ICEWS header can exceed a block): read on to its
   // newline, up to a bound past which no event file's line goes.
   constexpr std::size_t kMaxFirstLine = 16 << 20;
-  while (std::string_view(first.data(), first_size).find('\n') == std::string_view::npos) {
+  while (!whole && head.find('\n') == std::string_view::npos) {
     if (first_size == first.size()) {
       if (first.size() >= kMaxFirstLine)
         ThrowInput(Location{path, 1, ""},
@@ -275,8 +292,8 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
     std::size_t n = read_more(&first, first_size);
     if (n == 0) break;
     first_size += n;
+    head = std::string_view(first.data(), first_size);
   }
-  std::string_view head(first.data(), first_size);
   // A UTF-8 byte order mark (spreadsheets write one) is not part of the first line.
   const std::size_t bom = head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   head.remove_prefix(bom);
@@ -329,34 +346,38 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   BufferPool pool(block_bytes);
   std::atomic<bool> stop{false};
   std::exception_ptr worker_error;
+  auto parse = [&](Block& block, int t) {
+    BlockResult local;
+    if (!stop.load()) {
+      try {
+        ParseBlock(block, *parser, seen, repeated, options.strict,
+                   &tables[static_cast<std::size_t>(t)], &local, &stop);
+      } catch (...) {
+        std::lock_guard lock(results_mutex);
+        if (!worker_error) worker_error = std::current_exception();
+        stop.store(true);
+      }
+    }
+    if (!block.in_place) pool.Give(std::move(block.bytes));
+    std::lock_guard lock(results_mutex);
+    if (results.size() <= block.index) results.resize(block.index + 1);
+    results[block.index] = std::move(local);
+    if (done.size() <= block.index) done.resize(block.index + 1);
+    done[block.index] = true;
+    for (; folded < done.size() && done[folded]; ++folded) fold_rejects(results[folded]);
+  };
+  // Content in memory that one thread parses (threads = 1, as for the many small files of an
+  // ingest that aggregates several files at once) is one block, parsed here without workers.
+  const bool inline_parse = whole && (threads == 1 || whole->size() - skip <= block_bytes);
   std::vector<std::thread> workers;
   // The system may refuse a thread (a process limit, memory): the file is parsed by the workers
   // that did start, or, when none did, the error names the file.
-  for (int t = 0; t < threads; ++t) {
+  for (int t = 0; t < (inline_parse ? 0 : threads); ++t) {
     try {
       workers.emplace_back([&, t] {
         // A worker keeps draining the queue after an error (it only stops parsing), so that the
         // reading thread can never block on a full queue.
-        while (auto block = queue.Pop()) {
-          BlockResult local;
-          if (!stop.load()) {
-            try {
-              ParseBlock(*block, *parser, seen, repeated, options.strict,
-                         &tables[static_cast<std::size_t>(t)], &local, &stop);
-            } catch (...) {
-              std::lock_guard lock(results_mutex);
-              if (!worker_error) worker_error = std::current_exception();
-              stop.store(true);
-            }
-          }
-          pool.Give(std::move(block->bytes));
-          std::lock_guard lock(results_mutex);
-          if (results.size() <= block->index) results.resize(block->index + 1);
-          results[block->index] = std::move(local);
-          if (done.size() <= block->index) done.resize(block->index + 1);
-          done[block->index] = true;
-          for (; folded < done.size() && done[folded]; ++folded) fold_rejects(results[folded]);
-        }
+        while (auto block = queue.Pop()) parse(*block, t);
       });
     } catch (const std::system_error& e) {
       if (workers.empty())
@@ -367,52 +388,78 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
     }
   }
 
-  // Reading thread: cut the stream into blocks of whole lines.
   std::exception_ptr read_error;
-  try {
-    ByteBuffer buffer = std::move(first);
-    std::size_t size = first_size;
-    std::size_t begin = skip;
-    std::size_t index = 0;
-    bool eof = false;
-    while (!stop.load()) {
-      // Fill the buffer (after any carried partial line) until a newline is in it or EOF.
-      while (!eof && size < buffer.size()) {
-        std::size_t n = read_more(&buffer, size);
-        if (n == 0) eof = true;
-        size += n;
+  if (whole) {
+    // Blocks of whole lines, in place.
+    std::size_t begin = skip, index = 0;
+    while (begin < whole->size()) {
+      std::size_t cut = whole->size();
+      if (!inline_parse && whole->size() - begin > block_bytes) {
+        std::size_t newline = whole->rfind('\n', begin + block_bytes - 1);
+        if (newline == std::string_view::npos || newline < begin)
+          newline = whole->find('\n', begin + block_bytes);  // a line longer than a block
+        if (newline != std::string_view::npos) cut = newline + 1;
       }
-      std::string_view data(buffer.data() + begin, size - begin);
-      std::size_t cut = eof ? data.size() : data.rfind('\n');
-      if (cut == std::string_view::npos) {  // one line longer than the buffer: grow it
-        buffer = Enlarge(buffer, size, buffer.size() * 2);
-        continue;
-      }
-      if (!eof) ++cut;  // include the newline
       auto block = std::make_unique<Block>();
       block->index = index++;
-      std::size_t rest = data.size() - cut;
-      // Hand this buffer over and continue with another holding the partial last line.
-      ByteBuffer next = pool.Take(rest * 2);
-      std::memcpy(next.data(), data.data() + cut, rest);
-      block->bytes = std::move(buffer);
+      block->in_place = whole->data();
       block->begin = begin;
-      block->size = cut;
-      if (block->size > 0) {
+      block->size = cut - begin;
+      begin = cut;
+      if (inline_parse)
+        parse(*block, 0);
+      else
         queue.Push(std::move(block));
-      } else {
-        pool.Give(std::move(block->bytes));
-        --index;
-      }
-      buffer = std::move(next);
-      size = rest;
-      begin = 0;
-      if (options.progress) options.progress(result.content_bytes);
-      if (eof && rest == 0) break;
+      if (stop.load()) break;
     }
-  } catch (...) {
-    read_error = std::current_exception();
-    stop.store(true);
+    if (options.progress) options.progress(result.content_bytes);
+  } else {
+    // Reading thread: cut the stream into blocks of whole lines.
+    try {
+      ByteBuffer buffer = std::move(first);
+      std::size_t size = first_size;
+      std::size_t begin = skip;
+      std::size_t index = 0;
+      bool eof = false;
+      while (!stop.load()) {
+        // Fill the buffer (after any carried partial line) until a newline is in it or EOF.
+        while (!eof && size < buffer.size()) {
+          std::size_t n = read_more(&buffer, size);
+          if (n == 0) eof = true;
+          size += n;
+        }
+        std::string_view data(buffer.data() + begin, size - begin);
+        std::size_t cut = eof ? data.size() : data.rfind('\n');
+        if (cut == std::string_view::npos) {  // one line longer than the buffer: grow it
+          buffer = Enlarge(buffer, size, buffer.size() * 2);
+          continue;
+        }
+        if (!eof) ++cut;  // include the newline
+        auto block = std::make_unique<Block>();
+        block->index = index++;
+        std::size_t rest = data.size() - cut;
+        // Hand this buffer over and continue with another holding the partial last line.
+        ByteBuffer next = pool.Take(rest * 2);
+        std::memcpy(next.data(), data.data() + cut, rest);
+        block->bytes = std::move(buffer);
+        block->begin = begin;
+        block->size = cut;
+        if (block->size > 0) {
+          queue.Push(std::move(block));
+        } else {
+          pool.Give(std::move(block->bytes));
+          --index;
+        }
+        buffer = std::move(next);
+        size = rest;
+        begin = 0;
+        if (options.progress) options.progress(result.content_bytes);
+        if (eof && rest == 0) break;
+      }
+    } catch (...) {
+      read_error = std::current_exception();
+      stop.store(true);
+    }
   }
   queue.Close();
   for (auto& w : workers) w.join();

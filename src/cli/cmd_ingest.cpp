@@ -6,7 +6,14 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <system_error>
+#include <thread>
+#include <tuple>
 
 #include "aggregate/file_aggregator.hpp"
 #include "cli/command.hpp"
@@ -30,6 +37,17 @@ struct IngestArgs {
   bool both_gdelt_families = false;  // GDELT 1.0 and 2.0 events for the same days, knowingly
   int threads = 0;
   std::string format = "table";  // of the summary: table or json
+};
+
+// Files smaller than this on disk are aggregated ahead, several at a time (RunIngest).
+constexpr std::int64_t kSmallFileBytes = 8 << 20;
+
+// A file aggregated ahead on its own thread while earlier files are committed.
+struct AheadJob {
+  FileOnDisk disk;
+  std::optional<IngestedFile> unchanged;  // already ingested: nothing to aggregate
+  std::int64_t keys_mark = 0;             // EventStore::KeysMark() before its snapshot
+  std::future<std::pair<FileAggregate, double>> aggregate;  // and its seconds
 };
 
 // Progress on stderr, only when it is a terminal: files, MB, MB/s and ETA.
@@ -131,10 +149,69 @@ int RunIngest(const IngestArgs& args) {
     files_json.push_back(
         {{"path", p.path}, {"status", p.failure ? "failed" : "skipped"}, {"error", p.message}});
   }
+  // Small files (GDELT's 15-minute zips: ~100 KB packed, ~0.5 MB of rows) are aggregated several
+  // at a time, one thread each, while this thread commits the earlier ones in path order: one
+  // file alone cannot keep the cores busy, and its commit would leave them idle. A large file gets
+  // every thread by itself, when its turn comes.
+  const int cores = args.threads > 0
+                        ? args.threads
+                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::size_t ahead_limit = static_cast<std::size_t>(cores) + 1;
+  std::map<std::size_t, AheadJob> ahead;  // by index in paths: a contiguous run from i on
+  std::set<std::string> launched;         // paths aggregated ahead (a repeated path waits its turn)
+  std::size_t horizon = 0;                // files before it were considered for launching
+  auto launch_ahead = [&](std::size_t from) {
+    horizon = std::max(horizon, from);
+    while (paths.size() > 1 && horizon < paths.size() && ahead.size() < ahead_limit) {
+      FileOnDisk disk = Stat(paths[horizon]);
+      if (disk.size >= kSmallFileBytes || launched.count(disk.path)) break;
+      launched.insert(disk.path);
+      AheadJob job;
+      job.disk = disk;
+      if (!args.force) job.unchanged = store.FindUnchanged(disk);
+      if (!job.unchanged) {
+        // The stored events as of now; keys committed later (the files before this one) are
+        // caught by AddFile through the mark, which aggregates the file again if they overlap.
+        job.keys_mark = store.KeysMark();
+        auto seen = std::make_shared<std::map<IdFamily, std::unique_ptr<SeenEvents>>>();
+        for (IdFamily family : {IdFamily::kGdelt1, IdFamily::kGdelt2, IdFamily::kIcews})
+          (*seen)[family] = store.SeenEventsOf(family);
+        AggregateOptions one = options;
+        one.threads = 1;
+        one.progress = nullptr;
+        try {
+          job.aggregate = std::async(std::launch::async, [path = paths[horizon], seen, one] {
+            auto start = std::chrono::steady_clock::now();
+            FileAggregate a = AggregateFile(
+                path, [&](EventFormat format) { return seen->at(IdFamilyOf(format)).get(); }, one);
+            return std::make_pair(
+                std::move(a),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+          });
+        } catch (const std::system_error&) {
+          // No thread to spare (a process limit): this file and the rest are aggregated in
+          // turn on this thread.
+          launched.erase(disk.path);
+          ahead_limit = 0;
+          break;
+        }
+      }
+      ahead.emplace(horizon++, std::move(job));
+    }
+  };
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string& path = paths[i];
-    FileOnDisk disk = Stat(path);
-    if (auto same = args.force ? std::nullopt : store.FindUnchanged(disk)) {
+    launch_ahead(i);
+    AheadJob job;
+    if (auto found = ahead.find(i); found != ahead.end()) {
+      job = std::move(found->second);
+      ahead.erase(found);
+    } else {
+      job.disk = Stat(path);
+      if (!args.force) job.unchanged = store.FindUnchanged(job.disk);
+    }
+    const FileOnDisk& disk = job.disk;
+    if (auto& same = job.unchanged) {
       ++skipped;
       ++unchanged;
       if (args.verbose)
@@ -159,10 +236,18 @@ int RunIngest(const IngestArgs& args) {
             },
             options);
       };
-      const std::int64_t keys_mark = store.KeysMark();
-      FileAggregate aggregate = aggregate_file();
-      double seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::int64_t keys_mark = 0;
+      FileAggregate aggregate;
+      double seconds = 0;
+      if (job.aggregate.valid()) {
+        progress.Update(i, path, 0);
+        keys_mark = job.keys_mark;
+        std::tie(aggregate, seconds) = job.aggregate.get();
+      } else {
+        keys_mark = store.KeysMark();
+        aggregate = aggregate_file();
+        seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      }
       auto commit_start = std::chrono::steady_clock::now();
       auto result = store.AddFile(aggregate, disk, seconds, keys_mark, [&] {
         note(fmt::format("{}: another ingest added some of its events meanwhile: reading it again",

@@ -7,11 +7,13 @@
 #include <zip.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 
 #include "common/error.hpp"
+#include "reading/zip_member.hpp"
 
 namespace triad {
 namespace {
@@ -112,6 +114,31 @@ class ZipSource : public ByteSource {
   zip_file_t* file_ = nullptr;
 };
 
+// A zip member inflated whole (zip_member.hpp), read in place through Whole().
+class InflatedZipSource : public ByteSource {
+ public:
+  InflatedZipSource(ZipMember member, std::uint64_t size)
+      : member_(std::move(member)), size_(size) {}
+  std::size_t Read(char* buffer, std::size_t capacity) override {
+    const std::size_t n = std::min(capacity, member_.size - position_);
+    std::memcpy(buffer, member_.bytes.get() + position_, n);
+    position_ += n;
+    return n;
+  }
+  std::uint64_t file_size() const override { return size_; }
+  std::uint64_t content_size() const override { return member_.size; }
+  Packaging packaging() const override { return Packaging::kZip; }
+  const std::string& member_name() const override { return member_.name; }
+  std::optional<std::string_view> Whole() const override {
+    return std::string_view(member_.bytes.get(), member_.size);
+  }
+
+ private:
+  ZipMember member_;
+  std::uint64_t size_;
+  std::size_t position_ = 0;
+};
+
 class GzipSource : public ByteSource {
  public:
   GzipSource(std::string path, std::uint64_t size)
@@ -168,7 +195,15 @@ std::unique_ptr<ByteSource> OpenByteSource(const std::string& path) {
   ssize_t got = ::pread(fd, magic, sizeof magic, 0);
   std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
   if (got >= 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+    std::optional<ZipMember> member;
+    try {
+      member = InflateZipMember(path, fd, size, kZipMemberInMemory);
+    } catch (...) {
+      ::close(fd);
+      throw;
+    }
     ::close(fd);
+    if (member) return std::make_unique<InflatedZipSource>(std::move(*member), size);
     return std::make_unique<ZipSource>(path, size);
   }
   if (got >= 2 && magic[0] == 0x1f && magic[1] == 0x8b) {

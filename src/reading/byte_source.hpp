@@ -5,7 +5,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace triad {
 
@@ -24,10 +26,15 @@ class ByteSource {
   virtual Packaging packaging() const = 0;
   // Name of the member inside a zip, the file name otherwise.
   virtual const std::string& member_name() const = 0;
+  // The whole content when it is in memory anyway (a zip member inflated at once), so that
+  // readers can parse it in place instead of copying it out with Read; nullopt otherwise.
+  virtual std::optional<std::string_view> Whole() const { return std::nullopt; }
 };
 
 // Opens `path`; throws triad::Error if it cannot be read or is not a valid archive (a zip must
-// hold exactly one member).
+// hold exactly one member). A zip member of up to kZipMemberInMemory bytes is inflated whole at
+// once (libdeflate) and its CRC-32 checked here; a larger one (or ZIP64) is streamed (libzip).
+inline constexpr std::uint64_t kZipMemberInMemory = std::uint64_t{1} << 30;
 std::unique_ptr<ByteSource> OpenByteSource(const std::string& path);
 
 }  // namespace triad

@@ -12,6 +12,7 @@
 
 #include "aggregate/file_aggregator.hpp"
 #include "store/sqlite.hpp"
+#include "store/stored_keys.hpp"
 
 namespace triad {
 
@@ -74,8 +75,8 @@ class EventStore {
 
   // A file already ingested under the same path with the same size and modification time.
   std::optional<IngestedFile> FindUnchanged(const FileOnDisk& file);
-  // The events of this family already stored (thread-safe; valid while the store is open and
-  // not written to).
+  // The events of this family stored as of now (thread-safe, and valid while later files are
+  // committed: aggregations on other threads use it while this thread commits).
   std::unique_ptr<SeenEvents> SeenEventsOf(IdFamily family);
   // A mark of the event keys stored so far: take it before SeenEventsOf and pass it to AddFile,
   // which then knows which keys other writers committed while the file was being aggregated.
@@ -132,6 +133,7 @@ class EventStore {
   void CheckGdeltFamily(const FileAggregate& aggregate, const FileOnDisk& file);
   Database db_;
   bool allow_both_gdelt_ = false;
+  std::unique_ptr<StoredKeyIndex> stored_keys_;  // made by the first SeenEventsOf
 };
 
 std::string UtcNow();  // YYYY-MM-DDTHH:MM:SSZ
