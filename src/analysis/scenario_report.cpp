@@ -8,6 +8,8 @@
 
 #include "codebook/dyad.hpp"
 #include "common/error.hpp"
+#include "scenarios/lever_intent.hpp"
+#include "scenarios/parameter_draws.hpp"
 #include "scenarios/scenario_model.hpp"
 #include "scenarios/scenario_plan.hpp"
 #include "scenarios/scenario_toml.hpp"
@@ -82,14 +84,25 @@ ScenarioReport ScenarioForReport(const std::string& path, const ModelBuilder& bu
   Scenario scenario = ReadScenarioFile(path);
   const VarFit fit = LoadScenarioModel(scenario, builder);
   if (warnings) *warnings = CompareScenarioWithReport(scenario, fit, frame);
-  const ScenarioPlan plan = PlanScenario(scenario, fit);
+  ScenarioPlan plan = PlanScenario(scenario, fit);
+  try {
+    AttachParameterUncertainty(plan, fit);
+  } catch (const Error& e) {
+    if (warnings)
+      warnings->push_back(
+          fmt::format("scenario {}: plug-in parameters: {}", scenario.path, e.what()));
+  }
   const SimulationResult result = RunSimulation(scenario, plan, {scenario.paths, scenario.seed, 0});
+  if (warnings)
+    for (const LeverEffect& e : AssessLeverEffects(scenario, plan, fit).levers)
+      if (e.contradicts)
+        warnings->push_back(fmt::format("scenario {}: {}", scenario.path, e.message));
 
   ScenarioReport r;
   r.name = scenario.path;
-  r.description =
-      fmt::format("Seed {}, {} steps from {}", result.seed, result.steps,
-                  result.scenario.empty() ? "" : FormatDate(result.scenario.front().date));
+  r.description = fmt::format(
+      "Seed {}, {} steps from {}; {}", result.seed, result.steps,
+      result.scenario.empty() ? "" : FormatDate(result.scenario.front().date), result.parameters);
   r.paths = result.paths;
   for (const Lever& l : scenario.levers)
     if (l.active) r.levers.push_back(ReportLever{l.name, LeverText(l)});

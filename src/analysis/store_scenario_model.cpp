@@ -7,6 +7,8 @@
 
 #include "analysis/driver_model.hpp"
 #include "common/error.hpp"
+#include "measures/bvar_minnesota.hpp"
+#include "measures/var_data_budget.hpp"
 
 namespace triad {
 
@@ -49,7 +51,18 @@ VarFit FitStoreScenarioModel(const StoreModelSpec& spec) {
     kept.names.push_back(name);
     kept.columns.push_back(series.columns[static_cast<std::size_t>(at)]);
   }
-  return FitVar(ToVarData(kept), VarSpec{spec.lags, VarTrend::kConstant});
+  const VarData data = ToVarData(kept);
+  const VarSpec var_spec{spec.lags, VarTrend::kConstant};
+  const VarPrior prior = ParseVarPrior(spec.prior, "[model] prior");
+  // auto: the Minnesota prior where OLS would rest on fewer rows per coefficient than the data
+  // budget allows (var_data_budget.hpp); the fit records it, and the scenario output says so.
+  const bool bayesian =
+      prior == VarPrior::kMinnesota ||
+      (prior == VarPrior::kAuto &&
+       ObservationsPerCoefficient(static_cast<int>(data.values.rows()),
+                                  static_cast<int>(data.names.size()), spec.lags,
+                                  VarTrendTerms(var_spec.trend)) < kMinObservationsPerCoefficient);
+  return bayesian ? FitMinnesotaVar(data, var_spec, MinnesotaOptions{}) : FitVar(data, var_spec);
 }
 
 }  // namespace triad

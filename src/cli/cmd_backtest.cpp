@@ -9,6 +9,7 @@
 
 #include "cli/command.hpp"
 #include "cli/list_option.hpp"
+#include "cli/scenario_model_notes.hpp"
 #include "common/date.hpp"
 #include "common/error.hpp"
 #include "measures/var_csv.hpp"
@@ -30,6 +31,7 @@ struct BacktestCommandOptions {
   std::int64_t seed = 1;
   int threads = 0;
   std::string format = "table";
+  std::string parameter_uncertainty = "on";
 };
 
 nlohmann::json ToJson(const BacktestResult& r, int lags) {
@@ -41,6 +43,7 @@ nlohmann::json ToJson(const BacktestResult& r, int lags) {
   j["horizon"] = r.horizon;
   j["paths"] = r.paths;
   j["seed"] = r.seed;
+  j["parameters"] = r.parameters;
   auto summary = [](auto& x) {
     return nlohmann::json{{"coverage50", x.coverage50},
                           {"coverage90", x.coverage90},
@@ -75,8 +78,9 @@ void PrintTable(std::ostream& out, const BacktestCommandOptions& o, const Backte
                 int lags) {
   out << fmt::format(
       "Backtest of {}: VAR({}) fitted on {} rows ({} .. {}), {} later rows simulated with {} "
-      "paths (seed {})\n\n",
+      "paths (seed {})\n",
       o.input, lags, r.train_rows, r.train_first, r.train_last, r.horizon, r.paths, r.seed);
+  out << "Paths: " << r.parameters << "\n\n";
   out << fmt::format("  {:<14} {:>9} {:>9} {:>9} {:>9} {:>11} {:>11} {:>11}\n", "series", "cov50",
                      "cov90", "RW cov50", "RW cov90", "CRPS", "RW CRPS", "no-chg MAE");
   auto row = [&](const std::string& name, const auto& x) {
@@ -110,8 +114,9 @@ void Run(const BacktestCommandOptions& o) {
   const TrainTestSplit split = SplitAtDate(all, *until, o.input);
   const VarFit fit = FitBacktestModel(
       split.train, {o.lags, o.maxlags > 0 ? o.maxlags : 0, o.ic, ParseVarTrend(o.trend)}, o.input);
-  BacktestResult r = RunBacktest(fit, split.train.values, split.test, split.test_labels,
-                                 {o.paths, static_cast<std::uint64_t>(o.seed), o.threads});
+  BacktestResult r = RunBacktest(
+      fit, split.train.values, split.test, split.test_labels,
+      {o.paths, static_cast<std::uint64_t>(o.seed), o.threads, o.parameter_uncertainty != "off"});
   r.train_first = split.train.labels.front();
   r.train_last = split.train.labels.back();
   if (o.format == "json") {
@@ -125,6 +130,7 @@ const CommandRegistration kRegistration(90, [](CLI::App& app, int& exit_code) {
   auto o = std::make_shared<BacktestCommandOptions>();
   CLI::App* cmd = app.add_subcommand(
       "backtest", "Fit up to a date, simulate the rest of the data, score coverage and CRPS");
+  AddParameterUncertaintyOption(cmd, o->parameter_uncertainty);
   cmd->add_option("--input", o->input,
                   "CSV: header, a date column (period starts), numeric columns")
       ->required()

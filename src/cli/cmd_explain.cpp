@@ -82,6 +82,10 @@ nlohmann::json ToJson(const TriadState& s, const nlohmann::json& fit_json) {
   for (const DroppedDriver& d : result.dropped_drivers)
     out["dropped_drivers"].push_back({{"name", d.name}, {"lead_correlation", d.lead_correlation}});
   out["adequacy"] = result.adequacy ? ToJson(*result.adequacy) : nlohmann::json();
+  out["stability"] = {{"stable", result.fit.stable},
+                      {"max_eigenvalue_modulus", result.fit.MaxEigenvalueModulus()}};
+  out["prior"] = result.fit.minnesota ? "minnesota" : "none";
+  out["model_notes"] = result.notes;
   out["fit"] = fit_json;
   return out;
 }
@@ -91,8 +95,9 @@ std::string Render(const TriadState& s, const ExplainArgs& args) {
   const DriverAnalysis& result = s.drivers->analysis;
   const auto& a = s.query.actors;
   std::string text =
-      fmt::format("What drives {}-{}-{}: VAR({}) on {} {} periods, {} .. {}\n", a[0], a[1], a[2],
-                  result.selected_lags, series.dates.size(), FrequencyAdjective(series.freq),
+      fmt::format("What drives {}-{}-{}: {}VAR({}) on {} {} periods, {} .. {}\n", a[0], a[1], a[2],
+                  result.fit.minnesota ? "Bayesian " : "", result.selected_lags,
+                  series.dates.size(), FrequencyAdjective(series.freq),
                   FormatDate(series.dates.front()), FormatDate(series.dates.back()));
   text += fmt::format(
       "data budget: {:.1f} rows per coefficient in each equation (the minimum is {}; below it "
@@ -107,6 +112,10 @@ std::string Render(const TriadState& s, const ExplainArgs& args) {
                         dropped ? " (left out: too little data, see below)" : "");
   }
   for (const auto& n : series.notes) text += "note: " + n + "\n";
+  for (const auto& n : result.notes) text += "note: " + n + "\n";
+  text +=
+      fmt::format("stability: {} (largest companion eigenvalue modulus {:.3f})\n",
+                  result.fit.stable ? "stable" : "NOT stable", result.fit.MaxEigenvalueModulus());
   for (const auto& w : result.warnings) text += "warning: " + w + "\n";
   text += fmt::format("\nnow ({}): smoothed level [90% interval]", FormatDate(s.plan.to));
   for (const DyadState& d : s.dyads)

@@ -10,6 +10,7 @@
 
 #include "analysis/store_scenario_model.hpp"
 #include "cli/command.hpp"
+#include "cli/scenario_model_notes.hpp"
 #include "common/error.hpp"
 #include "scenarios/scenario_model.hpp"
 #include "scenarios/scenario_plan.hpp"
@@ -27,6 +28,7 @@ struct SimulateOptions {
   int threads = 0;
   std::string format = "table";
   bool steps = false;  // the tables per step (quantiles, triangle types) in the table format
+  std::string parameter_uncertainty = "on";
 };
 
 std::string Pct(const PathShare& s) {
@@ -117,12 +119,17 @@ void Run(const SimulateOptions& o) {
   if (o.paths > 0) scenario.paths = o.paths;
   if (o.seed >= 0) scenario.seed = static_cast<std::uint64_t>(o.seed);
   const VarFit fit = LoadScenarioModel(scenario, FitStoreScenarioModel);
-  const ScenarioPlan plan = PlanScenario(scenario, fit);
+  ScenarioPlan plan = PlanScenario(scenario, fit);
+  ApplyParameterUncertainty(o.parameter_uncertainty, plan, fit);
   const SimulationResult r =
       RunSimulation(scenario, plan, {scenario.paths, scenario.seed, o.threads});
+  const LeverEffects effects = AssessLeverEffects(scenario, plan, fit);
   for (const auto& w : r.warnings) std::cerr << "triad: warning: " << w << "\n";
   if (o.format == "json") {
-    std::cout << ToJson(r).dump(1) << "\n";
+    nlohmann::json j = ToJson(r);
+    j["model"] = ModelLine(fit);
+    j["lever_effects"] = ToJson(effects);
+    std::cout << j.dump(1) << "\n";
   } else if (o.format == "csv") {
     PrintCsv(std::cout, r);
   } else {
@@ -130,7 +137,10 @@ void Run(const SimulateOptions& o) {
         "Scenario {}: {} paths, seed {}, {} steps ({} .. {}), levers: {}\n", o.scenario, r.paths,
         r.seed, r.steps, FormatDate(r.scenario.front().date), FormatDate(r.scenario.back().date),
         r.levers.empty() ? "none" : fmt::format("{}", fmt::join(r.levers, ", ")));
+    std::cout << "Model: " << ModelLine(fit) << "\n"
+              << "Paths: " << r.parameters << "\n";
     PrintTargets(std::cout, r);
+    PrintLeverEffects(std::cout, effects);
     if (o.steps) {
       PrintTriangle(std::cout, r);
       PrintQuantiles(std::cout, r, r.scenario, r.has_baseline ? "With levers," : "");
@@ -159,6 +169,7 @@ const CommandRegistration kRegistration(80, [](CLI::App& app, int& exit_code) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--format", o->format, "table (default), csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
+  AddParameterUncertaintyOption(cmd, o->parameter_uncertainty);
   cmd->add_flag("--steps", o->steps,
                 "also print, per step, the quantiles of every variable and the triangle types "
                 "(csv and json always hold them)");

@@ -11,10 +11,12 @@
 #include "cli/command.hpp"
 #include "cli/list_option.hpp"
 #include "common/error.hpp"
+#include "measures/bvar_minnesota.hpp"
 #include "measures/var_csv.hpp"
 #include "measures/var_forecast.hpp"
 #include "measures/var_granger.hpp"
 #include "measures/var_impulse.hpp"
+#include "measures/var_irf_bands.hpp"
 #include "measures/var_json.hpp"
 #include "measures/var_model.hpp"
 #include "outputs/output_file.hpp"
@@ -31,7 +33,13 @@ struct VarOptions {
   int maxlags = -1;
   std::string ic;
   std::string trend = "c";
+  std::string prior = "none";
+  MinnesotaOptions minnesota;
   int irf = 0;
+  bool cumulative = false;
+  std::string irf_bands;  // "" or "mc"
+  int repl = 1000;
+  std::int64_t band_seed = 1;
   int forecast = 0;
   bool granger = false;
   int whiteness_lags = 0;  // 0: WhitenessLags(fit)
@@ -46,6 +54,8 @@ struct VarReport {
   VarFit fit;
   std::vector<GrangerResult> granger;
   std::optional<ImpulseResponse> irf_plain, irf_orth;
+  std::vector<Eigen::MatrixXd> cum_plain, cum_orth;  // with --cumulative
+  std::optional<IrfBands> bands, cum_bands;          // with --irf-bands mc
   std::optional<VarianceDecomposition> fevd;
   std::optional<VarForecast> forecast;
   std::optional<VarAdequacy> adequacy;
@@ -88,7 +98,15 @@ VarReport Run(const VarOptions& o) {
   } else if (o.lags >= 0) {
     spec.lags = o.lags;
   }
-  r.fit = FitVar(r.data, spec);
+  if (ParseVarPrior(o.prior) == VarPrior::kMinnesota) {
+    if (spec.lags < 1)
+      ThrowUsage(
+          fmt::format("--prior minnesota needs at least one lag{}",
+                      r.selection ? fmt::format(" ({} chose 0); use --lags N", r.criterion) : ""));
+    r.fit = FitMinnesotaVar(r.data, spec, o.minnesota);
+  } else {
+    r.fit = FitVar(r.data, spec);
+  }
   const bool has_lags = r.fit.lags > 0;
   r.adequacy.emplace();
   r.adequacy->whiteness_lags = o.whiteness_lags > 0 ? o.whiteness_lags : WhitenessLags(r.fit);
@@ -119,6 +137,15 @@ VarReport Run(const VarOptions& o) {
       r.irf_plain = ImpulseResponses(r.fit, o.irf, false);
       r.irf_orth = ImpulseResponses(r.fit, o.irf, true);
       r.fevd = DecomposeVariance(r.fit, o.irf);
+      if (o.cumulative) {
+        r.cum_plain = CumulativeResponses(r.irf_plain->response);
+        r.cum_orth = CumulativeResponses(r.irf_orth->response);
+      }
+      if (o.irf_bands == "mc") {
+        const auto seed = static_cast<std::uint64_t>(o.band_seed);
+        r.bands = MonteCarloIrfBands(r.fit, o.irf, false, false, o.repl, seed);
+        if (o.cumulative) r.cum_bands = MonteCarloIrfBands(r.fit, o.irf, false, true, o.repl, seed);
+      }
     } else {
       r.notes.push_back(LagOrderZeroNote(
           r,
@@ -165,6 +192,27 @@ nlohmann::json ReportJson(const VarOptions& o, const VarReport& r) {
                 {"plain", ToJson(*r.irf_plain)},
                 {"orthogonalised", ToJson(*r.irf_orth)}};
     j["fevd"] = ToJson(*r.fevd);
+    if (o.cumulative) {
+      auto arrays = [](const std::vector<Eigen::MatrixXd>& v) {
+        nlohmann::json a = nlohmann::json::array();
+        for (const auto& m : v) a.push_back(MatrixToJson(m));
+        return a;
+      };
+      j["irf"]["cumulative"] = {{"plain", arrays(r.cum_plain)},
+                                {"orthogonalised", arrays(r.cum_orth)}};
+    }
+    auto bands_json = [](const IrfBands& b) {
+      nlohmann::json lower = nlohmann::json::array(), upper = nlohmann::json::array();
+      for (const auto& m : b.lower) lower.push_back(MatrixToJson(m));
+      for (const auto& m : b.upper) upper.push_back(MatrixToJson(m));
+      return nlohmann::json{{"method", "mc"},          {"replications", b.replications},
+                            {"seed", b.seed},          {"signif", b.signif},
+                            {"burn", kIrfBandBurn},    {"failed", b.failed},
+                            {"orthogonalised", false}, {"cumulative", b.cumulative},
+                            {"lower", lower},          {"upper", upper}};
+    };
+    if (r.bands) j["irf"]["bands"] = bands_json(*r.bands);
+    if (r.cum_bands) j["irf"]["cumulative_bands"] = bands_json(*r.cum_bands);
   }
   if (r.forecast) j["forecast"] = ToJson(*r.forecast);
   if (r.adequacy) j["adequacy"] = ToJson(*r.adequacy);
@@ -206,20 +254,21 @@ void PrintSelection(std::ostream& out, const LagOrderSelection& s, const std::st
 
 void PrintFit(std::ostream& out, const VarOptions& o, const VarReport& r) {
   const VarFit& f = r.fit;
-  out << fmt::format("{}({}) with trend '{}' on {}: {} series, {} rows",
-                     r.fit.exog_names.empty() ? "VAR" : "VARX", f.lags, VarTrendCode(f.trend),
-                     o.input, f.K(), f.n_totobs);
+  out << fmt::format("{}{}({}) with trend '{}' on {}: {} series, {} rows",
+                     f.minnesota ? "Bayesian " : "", r.fit.exog_names.empty() ? "VAR" : "VARX",
+                     f.lags, VarTrendCode(f.trend), o.input, f.K(), f.n_totobs);
   if (!r.data.labels.empty())
     out << fmt::format(" ({} .. {})", r.data.labels.front(), r.data.labels.back());
   out << fmt::format(", {} used in the regression\n", f.nobs);
-  double largest = 0;
-  for (const auto& root : f.roots) largest = std::max(largest, 1.0 / std::abs(root));
-  out << fmt::format("{}: largest companion eigenvalue modulus {:.4f}\n\n",
-                     f.stable ? "Stable" : "NOT stable (explosive)", largest);
+  out << fmt::format("{}: largest companion eigenvalue modulus {:.4f}\n",
+                     f.stable ? "Stable" : "NOT stable (explosive)", f.MaxEigenvalueModulus());
+  if (f.minnesota) out << DescribeMinnesota(*f.minnesota) << "\n";
+  out << "\n";
   if (r.selection) PrintSelection(out, *r.selection, r.criterion);
   for (int e = 0; e < f.K(); ++e) {
     out << fmt::format("Equation {}\n  {:<22} {:>13} {:>12} {:>8} {:>8}\n", f.names[e], "regressor",
-                       "coefficient", "std. error", "t", "p");
+                       f.minnesota ? "post. mean" : "coefficient",
+                       f.minnesota ? "post. s.d." : "std. error", "t", "p");
     if (f.params.rows() == 0) out << "  (none: lag order 0 and no deterministic terms)\n";
     for (Eigen::Index i = 0; i < f.params.rows(); ++i)
       out << fmt::format("  {:<22} {:>13.6g} {:>12.6g} {:>8.3f} {:>8.4f} {}\n", f.regressors[i],
@@ -227,7 +276,8 @@ void PrintFit(std::ostream& out, const VarOptions& o, const VarReport& r) {
                          Stars(f.p_values(i, e)));
     out << "\n";
   }
-  out << "Residual covariance (sigma_u, unbiased)\n";
+  out << (f.minnesota ? "Residual covariance (posterior mean of sigma_u)\n"
+                      : "Residual covariance (sigma_u, unbiased)\n");
   PrintMatrix(out, f.names, f.sigma_u);
   const Eigen::VectorXd sd = f.sigma_u.diagonal().cwiseSqrt();
   out << "Residual correlation\n";
@@ -277,6 +327,31 @@ void PrintIrf(std::ostream& out, const VarFit& f, const ImpulseResponse& irf) {
       for (int i = 0; i < f.K(); ++i)
         out << fmt::format(" {:>24}", fmt::format("{:.4g} [{:.3g}]", irf.response[h](i, j),
                                                   irf.std_errors[h](i, j)));
+      out << "\n";
+    }
+  }
+}
+
+// Responses (cumulative or not) with Monte Carlo bands when given.
+void PrintCumulative(std::ostream& out, const VarFit& f, const std::vector<Eigen::MatrixXd>& r,
+                     const std::optional<IrfBands>& bands, const std::string& title) {
+  out << fmt::format("\n{} {} responses{}\n", title,
+                     title.find("non-cumulative") == std::string::npos ? "cumulative" : "impulse",
+                     bands
+                         ? fmt::format(" [{:g}% Monte Carlo band, {} replications, seed {}]",
+                                       100 * (1 - bands->signif), bands->replications, bands->seed)
+                         : "");
+  for (int j = 0; j < f.K(); ++j) {
+    out << fmt::format("  shock to {}\n  {:>4}", f.names[j], "h");
+    for (const auto& n : f.names) out << fmt::format(" {:>30}", n);
+    out << "\n";
+    for (std::size_t h = 0; h < r.size(); ++h) {
+      out << fmt::format("  {:>4}", h);
+      for (int i = 0; i < f.K(); ++i)
+        out << fmt::format(" {:>30}",
+                           bands ? fmt::format("{:.4g} [{:.4g}, {:.4g}]", r[h](i, j),
+                                               bands->lower[h](i, j), bands->upper[h](i, j))
+                                 : fmt::format("{:.4g}", r[h](i, j)));
       out << "\n";
     }
   }
@@ -334,10 +409,31 @@ void Setup(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"aic", "bic", "hqic", "fpe"}));
   cmd->add_option("--trend", o->trend, "deterministic terms: n none, c constant, ct constant+trend")
       ->check(CLI::IsMember({"n", "c", "ct"}));
+  cmd->add_option("--prior", o->prior,
+                  "coefficient prior: none (OLS, default) or minnesota (Bayesian VAR, tightness "
+                  "chosen by marginal likelihood, Giannone, Lenza and Primiceri 2015)")
+      ->check(CLI::IsMember({"none", "minnesota"}));
+  auto lambda = std::make_shared<double>(0.0);
+  cmd->add_option("--lambda", *lambda,
+                  "with --prior minnesota: fix the overall tightness instead of choosing it")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--own-lag-mean", o->minnesota.own_lag_mean,
+                  "with --prior minnesota: prior mean of each series' own first lag (default 0: "
+                  "mean-reverting indices; 1: random walk, GLP's choice for levels)");
   cmd->add_option("--exog", *exog, "exogenous columns (VARX, lag 0 only, as statsmodels 0.13)");
   cmd->add_option("--exog-future", o->exog_future,
                   "CSV with the --exog columns for the --forecast periods");
   cmd->add_option("--irf", o->irf, "impulse responses and variance decomposition to H periods")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--cumulative", o->cumulative,
+                "with --irf: also the cumulative responses (statsmodels' cum_effects)");
+  cmd->add_option("--irf-bands", o->irf_bands,
+                  "with --irf: mc = Monte Carlo bands (statsmodels' irf_errband_mc: simulate, "
+                  "refit, 95% quantiles)")
+      ->check(CLI::IsMember({"mc"}));
+  cmd->add_option("--repl", o->repl, "replications for --irf-bands mc (default 1000)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--seed", o->band_seed, "seed for --irf-bands mc (default 1)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--granger", o->granger, "Granger causality F tests between every pair");
   cmd->add_option("--whiteness-lags", o->whiteness_lags,
@@ -356,7 +452,10 @@ void Setup(CLI::App& app, int& exit_code) {
       "Orthogonalised responses use the Cholesky factor of sigma_u: list the series that reacts\n"
       "within a period to the others last. With --maxlags, lag orders are compared with the\n"
       "fit's own --trend (statsmodels 0.13's VAR.fit(ic=...) always compares with a constant).");
-  cmd->callback([o, columns, exog, &exit_code] {
+  cmd->callback([o, columns, exog, lambda, &exit_code] {
+    if (*lambda > 0) o->minnesota.lambda = *lambda;
+    if ((*lambda > 0 || o->minnesota.own_lag_mean != 0) && o->prior != "minnesota")
+      ThrowUsage("--lambda and --own-lag-mean set the Minnesota prior: add --prior minnesota");
     o->columns = SplitList(*columns);
     o->exog = SplitList(*exog);
     const VarReport report = Run(*o);
@@ -373,6 +472,14 @@ void Setup(CLI::App& app, int& exit_code) {
         PrintIrf(std::cout, report.fit, *report.irf_plain);
         PrintIrf(std::cout, report.fit, *report.irf_orth);
         PrintFevd(std::cout, report.fit, *report.fevd);
+        if (o->cumulative) {
+          PrintCumulative(std::cout, report.fit, report.cum_plain, report.cum_bands, "Plain");
+          PrintCumulative(std::cout, report.fit, report.cum_orth, std::nullopt,
+                          "Orthogonalised (Cholesky)");
+        }
+        if (report.bands)
+          PrintCumulative(std::cout, report.fit, report.irf_plain->response, report.bands,
+                          "Plain, non-cumulative,");
       }
       if (report.forecast) PrintForecast(std::cout, report.fit, *report.forecast);
     }

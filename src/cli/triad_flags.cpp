@@ -6,6 +6,7 @@
 
 #include "cli/list_option.hpp"
 #include "common/error.hpp"
+#include "measures/bvar_minnesota.hpp"
 
 namespace triad::cli {
 
@@ -42,6 +43,11 @@ void TriadFlags::AddTo(CLI::App* cmd, DriverFlags driver_flags) {
   cmd->add_option("--maxlags", maxlags, "Largest VAR order considered")->capture_default_str();
   cmd->add_option("--ic", ic, "Lag-order criterion: aic, bic, hqic or fpe")
       ->check(CLI::IsMember({"aic", "bic", "hqic", "fpe"}))
+      ->capture_default_str();
+  cmd->add_option("--prior", prior,
+                  "Driver VAR coefficients: auto (a Minnesota-prior Bayesian VAR where the data "
+                  "are short for OLS, OLS otherwise), none (OLS) or minnesota")
+      ->check(CLI::IsMember({"auto", "none", "minnesota"}))
       ->capture_default_str();
   cmd->add_option("--horizon", horizon, "Periods for impulse responses and variance shares")
       ->capture_default_str();
@@ -86,6 +92,7 @@ TriadQuery TriadFlags::Resolve() const {
   q.analysis.maxlags = maxlags;
   q.analysis.criterion = ic;
   q.analysis.horizon = horizon;
+  q.analysis.prior = ParseVarPrior(prior);
   return q;
 }
 

@@ -30,6 +30,7 @@ struct TriadFlags {
   std::string global_group = "GLOBAL_SOUTH";
   int lags = 0, maxlags = 4, horizon = 8;
   std::string ic = "bic";
+  std::string prior = "auto";
 
   void AddTo(CLI::App* cmd, DriverFlags drivers);
   TriadQuery Resolve() const;  // usage errors for bad values

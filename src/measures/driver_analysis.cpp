@@ -33,36 +33,44 @@ DriverAnalysis AnalyseDrivers(const VarData& all, const std::vector<std::string>
   // coefficient in each equation; fewer lags first, then fewer drivers, each said.
   const int deterministic = VarTrendTerms(options.trend) + static_cast<int>(all.exog_names.size());
   const VarBudgetPlan plan = PlanVarWithinBudget(all, dyads, drivers, deterministic);
-  out.drivers = plan.drivers;
-  out.dropped_drivers = plan.dropped;
+  const bool bayesian = options.prior == VarPrior::kMinnesota ||
+                        (options.prior == VarPrior::kAuto && plan.too_little_data);
+  if (options.prior == VarPrior::kMinnesota) {
+    out.drivers = drivers;  // the prior shrinks what the data cannot carry: nothing is dropped
+  } else {
+    out.drivers = plan.drivers;
+    out.dropped_drivers = plan.dropped;
+  }
   std::vector<std::string> kept = dyads;
-  kept.insert(kept.end(), plan.drivers.begin(), plan.drivers.end());
-  const VarData data = plan.dropped.empty() ? all : SelectColumns(all, kept);
+  kept.insert(kept.end(), out.drivers.begin(), out.drivers.end());
+  const VarData data = out.dropped_drivers.empty() ? all : SelectColumns(all, kept);
   const int k = static_cast<int>(data.names.size());
-  for (const DroppedDriver& d : plan.dropped)
+  for (const DroppedDriver& d : out.dropped_drivers)
     out.warnings.push_back(fmt::format(
         "{} left out of the VAR: {} periods cannot carry every driver at {} rows per coefficient "
         "(the minimum); it was the weakest driver left (its previous value correlates at most "
         "|r| = {:.2f} with a dyad)",
         d.name, rows, kMinObservationsPerCoefficient, d.lead_correlation));
-  if (plan.too_little_data)
+  if (plan.too_little_data && !bayesian)
     out.warnings.push_back(fmt::format(
         "the model rests on too little data: {} periods give {:.1f} rows per coefficient for the "
         "three dyads alone at lag 1, below the minimum of {}; its tests, responses and shares are "
         "not evidence; use a longer period or a finer --freq",
         rows, plan.observations_per_coefficient, kMinObservationsPerCoefficient));
 
-  const int feasible = std::max(plan.max_lags, 1);
+  const int feasible = bayesian ? std::max(options.maxlags, 1) : std::max(plan.max_lags, 1);
   int lags = options.lags;
   if (lags <= 0) {
     int maxlags = std::min(options.maxlags, feasible);
-    if (rows - 1 - (k + deterministic) < 1)
+    if (!bayesian && rows - 1 - (k + deterministic) < 1)
       ThrowCompute(fmt::format(
           "{} periods are too few for a VAR of {} series: need at least {}; use a longer period, "
           "a finer --freq, or fewer drivers",
           rows, k, k + deterministic + 2));
-    lags =
-        maxlags == 1 ? 1 : SelectLagOrder(data, maxlags, options.trend).Selected(options.criterion);
+    // A Bayesian VAR keeps lag 1 (the criteria compare OLS fits, which short data cannot carry).
+    lags = maxlags == 1 || bayesian
+               ? 1
+               : SelectLagOrder(data, maxlags, options.trend).Selected(options.criterion);
     lags = std::max(lags, 1);
   } else if (lags > feasible) {
     out.warnings.push_back(fmt::format(
@@ -74,11 +82,25 @@ DriverAnalysis AnalyseDrivers(const VarData& all, const std::vector<std::string>
   }
   out.selected_lags = lags;
   out.observations_per_coefficient = ObservationsPerCoefficient(rows, k, lags, deterministic);
-  out.fit = FitVar(data, VarSpec{lags, options.trend});
+  if (bayesian) {
+    out.fit = FitMinnesotaVar(data, VarSpec{lags, options.trend}, MinnesotaOptions{});
+    const MinnesotaFitInfo& m = *out.fit.minnesota;
+    out.notes.push_back(fmt::format(
+        "{}: {} periods give {:.1f} rows per coefficient (OLS needs {}), so the VAR is a Bayesian "
+        "VAR with a Minnesota prior (Giannone, Lenza and Primiceri 2015): tightness lambda {:.3g} "
+        "chosen by marginal likelihood (log ML {:.2f}), each series' own lag centred on 0; "
+        "coefficients are posterior means, shrunk towards no dynamics where the data are silent",
+        options.prior == VarPrior::kMinnesota ? "--prior minnesota" : "data short", rows,
+        out.observations_per_coefficient, kMinObservationsPerCoefficient, m.lambda,
+        m.log_marginal_likelihood));
+  } else {
+    out.fit = FitVar(data, VarSpec{lags, options.trend});
+  }
   if (!out.fit.stable)
-    out.warnings.push_back(
-        "the fitted VAR is not stable (a root inside the unit circle): "
-        "responses grow rather than fade; consider differencing or fewer lags");
+    out.warnings.push_back(fmt::format(
+        "the fitted VAR is not stable (largest companion eigenvalue modulus {:.3f} > 1): "
+        "responses grow rather than fade; consider differencing or fewer lags",
+        out.fit.MaxEigenvalueModulus()));
   try {
     out.adequacy = CheckVarAdequacy(out.fit);
     if (out.adequacy->whiteness) {

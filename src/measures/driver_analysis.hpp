@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "measures/bvar_minnesota.hpp"
 #include "measures/var_adequacy.hpp"
 #include "measures/var_data_budget.hpp"
 #include "measures/var_impulse.hpp"
@@ -21,6 +22,10 @@ struct DriverAnalysisOptions {
   VarTrend trend = VarTrend::kConstant;
   int horizon = 8;      // periods for impulse responses and the variance decomposition
   double alpha = 0.05;  // significance level for the Granger tests
+  // kNone: OLS within the data budget. kMinnesota: a Minnesota-prior Bayesian VAR with every
+  // driver (the prior, not dropping, guards against overfitting). kAuto: OLS, unless even the
+  // dyads alone at lag 1 are below the budget; then the Minnesota BVAR of the planned series.
+  VarPrior prior = VarPrior::kAuto;
 };
 
 struct GrangerFinding {
@@ -54,6 +59,7 @@ struct DriverAnalysis {
   std::vector<GrangerFinding> granger;
   std::vector<ShockResponse> responses;
   std::vector<DyadVarianceShares> shares;  // at `horizon`
+  std::vector<std::string> notes;          // how the model was fitted (prior, lambda), and why
   std::vector<std::string> warnings;       // short data, instability, ...
   std::vector<std::string> findings;       // plain-words sentences with numbers
 };

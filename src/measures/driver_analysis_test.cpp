@@ -76,8 +76,20 @@ TEST(DriverAnalysis, LeavesOutTheWeakestDriversWhenDataAreShort) {
 }
 
 TEST(DriverAnalysis, SaysWhenEvenTheDyadsAloneAreBelowTheBudgetAndFailsWhenTooShort) {
-  // 8 rows: the dyad alone at lag 1 has 7 rows for 2 coefficients (3.5 < 5).
-  DriverAnalysis a = AnalyseDrivers(Simulated(8), {"CHN_USA"}, DriverAnalysisOptions{});
+  // 8 rows: the dyad alone at lag 1 has 7 rows for 2 coefficients (3.5 < 5). Without a prior
+  // (--prior none) the OLS fit says it rests on too little data; by default (auto) the model is
+  // the Minnesota BVAR, and its note says why.
+  DriverAnalysisOptions ols;
+  ols.prior = VarPrior::kNone;
+  DriverAnalysis a = AnalyseDrivers(Simulated(8), {"CHN_USA"}, ols);
+  EXPECT_FALSE(a.fit.minnesota);
+  const DriverAnalysis bayes = AnalyseDrivers(Simulated(8), {"CHN_USA"}, DriverAnalysisOptions{});
+  ASSERT_TRUE(bayes.fit.minnesota);
+  ASSERT_EQ(bayes.notes.size(), 1u);
+  EXPECT_NE(bayes.notes[0].find("data short: 8 periods give 3.5 rows per coefficient (OLS needs "
+                                "5), so the VAR is a Bayesian VAR with a Minnesota prior"),
+            std::string::npos)
+      << bayes.notes[0];
   ASSERT_FALSE(a.warnings.empty());
   EXPECT_EQ(a.warnings.back(),
             "the model rests on too little data: 8 periods give 3.5 rows per coefficient for the "

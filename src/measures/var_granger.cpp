@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "common/error.hpp"
+#include "measures/var_adequacy.hpp"
 #include "measures/var_distributions.hpp"
 
 namespace triad {
@@ -62,8 +63,15 @@ GrangerResult GrangerTest(const VarFit& fit, const std::vector<std::string>& cau
   }
   const double wald = cb.dot(middle.ldlt().solve(cb));
   result.df_num = static_cast<int>(n);
-  result.df_den = k * fit.DfResid();
   result.statistic = wald / static_cast<double>(n);
+  if (fit.minnesota) {
+    // Posterior moments of a Bayesian VAR have no residual degrees of freedom (there may be more
+    // coefficients than rows): the Wald statistic is read against chi2(N), df_den = 0.
+    result.df_den = 0;
+    result.p_value = ChiSquareSurvival(wald, static_cast<double>(n));
+    return result;
+  }
+  result.df_den = k * fit.DfResid();
   result.p_value = FDistributionSurvival(result.statistic, result.df_num, result.df_den);
   return result;
 }

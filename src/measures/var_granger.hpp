@@ -20,7 +20,7 @@ struct GrangerResult {
   double statistic = 0;  // F
   double p_value = 1;    // P(F(df_num, df_den) >= statistic)
   int df_num = 0;        // N restrictions
-  int df_den = 0;        // K * df_resid
+  int df_den = 0;        // K * df_resid; 0 for a Minnesota fit (chi2(df_num) test)
 };
 
 // `causing` empty means every series not in `caused`. Names must be series of the fit; a

@@ -87,6 +87,21 @@ nlohmann::json ToJson(const VarFit& fit) {
   for (int i = 1; i <= fit.lags; ++i) lag_matrices.push_back(fit.LagMatrix(i));
   j["lag_matrices"] = MatricesToJson(lag_matrices);
   j["deterministic_coefficients"] = MatrixToJson(fit.DeterministicCoefficients());
+  j["max_eigenvalue_modulus"] = fit.MaxEigenvalueModulus();
+  j["prior"] = fit.minnesota ? "minnesota" : "none";
+  if (fit.minnesota) {
+    const MinnesotaFitInfo& m = *fit.minnesota;
+    j["minnesota"] = {{"lambda", m.lambda},
+                      {"log_marginal_likelihood", m.log_marginal_likelihood},
+                      {"lambda_chosen", m.lambda_chosen},
+                      {"lambda_at_bound", m.lambda_at_bound},
+                      {"own_lag_mean", m.own_lag_mean},
+                      {"deterministic_variance", m.deterministic_variance},
+                      {"psi", std::vector<double>(m.psi.data(), m.psi.data() + m.psi.size())},
+                      {"prior_df", m.prior_df},
+                      {"posterior_scale", MatrixToJson(m.posterior_scale)},
+                      {"posterior_df", m.posterior_df}};
+  }
   return j;
 }
 
@@ -110,11 +125,16 @@ VarFit VarFitFromJson(const nlohmann::json& j, const std::string& source) {
     fit.regressor_cross_inverse = matrix("regressor_cross_inverse");
     fit.sigma_u = matrix("sigma_u");
     fit.sigma_u_mle = matrix("sigma_u_mle");
-    fit.llf = Field(j, "llf", source).get<double>();
-    fit.aic = Field(j, "aic", source).get<double>();
-    fit.bic = Field(j, "bic", source).get<double>();
-    fit.hqic = Field(j, "hqic", source).get<double>();
-    fit.fpe = Field(j, "fpe", source).get<double>();
+    // null stands for NaN (a Minnesota fit has no FPE; JSON has no NaN).
+    auto number = [&](const char* name) {
+      const nlohmann::json& v = Field(j, name, source);
+      return v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
+    };
+    fit.llf = number("llf");
+    fit.aic = number("aic");
+    fit.bic = number("bic");
+    fit.hqic = number("hqic");
+    fit.fpe = number("fpe");
     for (const auto& r : Field(j, "roots", source)) {
       const double inf = std::numeric_limits<double>::infinity();
       fit.roots.emplace_back(r[0].is_null() ? inf : r[0].get<double>(),
@@ -126,6 +146,23 @@ VarFit VarFitFromJson(const nlohmann::json& j, const std::string& source) {
     // Optional: fits saved before the calendar was recorded have neither.
     fit.last_label = j.value("last_label", std::string());
     fit.frequency = j.value("frequency", std::string());
+    if (j.contains("minnesota")) {
+      const nlohmann::json& mj = j.at("minnesota");
+      MinnesotaFitInfo m;
+      m.lambda = mj.at("lambda").get<double>();
+      m.log_marginal_likelihood = mj.at("log_marginal_likelihood").get<double>();
+      m.lambda_chosen = mj.at("lambda_chosen").get<bool>();
+      m.lambda_at_bound = mj.at("lambda_at_bound").get<bool>();
+      m.own_lag_mean = mj.at("own_lag_mean").get<double>();
+      m.deterministic_variance = mj.at("deterministic_variance").get<double>();
+      const auto psi = mj.at("psi").get<std::vector<double>>();
+      m.psi = Eigen::Map<const Eigen::VectorXd>(psi.data(), static_cast<Eigen::Index>(psi.size()));
+      m.prior_df = mj.at("prior_df").get<double>();
+      m.posterior_scale =
+          MatrixFromJson(mj.at("posterior_scale"), source + " minnesota.posterior_scale");
+      m.posterior_df = mj.at("posterior_df").get<double>();
+      fit.minnesota = m;
+    }
   } catch (const nlohmann::json::exception& e) {
     ThrowInput(Location{source, 0, ""}, fmt::format("malformed VAR fit: {}", e.what()));
   }

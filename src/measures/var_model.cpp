@@ -296,6 +296,13 @@ VarFit FitVar(const VarData& data, const VarSpec& spec) {
   fit.hqic = ic.hqic;
   fit.fpe = ic.fpe;
 
+  SetDynamicsAndOrigin(fit, data);
+  return fit;
+}
+
+void SetDynamicsAndOrigin(VarFit& fit, const VarData& data) {
+  fit.roots.clear();
+  fit.stable = true;
   if (fit.lags > 0) {
     Eigen::EigenSolver<Eigen::MatrixXd> solver(Companion(fit), /*computeEigenvectors=*/false);
     const Eigen::VectorXcd eig = solver.eigenvalues();
@@ -309,7 +316,39 @@ VarFit FitVar(const VarData& data, const VarSpec& spec) {
   fit.last_values = data.values.bottomRows(fit.lags);
   if (!data.labels.empty()) fit.last_label = data.labels.back();
   fit.frequency = InferLabelFrequency(data.labels);
-  return fit;
+}
+
+double VarFit::MaxEigenvalueModulus() const {
+  double largest = 0;
+  for (const auto& root : roots) largest = std::max(largest, 1.0 / std::abs(root));
+  return largest;
+}
+
+VarDesign BuildVarDesign(const VarData& data, const VarSpec& spec) {
+  CheckData(data);
+  const int t_total = static_cast<int>(data.values.rows());
+  const int k = static_cast<int>(data.values.cols());
+  const int m = static_cast<int>(data.exog.cols());
+  const int k_trend = VarTrendTerms(spec.trend);
+  if (spec.lags < 0) ThrowUsage(fmt::format("lag order must be >= 0, got {}", spec.lags));
+  const int nobs = t_total - spec.lags;
+  if (nobs < 2)
+    ThrowCompute(fmt::format("{} rows leave {} for a VAR({}): use fewer lags or a longer series",
+                             t_total, std::max(nobs, 0), spec.lags));
+  VarDesign d;
+  d.regressors = RegressorNames(data, spec.lags, spec.trend);
+  d.z.resize(nobs, static_cast<Eigen::Index>(d.regressors.size()));
+  d.y = data.values.bottomRows(nobs);
+  for (int i = 0; i < nobs; ++i) {
+    const int row = spec.lags + i;
+    int col = 0;
+    if (k_trend >= 1) d.z(i, col++) = 1.0;
+    if (k_trend >= 2) d.z(i, col++) = static_cast<double>(spec.lags + 1 + i);
+    for (int j = 0; j < m; ++j) d.z(i, col++) = data.exog(row, j);
+    for (int lag = 1; lag <= spec.lags; ++lag)
+      for (int v = 0; v < k; ++v) d.z(i, col++) = data.values(row - lag, v);
+  }
+  return d;
 }
 
 std::string InferLabelFrequency(const std::vector<std::string>& labels) {

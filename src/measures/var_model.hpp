@@ -11,6 +11,7 @@
 #include <Eigen/Dense>
 
 #include <complex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,23 @@ struct VarData {
 struct VarSpec {
   int lags = 1;  // p >= 0
   VarTrend trend = VarTrend::kConstant;
+};
+
+// What a Minnesota-prior fit (bvar_minnesota.hpp) adds to a VarFit: the prior's hyperparameters,
+// the marginal likelihood that chose the tightness, and the normal-inverse-Wishart posterior
+//   Sigma_u | Y ~ IW(posterior_scale, posterior_df),
+//   vec(B) | Sigma_u, Y ~ N(vec(params), Sigma_u kron regressor_cross_inverse).
+struct MinnesotaFitInfo {
+  double lambda = 0;  // overall tightness: prior s.d. of an own first-lag coefficient
+  double log_marginal_likelihood = 0;  // log p(Y | lambda), nats, GLP (2015) closed form
+  bool lambda_chosen = true;           // false: given by the caller, not maximised
+  bool lambda_at_bound = false;        // the maximum lies at the edge of the searched range
+  double own_lag_mean = 0;             // prior mean of each series' own first lag
+  double deterministic_variance = 0;   // prior variance factor of the deterministic terms
+  Eigen::VectorXd psi;                 // K prior scale diagonal: AR(1) residual variances
+  double prior_df = 0;                 // d = K + 2
+  Eigen::MatrixXd posterior_scale;     // K x K
+  double posterior_df = 0;             // d + nobs
 };
 
 // A fitted VAR. Plain data: everything the analysis functions (Granger, impulse responses,
@@ -76,6 +94,12 @@ struct VarFit {
   std::vector<std::complex<double>> roots;
   bool stable = true;
 
+  // Set for a Minnesota-prior fit: then `params` is the posterior mean, `sigma_u` the posterior
+  // mean of Sigma_u, `regressor_cross_inverse` the posterior row covariance, `std_errors` the
+  // posterior standard deviations and t / p their ratios read as z-scores; the OLS-only
+  // statistics (llf, criteria) are evaluated at the posterior mean.
+  std::optional<MinnesotaFitInfo> minnesota;
+
   Eigen::MatrixXd residuals;    // nobs x K, row i belongs to input row p + i
   Eigen::MatrixXd last_values;  // p x K, the last p input rows (oldest first), forecast origin
   // Calendar of the input, for scenarios that place events on dates: the label of the last input
@@ -98,6 +122,9 @@ struct VarFit {
   Eigen::MatrixXd DeterministicCoefficients() const;
   // Index of an endogenous variable by name; throws a usage error listing the names.
   int IndexOf(const std::string& name) const;
+  // Largest modulus of the companion matrix's eigenvalues (0 for a VAR(0)); the VAR is stable
+  // when it is below 1.
+  double MaxEigenvalueModulus() const;
 };
 
 // The frequency of consecutive period labels: "day", "week", "month" or "year" when every label
@@ -109,6 +136,19 @@ std::string InferLabelFrequency(const std::vector<std::string>& labels);
 // (needs nobs > df_model) or when the regressors are collinear (e.g. a constant series, or two
 // identical series), naming the cause.
 VarFit FitVar(const VarData& data, const VarSpec& spec);
+
+// The regression behind FitVar, for estimators that share its layout (bvar_minnesota.hpp):
+// checks the data as FitVar does and returns the regressors z (nobs x (k_det + M + K p), in
+// `regressors` order) and responses y (nobs x K). Throws a compute error when no row is left.
+struct VarDesign {
+  Eigen::MatrixXd z, y;
+  std::vector<std::string> regressors;
+};
+VarDesign BuildVarDesign(const VarData& data, const VarSpec& spec);
+
+// Fills the fields of `fit` that follow from its params and the data: roots, stable,
+// last_values, last_label and frequency.
+void SetDynamicsAndOrigin(VarFit& fit, const VarData& data);
 
 // Information criteria for lag orders min_lag..maxlags, each estimated on the same sample (the
 // first maxlags rows are dropped for every order), as statsmodels' VAR.select_order.

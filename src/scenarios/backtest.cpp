@@ -9,6 +9,7 @@
 
 #include "common/error.hpp"
 #include "scenarios/forecast_scores.hpp"
+#include "scenarios/parameter_draws.hpp"
 #include "scenarios/path_simulator.hpp"
 #include "scenarios/sample_quantiles.hpp"
 #include "scenarios/scenario_plan.hpp"
@@ -27,9 +28,11 @@ BacktestResult RunBacktest(const VarFit& fit, const Eigen::MatrixXd& train,
   Scenario scenario;
   scenario.path = "backtest";
   scenario.horizon = horizon;
-  const ScenarioPlan plan = PlanScenario(scenario, fit);
+  ScenarioPlan plan = PlanScenario(scenario, fit);
+  if (options.parameter_uncertainty) AttachParameterUncertainty(plan, fit);
 
   BacktestResult r;
+  r.parameters = ParameterSourceOf(plan);
   r.train_rows = static_cast<int>(train.rows());
   r.horizon = horizon;
   r.paths = options.paths;

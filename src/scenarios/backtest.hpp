@@ -19,6 +19,8 @@ struct BacktestOptions {
   int paths = 20000;
   std::uint64_t seed = 1;
   int threads = 0;
+  // Each batch of paths draws the VAR's parameters (parameter_draws.hpp); false: plug-in.
+  bool parameter_uncertainty = true;
 };
 
 struct BacktestStep {
@@ -45,6 +47,7 @@ struct BacktestResult {
   int horizon = 0;  // test rows simulated
   int paths = 0;
   std::uint64_t seed = 0;
+  std::string parameters;  // where the paths' parameters come from
   std::vector<BacktestVariable> variables;
   // Over all variables and steps.
   double coverage50 = 0, coverage90 = 0, coverage50_random_walk = 0, coverage90_random_walk = 0;

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "common/error.hpp"
+#include "scenarios/parameter_draws.hpp"
 #include "scenarios/path_simulator.hpp"
 #include "scenarios/target_tracker.hpp"
 
@@ -54,9 +55,23 @@ LeverSetScorer::LeverSetScorer(const Scenario& scenario, const ScenarioPlan& pla
     }
   }
   const Eigen::MatrixXd base = MeanPath(plan, plan.baseline);
+  std::vector<ParameterDraw> draws;
+  if (plan.parameters) {
+    effect_batches_ = (paths + kPathBlock - 1) / kPathBlock;
+    for (int b = 0; b < effect_batches_; ++b)
+      draws.push_back(plan.parameters->Draw(seed, static_cast<std::uint64_t>(b)));
+  }
   for (std::size_t l = 0; l < scenario.levers.size(); ++l) {
-    std::vector<double> effect(slot_step_.size(), 0.0);
-    if (!plan.lever_changes_volatility[l]) {
+    std::vector<double> effect(slot_step_.size() * effect_batches_, 0.0);
+    if (!plan.lever_changes_volatility[l] && plan.parameters) {
+      for (int b = 0; b < effect_batches_; ++b) {
+        const Eigen::MatrixXd response = ResponseToOffsets(
+            draws[static_cast<std::size_t>(b)].lag_matrices, plan.lever_offset[l]);
+        for (std::size_t s = 0; s < slot_step_.size(); ++s)
+          effect[b * slot_step_.size() + s] =
+              response(slot_step_[s] - 1, plan.target_variable[slot_target_[s]]);
+      }
+    } else if (!plan.lever_changes_volatility[l]) {
       std::vector<bool> only(scenario.levers.size(), false);
       only[l] = true;
       const Eigen::MatrixXd with = MeanPath(plan, plan.WithLevers(only));
@@ -94,15 +109,20 @@ double LeverSetScorer::Probability(const std::vector<bool>& active) {
   // A path keeps the targets when every slot value plus the levers' effects is at the floor or
   // above, i.e. value >= floor - effect.
   const std::size_t slots = slot_step_.size();
-  std::vector<double> threshold = slot_floor_;
+  std::vector<double> threshold(slots * effect_batches_);
+  for (int b = 0; b < effect_batches_; ++b)
+    std::copy(slot_floor_.begin(), slot_floor_.end(), threshold.begin() + b * slots);
   for (std::size_t l = 0; l < active.size(); ++l)
     if (active[l])
-      for (std::size_t s = 0; s < slots; ++s) threshold[s] -= effect_[l][s];
+      for (std::size_t s = 0; s < threshold.size(); ++s) threshold[s] -= effect_[l][s];
   std::int64_t kept = 0;
   for (int i = 0; i < paths_; ++i) {
     const double* y = values.data() + static_cast<std::size_t>(i) * slots;
+    const double* floor =
+        threshold.data() +
+        (effect_batches_ > 1 ? static_cast<std::size_t>(i / kPathBlock) : 0) * slots;
     std::size_t s = 0;
-    while (s < slots && y[s] >= threshold[s]) ++s;
+    while (s < slots && y[s] >= floor[s]) ++s;
     kept += s == slots;
   }
   return static_cast<double>(kept) / paths_;
@@ -232,6 +252,11 @@ LeverSearchResult SearchLevers(const Scenario& scenario, const ScenarioPlan& pla
     result.lever_costs.push_back(l.cost);
   }
 
+  result.parameters =
+      plan.parameters ? "each batch of " + std::to_string(kPathBlock) +
+                            " paths draws the VAR's coefficients and residual covariance from " +
+                            plan.parameters->Description()
+                      : "plug-in estimates (no parameter uncertainty)";
   WorkerPool pool(options.threads);
   LeverSetScorer scorer(scenario, plan, options.search_paths, options.seed, pool);
   std::vector<Scored> scored;
@@ -329,8 +354,31 @@ LeverSearchResult SearchLevers(const Scenario& scenario, const ScenarioPlan& pla
     m.in_best = std::find(best.begin(), best.end(), l) != best.end();
     m.within_budget = m.in_best || WithinBudget(result.best.front().cost + scenario.levers[l].cost,
                                                 options.budget);
-    m.value =
-        m.in_best ? paired(best_kept, neighbour_kept[l]) : paired(neighbour_kept[l], best_kept);
+    const std::vector<std::uint8_t>& with = m.in_best ? best_kept : neighbour_kept[l];
+    const std::vector<std::uint8_t>& without = m.in_best ? neighbour_kept[l] : best_kept;
+    m.value = paired(with, without);
+    // Per batch of paths (one parameter draw each): the paired difference within the batch.
+    std::vector<double> per_batch;
+    for (int begin = 0; begin < options.final_paths; begin += kPathBlock) {
+      const int end = std::min(options.final_paths, begin + kPathBlock);
+      std::int64_t diff = 0;
+      for (int i = begin; i < end; ++i) diff += int{with[i]} - int{without[i]};
+      per_batch.push_back(static_cast<double>(diff) / (end - begin));
+    }
+    m.draws = static_cast<int>(per_batch.size());
+    m.share_positive = static_cast<double>(std::count_if(per_batch.begin(), per_batch.end(),
+                                                         [](double v) { return v > 0; })) /
+                       m.draws;
+    std::sort(per_batch.begin(), per_batch.end());
+    auto quantile = [&](double q) {
+      const double pos = q * (m.draws - 1);
+      const auto lo = static_cast<std::size_t>(std::floor(pos));
+      const auto hi = std::min(lo + 1, per_batch.size() - 1);
+      return per_batch[lo] + (pos - lo) * (per_batch[hi] - per_batch[lo]);
+    };
+    m.draw_low = quantile(0.05);
+    m.draw_high = quantile(0.95);
+    m.recommended = m.in_best && m.share_positive >= kRecommendShare;
     result.marginal.push_back(m);
   }
   return result;

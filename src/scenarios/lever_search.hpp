@@ -53,11 +53,23 @@ struct EvaluatedLeverSet {
   PairedDifference gain;             // minus the baseline (no levers), paired
 };
 
+// Share of parameter draws in which a lever's marginal value must be positive for `optimize` to
+// recommend it.
+inline constexpr double kRecommendShare = 0.90;
+
 struct MarginalValue {
   int lever = 0;
   bool in_best = false;       // the value is P(best) - P(best without it)
   bool within_budget = true;  // for a lever outside the best set: whether adding it is affordable
   PairedDifference value;     // otherwise P(best with it) - P(best)
+  // The value per batch of kPathBlock paths (each batch one parameter draw when the plan has
+  // parameter uncertainty): its 5% and 95% quantiles and the share of batches where it is > 0
+  // (a batch where the lever changes no path's outcome counts as not positive).
+  int draws = 0;
+  double draw_low = 0, draw_high = 0;
+  double share_positive = 0;
+  // In the best set and positive in at least kRecommendShare of the draws.
+  bool recommended = false;
 };
 
 struct LeverSearchResult {
@@ -72,6 +84,7 @@ struct LeverSearchResult {
   PathShare baseline;
   std::vector<EvaluatedLeverSet> best;  // best first
   std::vector<MarginalValue> marginal;  // one per lever, scenario order
+  std::string parameters;               // what the paths' parameters come from
 };
 
 // Throws a usage error when the scenario has no targets or no levers, more than
@@ -100,7 +113,10 @@ class LeverSetScorer {
   // The values that decide targets: (target, step) slots, each with its variable and floor.
   std::vector<int> slot_target_, slot_step_;
   std::vector<double> slot_floor_;
-  std::vector<std::vector<double>> effect_;  // per lever: its additive effect per slot
+  // Per lever: its additive effect per slot, for each batch of kPathBlock paths (one batch of
+  // effects without parameter uncertainty; one per parameter draw with it).
+  std::vector<std::vector<double>> effect_;
+  int effect_batches_ = 1;
   std::vector<std::pair<std::uint64_t, std::vector<double>>> captured_;  // [mask] -> paths x slots
   int scored_ = 0;
 };

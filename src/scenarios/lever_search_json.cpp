@@ -35,8 +35,13 @@ nlohmann::json ToJson(const LeverSearchResult& r) {
     marginal.push_back({{"lever", r.lever_names[m.lever]},
                         {"in_best", m.in_best},
                         {"within_budget", m.within_budget},
-                        {"value", ToJson(m.value)}});
+                        {"value", ToJson(m.value)},
+                        {"draws", m.draws},
+                        {"draw_interval90", {m.draw_low, m.draw_high}},
+                        {"share_positive", m.share_positive},
+                        {"recommended", m.recommended}});
   j["marginal"] = marginal;
+  j["parameters"] = r.parameters;
   return j;
 }
 

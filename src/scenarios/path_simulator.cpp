@@ -8,6 +8,7 @@
 
 #include "common/error.hpp"
 #include "scenarios/normal_stream.hpp"
+#include "scenarios/parameter_draws.hpp"
 
 namespace triad {
 namespace {
@@ -19,17 +20,25 @@ struct Coefficients {
   std::vector<double> chol;  // [row][col], lower triangle
 };
 
-Coefficients CoefficientsOf(const ScenarioPlan& plan) {
+Coefficients CoefficientsOf(int k, const std::vector<Eigen::MatrixXd>& lag_matrices,
+                            const Eigen::MatrixXd& chol) {
   Coefficients c;
-  c.k = plan.K();
-  c.p = plan.lags();
-  for (const auto& a : plan.lag_matrices)
+  c.k = k;
+  c.p = static_cast<int>(lag_matrices.size());
+  for (const auto& a : lag_matrices)
     for (int r = 0; r < c.k; ++r)
       for (int col = 0; col < c.k; ++col) c.lag.push_back(a(r, col));
   for (int r = 0; r < c.k; ++r)
-    for (int col = 0; col < c.k; ++col) c.chol.push_back(plan.chol(r, col));
+    for (int col = 0; col < c.k; ++col) c.chol.push_back(chol(r, col));
   return c;
 }
+
+// One batch's parameters: its coefficients, and the change of its deterministic coefficients
+// from the plan's (K x k_det, row-major), which moves the offsets by (D_draw - D) r_h.
+struct BatchParameters {
+  Coefficients c;
+  std::vector<double> deterministic_change;
+};
 
 // The kernels below are compiled twice, for AVX2 and for any x86-64, and the loader picks one
 // for the CPU (GCC function multi-versioning). Both do the same IEEE operations per path (mul
@@ -132,8 +141,8 @@ void SimulatePaths(const ScenarioPlan& plan, const std::vector<SystemAdjustments
   if (paths < 1) ThrowUsage(fmt::format("the number of paths must be >= 1: {}", paths));
   if (systems.empty()) return;
   if (plan.lags() > 64) ThrowUsage("scenarios support VAR orders up to 64");
-  const Coefficients c = CoefficientsOf(plan);
-  const int k = c.k, p = c.p, steps = plan.steps;
+  const Coefficients point = CoefficientsOf(plan.K(), plan.lag_matrices, plan.chol);
+  const int k = point.k, p = point.p, steps = plan.steps;
   // Paths are simulated in whole blocks; the padding paths at the end (numbered on from the
   // last real path) are simulated and never reported.
   const int blocks = (paths + kPathBlock - 1) / kPathBlock;
@@ -163,11 +172,29 @@ void SimulatePaths(const ScenarioPlan& plan, const std::vector<SystemAdjustments
       for (int r = 0; r < k; ++r) std::fill_n(base + r * n, n, plan.origin(j, r));
     }
 
+  // Parameter uncertainty: one draw per block of paths, keyed by the block's global number.
+  const int k_det = static_cast<int>(plan.deterministic_regressors.cols());
+  std::vector<BatchParameters> batch;
+  if (plan.parameters) {
+    batch.resize(static_cast<std::size_t>(blocks));
+    pool.ParallelFor(blocks, [&](int b, int) {
+      const std::uint64_t number = (first_path + static_cast<std::uint64_t>(b) * kPathBlock) /
+                                   static_cast<std::uint64_t>(kPathBlock);
+      const ParameterDraw d = plan.parameters->Draw(seed, number);
+      BatchParameters& out = batch[static_cast<std::size_t>(b)];
+      out.c = CoefficientsOf(k, d.lag_matrices, d.chol);
+      for (int r = 0; r < k; ++r)
+        for (int j = 0; j < k_det; ++j)
+          out.deterministic_change.push_back(d.deterministic(r, j) - plan.deterministic(r, j));
+    });
+  }
+
   std::vector<std::uint64_t> rng(n);
   for (std::size_t i = 0; i < n; ++i) rng[i] = NormalStream(seed, first_path + i).state();
 
-  // Per-worker scratch: z and e = L z for one block, variable-major.
-  std::vector<std::vector<double>> scratch(pool.size(), std::vector<double>(2 * k * kPathBlock));
+  // Per-worker scratch: z and e = L z for one block, variable-major; then the block's offsets.
+  std::vector<std::vector<double>> scratch(pool.size(),
+                                           std::vector<double>(2 * k * kPathBlock + k));
 
   auto view_of = [&](int h) {
     StepValues view;
@@ -190,13 +217,26 @@ void SimulatePaths(const ScenarioPlan& plan, const std::vector<SystemAdjustments
       for (int r = 0; r < k; ++r) z[r * kPathBlock + i] = stream.NextNormal();
       rng[begin + i] = stream.state();
     }
+    const Coefficients& c = batch.empty() ? point : batch[static_cast<std::size_t>(block)].c;
     CorrelateBlock(k, c.chol.data(), z, e);
+    double* block_offset = e + k * kPathBlock;
     for (std::size_t s = 0; s < ns; ++s) {
       const double* prev[64];
       for (int j = 0; j < p; ++j)
         prev[j] = values[s].data() + slot_of(h - 1 - j) * slot_size + begin;
-      AdvanceBlock(k, p, c.lag.data(), offset[s].data() + (h - 1) * k,
-                   scale[s].data() + (h - 1) * k, prev, e, n,
+      const double* step_offset = offset[s].data() + (h - 1) * k;
+      if (!batch.empty()) {
+        const std::vector<double>& change =
+            batch[static_cast<std::size_t>(block)].deterministic_change;
+        for (int r = 0; r < k; ++r) {
+          double shift = 0;
+          for (int j = 0; j < k_det; ++j)
+            shift += change[r * k_det + j] * plan.deterministic_regressors(h - 1, j);
+          block_offset[r] = step_offset[r] + shift;
+        }
+        step_offset = block_offset;
+      }
+      AdvanceBlock(k, p, c.lag.data(), step_offset, scale[s].data() + (h - 1) * k, prev, e, n,
                    values[s].data() + slot_of(h) * slot_size + begin);
     }
   };

@@ -25,6 +25,9 @@ struct StoreModelSpec {
   std::optional<Day> from, to;       // estimation period; unset = all the store holds
   int lags = 1;                      // VAR order p >= 1
   std::vector<std::string> drivers;  // extra series by name, e.g. ECON_CHN_USA, REGIONAL
+  // Coefficient prior: "none" (OLS), "minnesota" (bvar_minnesota.hpp) or "auto" (Minnesota when
+  // the rows per coefficient are below kMinObservationsPerCoefficient, var_data_budget.hpp).
+  std::string prior = "auto";
 };
 
 struct ModelSource {
@@ -37,6 +40,12 @@ struct ModelSource {
   // Values held by exogenous series of a VARX over the horizon, by name.
   std::map<std::string, double> exog;
 };
+
+// What the analyst means a lever to do to the relations: improve them (cooperative) or harm
+// them (harmful, e.g. deterrence over-emphasis switched on to see its cost). kUnstated: no
+// check. The estimated effect is checked against it (lever_intent.hpp).
+enum class LeverIntent { kUnstated, kCooperative, kHarmful };
+std::string_view LeverIntentName(LeverIntent intent);
 
 enum class LeverKind {
   kShift,       // sustained change of the variable's equation intercept, from a date
@@ -60,6 +69,8 @@ struct Lever {
   double cost = 0.0;
   // Switched on in `triad simulate`; `triad optimize` considers every lever as a candidate.
   bool active = true;
+  LeverIntent intent = LeverIntent::kUnstated;
+  int intent_line = 0;
   int line = 0;           // line of the [[lever]] header in the scenario file
   int variable_line = 0;  // line of its `variable` key
 };

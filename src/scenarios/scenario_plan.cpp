@@ -105,6 +105,8 @@ ScenarioPlan PlanScenario(const Scenario& s, const VarFit& fit) {
                              SuggestName(name, fit.exog_names)));
   plan.baseline.offset.resize(steps, k);
   plan.baseline.scale = Eigen::MatrixXd::Ones(steps, k);
+  plan.deterministic = det;
+  plan.deterministic_regressors.resize(steps, fit.DeterministicTerms());
   for (int h = 1; h <= steps; ++h) {
     Eigen::VectorXd regressors(fit.DeterministicTerms());
     int col = 0;
@@ -112,6 +114,7 @@ ScenarioPlan PlanScenario(const Scenario& s, const VarFit& fit) {
     if (fit.TrendTerms() >= 2) regressors(col++) = static_cast<double>(fit.n_totobs + h);
     for (int j = 0; j < fit.ExogTerms(); ++j) regressors(col++) = exog(j);
     plan.baseline.offset.row(h - 1) = (det * regressors).transpose();
+    plan.deterministic_regressors.row(h - 1) = regressors.transpose();
   }
 
   // Windows: every step whose period overlaps [from, to].
@@ -190,6 +193,20 @@ Eigen::MatrixXd MeanPath(const ScenarioPlan& plan, const SystemAdjustments& syst
     path.row(now) = y.transpose();
   }
   return path.bottomRows(plan.steps);
+}
+
+Eigen::MatrixXd ResponseToOffsets(const std::vector<Eigen::MatrixXd>& lags,
+                                  const Eigen::MatrixXd& offset) {
+  const int p = static_cast<int>(lags.size());
+  const auto steps = offset.rows();
+  Eigen::MatrixXd path = Eigen::MatrixXd::Zero(p + steps, offset.cols());
+  for (Eigen::Index h = 1; h <= steps; ++h) {
+    Eigen::VectorXd y = offset.row(h - 1).transpose();
+    const Eigen::Index now = p + h - 1;
+    for (int j = 1; j <= p; ++j) y += lags[j - 1] * path.row(now - j).transpose();
+    path.row(now) = y.transpose();
+  }
+  return path.bottomRows(steps);
 }
 
 }  // namespace triad

@@ -12,6 +12,7 @@
 #include <Eigen/Dense>
 
 #include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct SystemAdjustments {
   Eigen::MatrixXd scale;
 };
 
+class ParameterSampler;  // parameter_draws.hpp
+
 struct ScenarioPlan {
   std::vector<std::string> names;             // K model variables
   std::vector<Eigen::MatrixXd> lag_matrices;  // A_1..A_p, K x K
@@ -38,6 +41,14 @@ struct ScenarioPlan {
 
   // Without levers: deterministic terms plus window drift; window volatility factors.
   SystemAdjustments baseline;
+  // The deterministic regressors [const, trend, exog...] at each step (steps x k_det) and their
+  // point coefficients (K x k_det): baseline.offset holds their product, and a parameter draw
+  // adds (D_draw - D) r_h to it.
+  Eigen::MatrixXd deterministic_regressors;
+  Eigen::MatrixXd deterministic;
+  // Parameter uncertainty (parameter_draws.hpp): when set, each batch of kPathBlock paths runs
+  // with its own draw of the coefficients and residual covariance; null = plug-in estimates.
+  std::shared_ptr<const ParameterSampler> parameters;
   // Per lever (scenario order): its added offset (steps x K) and its factor on scale (steps x K).
   std::vector<Eigen::MatrixXd> lever_offset;
   std::vector<Eigen::MatrixXd> lever_scale;
@@ -67,5 +78,11 @@ ScenarioPlan PlanScenario(const Scenario& scenario, const VarFit& fit);
 // The mean path (steps x K) of a system without innovations: the point forecast with its
 // levers. The simulator's mean converges to it; lever effects are differences of mean paths.
 Eigen::MatrixXd MeanPath(const ScenarioPlan& plan, const SystemAdjustments& system);
+
+// The response (steps x K) of a VAR with lag matrices `lags` to added intercepts `offset`
+// (steps x K), from a zero origin: the effect of a shift or shock lever on the mean path, which
+// in a linear model does not depend on the origin or the deterministic terms.
+Eigen::MatrixXd ResponseToOffsets(const std::vector<Eigen::MatrixXd>& lags,
+                                  const Eigen::MatrixXd& offset);
 
 }  // namespace triad

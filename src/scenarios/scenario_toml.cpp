@@ -164,12 +164,12 @@ ModelSource ReadModel(const toml::table& root, const std::string& file) {
                "or a store-based model (store, actors, freq, lags)");
   TableReader t(
       *n->as_table(), "[model]", file,
-      {"fit", "last", "freq", "exog", "store", "actors", "from", "to", "lags", "drivers"});
+      {"fit", "last", "freq", "exog", "store", "actors", "from", "to", "lags", "drivers", "prior"});
   ModelSource m;
   const std::vector<std::string> frequencies = {"day", "week", "month", "year"};
   const auto freq = t.Choice("freq", frequencies);
   if (auto fit = t.String("fit")) {
-    for (const char* key : {"store", "actors", "from", "to", "lags", "drivers"})
+    for (const char* key : {"store", "actors", "from", "to", "lags", "drivers", "prior"})
       if (t.Has(key))
         t.Fail(*t.Node(key), key,
                "a [model] with 'fit' takes its series from the fit; remove this key");
@@ -205,6 +205,7 @@ ModelSource ReadModel(const toml::table& root, const std::string& file) {
     t.Fail(*t.Node("to"), "to", "the estimation period ends before it starts");
   s.lags = static_cast<int>(t.Integer("lags", 1, 52).value_or(1));
   s.drivers = t.Strings("drivers");
+  s.prior = t.Choice("prior", {"auto", "none", "minnesota"}).value_or("auto");
   m.store = s;
   return m;
 }
@@ -212,7 +213,7 @@ ModelSource ReadModel(const toml::table& root, const std::string& file) {
 Lever ReadLever(const toml::table& table, const std::string& file) {
   TableReader t(table, "[[lever]]", file,
                 {"name", "variable", "kind", "from", "at", "to", "ramp", "size", "cost", "active",
-                 "description"});
+                 "intent", "description"});
   Lever l;
   l.line = t.line();
   l.name = t.RequiredString("name", "a short name for reports");
@@ -249,6 +250,10 @@ Lever ReadLever(const toml::table& table, const std::string& file) {
   }
   l.cost = t.Number("cost").value_or(0.0);
   if (l.cost < 0) t.Fail(*t.Node("cost"), "cost", "a cost cannot be negative");
+  if (const auto intent = t.Choice("intent", {"cooperative", "harmful"})) {
+    l.intent = *intent == "cooperative" ? LeverIntent::kCooperative : LeverIntent::kHarmful;
+    l.intent_line = LineOf(*t.Node("intent"));
+  }
   return l;
 }
 
@@ -299,6 +304,18 @@ std::string_view LeverKindName(LeverKind kind) {
       return "shock";
     case LeverKind::kVolatility:
       return "volatility";
+  }
+  return "?";
+}
+
+std::string_view LeverIntentName(LeverIntent intent) {
+  switch (intent) {
+    case LeverIntent::kCooperative:
+      return "cooperative";
+    case LeverIntent::kHarmful:
+      return "harmful";
+    case LeverIntent::kUnstated:
+      return "unstated";
   }
   return "?";
 }

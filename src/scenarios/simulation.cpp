@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "measures/triangle.hpp"
+#include "scenarios/parameter_draws.hpp"
 #include "scenarios/path_simulator.hpp"
 #include "scenarios/sample_quantiles.hpp"
 #include "scenarios/target_tracker.hpp"
@@ -136,6 +137,16 @@ TargetOutcome Outcome(std::string label, const std::vector<std::uint8_t>& scenar
 
 }  // namespace
 
+std::string ParameterSourceOf(const ScenarioPlan& plan) {
+  if (!plan.parameters)
+    return "plug-in estimates: every path uses the fitted coefficients (no parameter "
+           "uncertainty; --parameter-uncertainty off)";
+  return fmt::format(
+      "parameter uncertainty: each batch of {} paths draws the VAR's coefficients and residual "
+      "covariance from {}",
+      kPathBlock, plan.parameters->Description());
+}
+
 SimulationResult RunSimulation(const Scenario& scenario, const ScenarioPlan& plan,
                                const SimulationOptions& options) {
   SimulationResult result;
@@ -147,6 +158,7 @@ SimulationResult RunSimulation(const Scenario& scenario, const ScenarioPlan& pla
   result.has_triangle = plan.has_triangle;
   result.actors = plan.actors;
   result.warnings = plan.warnings;
+  result.parameters = ParameterSourceOf(plan);
   std::vector<bool> active;
   for (const Lever& l : scenario.levers) {
     active.push_back(l.active);

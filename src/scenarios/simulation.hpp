@@ -78,7 +78,11 @@ struct SimulationResult {
   bool has_triangle = false;
   std::array<std::string, 3> actors;
   std::vector<std::string> warnings;
+  std::string parameters;  // where the paths' VAR parameters come from (plug-in or draws)
 };
+
+// What SimulationResult::parameters says for a plan.
+std::string ParameterSourceOf(const ScenarioPlan& plan);
 
 SimulationResult RunSimulation(const Scenario& scenario, const ScenarioPlan& plan,
                                const SimulationOptions& options);

@@ -63,6 +63,7 @@ nlohmann::json ToJson(const SimulationResult& r) {
   j["quantile_levels"] = kReportedQuantiles;
   if (r.has_triangle) j["triangle_actors"] = r.actors;
   j["warnings"] = r.warnings;
+  j["parameters"] = r.parameters;
   nlohmann::json targets = nlohmann::json::array();
   for (const TargetOutcome& t : r.targets)
     targets.push_back({{"target", t.label},
