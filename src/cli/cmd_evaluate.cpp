@@ -1,6 +1,6 @@
 // `triad evaluate`: rolling-origin forecast evaluation (scenarios/forecast_evaluation.hpp) of the
-// no-change forecast, the local linear trend and the VARs, on a store's triad (the series
-// `triad explain` fits) or on a CSV of dated series (as `triad var --input` reads it).
+// no-change forecast, the local linear trend and the VARs (OLS and Minnesota), on a store's triad
+// (the series `triad explain` fits) or on a CSV of dated series (as `triad var --input` reads it).
 #include <fmt/format.h>
 
 #include <iostream>
@@ -62,7 +62,7 @@ EvaluationOptions Options(const EvaluateArgs& a) {
     if (!model)
       ThrowUsage(fmt::format(
           "--models: unknown model '{}'; choose from no_change, local_linear_trend, var, "
-          "var_drivers",
+          "var_drivers, bvar",
           key));
     o.models.push_back(*model);
   }
@@ -229,8 +229,9 @@ const CommandRegistration kRegistration(91, [](CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_option("--models", a->models,
                   "models to compare with no-change: no_change, local_linear_trend, var, "
-                  "var_drivers (default: all the data allow)");
-  cmd->add_option("--lags", a->lags, "VAR order (default: chosen by --ic up to --maxlags)")
+                  "var_drivers, bvar (default: all the data allow)");
+  cmd->add_option("--lags", a->lags,
+                  "VAR order (default: chosen by --ic up to --maxlags; 1 for the BVAR)")
       ->check(CLI::Range(0, 64));
   cmd->add_option("--maxlags", a->maxlags, "largest VAR order considered")
       ->check(CLI::Range(1, 64))

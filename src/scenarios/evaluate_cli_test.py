@@ -89,7 +89,7 @@ class Evaluate(unittest.TestCase):
         self.assertEqual((o["rows"], o["min_train"], o["origins"], o["horizon"]), (90, 60, 30, 4))
         self.assertEqual((o["first_origin"], o["last_origin"]), (self.rows[59][0], self.rows[88][0]))
         self.assertEqual([m["model"] for m in o["models"]],
-                         ["no_change", "local_linear_trend", "var", "var_drivers"])
+                         ["no_change", "local_linear_trend", "var", "var_drivers", "bvar"])
         self.assertEqual(o["targets"], TARGETS)
         self.assertEqual(o["drivers"], ["REGIONAL", "GLOBAL_SOUTH"])
         for m in o["models"]:
@@ -156,7 +156,8 @@ class Evaluate(unittest.TestCase):
                 self.assertAlmostEqual(s["versus_var"]["p_value"], p, delta=1e-6)
 
     def test_rolling_fits_equal_fresh_fits_on_the_data_cut_at_the_origin(self):
-        var, drivers = self.forecasts("var"), self.forecasts("var_drivers")
+        var, drivers, bvar = (self.forecasts("var"), self.forecasts("var_drivers"),
+                              self.forecasts("bvar"))
         trend, base = self.forecasts("local_linear_trend"), self.forecasts("no_change")
         for origin in (59, 73, 88):
             cut = os.path.join(self.dir, f"cut{origin}.csv")
@@ -172,11 +173,19 @@ class Evaluate(unittest.TestCase):
             self.assertEqual(picked["fit"]["lags"], p)
             # The drivers kept by the data budget at this origin (all of them here).
             self.assertEqual(drivers[origin]["drivers"], ["REGIONAL", "GLOBAL_SOUTH"])
-            for fc in (var[origin], drivers[origin]):
+            # The shrinkage VAR: every driver, lag 1, Minnesota prior (triad var --prior minnesota).
+            self.assertEqual((bvar[origin]["lags"], bvar[origin]["drivers"]),
+                             (1, ["REGIONAL", "GLOBAL_SOUTH"]))
+            for fc, prior in ((var[origin], "none"), (drivers[origin], "none"),
+                              (bvar[origin], "minnesota")):
                 columns = ",".join(TARGETS + fc["drivers"])
-                fresh = json.loads(tt.run("var", "--input", cut, "--columns", columns, "--lags",
-                                          fc["lags"], "--forecast", h_max, "--format",
-                                          "json").stdout)["forecast"]
+                fit = json.loads(tt.run("var", "--input", cut, "--columns", columns, "--lags",
+                                        fc["lags"], "--prior", prior, "--forecast", h_max,
+                                        "--format", "json").stdout)
+                fresh = fit["forecast"]
+                if prior == "minnesota":
+                    self.assertAlmostEqual(fc["lambda"], fit["fit"]["minnesota"]["lambda"],
+                                           delta=1e-12)
                 for h in range(h_max):
                     for j in range(K):
                         self.assertAlmostEqual(fc["mean"][h][j], fresh["mean"][h][j], delta=1e-9)
@@ -239,7 +248,7 @@ class EvaluateStore(unittest.TestCase):
         self.assertIn("GLOBAL_SOUTH", out["drivers"])
         self.assertEqual(out["frequency"], "day")
         self.assertEqual([m["model"] for m in out["models"]],
-                         ["no_change", "local_linear_trend", "var", "var_drivers"])
+                         ["no_change", "local_linear_trend", "var", "var_drivers", "bvar"])
         # 20 training days for the first origin: the data budget keeps at most one driver.
         first = next(f for f in out["forecasts"] if f["model"] == "var_drivers")
         self.assertEqual(first["origin"], 19)
@@ -249,7 +258,7 @@ class EvaluateStore(unittest.TestCase):
         report = json.loads(tt.run("report", "--store", store, "--actors", "CHN,USA,JPN",
                                    "--evaluate", 3, "--format", "json", "--out", "-").stdout)
         rows = report["evaluation"]["rows"]
-        self.assertEqual(len(rows), 3 * 4)
+        self.assertEqual(len(rows), 3 * 5)
         var2 = next(r for r in rows if r["horizon"] == 2 and r["model"] == "VAR + drivers")
         expected = out["models"][3]["horizons"][1]
         self.assertAlmostEqual(var2["crps"], expected["crps"], places=12)

@@ -96,6 +96,7 @@ nlohmann::json ToJson(const EvaluationResult& r) {
                           {"model", ForecastModelKey(f.model)},
                           {"lags", f.forecast.lags},
                           {"drivers", f.forecast.drivers},
+                          {"lambda", f.forecast.lambda},
                           {"mean", std::move(mean)},
                           {"sd", std::move(sd)}};
       forecasts.push_back(std::move(x));

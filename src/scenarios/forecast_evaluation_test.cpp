@@ -112,8 +112,8 @@ TEST(ForecastEvaluation, EachOriginIsAFreshFitOnTheRowsUpToIt) {
   const EvaluationResult r = EvaluateForecasts(d, 2, o);
   // Origins 29, 33, ..., 45 (the second-to-last row is 48).
   EXPECT_EQ(r.origins, (std::vector<int>{29, 33, 37, 41, 45}));
-  ASSERT_EQ(r.models.size(), 4u);  // no-change, trend, VAR, VAR + drivers (Y2 is a driver)
-  EXPECT_EQ(r.forecasts.size(), 5u * 4u);
+  ASSERT_EQ(r.models.size(), 5u);  // no-change, trend, VAR, VAR + drivers (Y2 is a driver), BVAR
+  EXPECT_EQ(r.forecasts.size(), 5u * 5u);
   for (const OriginForecast& f : r.forecasts) {
     VarData cut = d;
     cut.values = d.values.topRows(f.origin + 1);

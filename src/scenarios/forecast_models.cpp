@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "common/error.hpp"
+#include "measures/bvar_minnesota.hpp"
 #include "measures/local_linear_trend.hpp"
 #include "measures/local_linear_trend_kalman.hpp"
 #include "measures/var_data_budget.hpp"
@@ -19,11 +20,12 @@ struct ModelNames {
   ForecastModel model;
   std::string_view key, label;
 };
-constexpr std::array<ModelNames, 4> kNames = {{
+constexpr std::array<ModelNames, 5> kNames = {{
     {ForecastModel::kNoChange, "no_change", "no-change"},
     {ForecastModel::kLocalLinearTrend, "local_linear_trend", "local linear trend"},
     {ForecastModel::kVar, "var", "VAR"},
     {ForecastModel::kVarDrivers, "var_drivers", "VAR + drivers"},
+    {ForecastModel::kShrinkageVar, "bvar", "BVAR (Minnesota)"},
 }};
 
 const ModelNames& NamesOf(ForecastModel model) {
@@ -86,9 +88,8 @@ int ChooseLags(const VarData& data, int max_within_budget, const ForecastModelOp
   return std::max(1, SelectLagOrder(data, maxlags, options.trend).Selected(options.criterion));
 }
 
-ModelForecast VarForecastOf(const VarData& data, int lags, int targets, int horizon,
-                            VarTrend trend) {
-  const VarFit fit = FitVar(data, VarSpec{lags, trend});
+ModelForecast ForecastOfFit(const VarFit& fit, const VarData& data, int lags, int targets,
+                            int horizon) {
   const VarForecast fc = Forecast(fit, data.values, horizon);
   ModelForecast f = Sized(horizon, targets);
   f.lags = lags;
@@ -96,6 +97,11 @@ ModelForecast VarForecastOf(const VarData& data, int lags, int targets, int hori
     for (int j = 0; j < targets; ++j)
       f.at[h - 1][j] = {fc.mean(h - 1, j), std::sqrt(std::max(0.0, fc.mse[h - 1](j, j)))};
   return f;
+}
+
+ModelForecast VarForecastOf(const VarData& data, int lags, int targets, int horizon,
+                            VarTrend trend) {
+  return ForecastOfFit(FitVar(data, VarSpec{lags, trend}), data, lags, targets, horizon);
 }
 
 ModelForecast VarOfTargets(const VarData& train, int targets, int horizon,
@@ -121,6 +127,17 @@ ModelForecast VarWithDrivers(const VarData& train, int targets, int horizon,
   ModelForecast f = VarForecastOf(data, ChooseLags(data, plan.max_lags, options), targets, horizon,
                                   options.trend);
   f.drivers = plan.drivers;
+  return f;
+}
+
+ModelForecast ShrinkageVar(const VarData& train, int targets, int horizon,
+                           const ForecastModelOptions& options) {
+  // Lag 1 as the driver model's Bayesian VAR keeps it (the criteria compare OLS fits).
+  const int lags = options.lags > 0 ? options.lags : 1;
+  const VarFit fit = FitMinnesotaVar(train, VarSpec{lags, options.trend}, MinnesotaOptions{});
+  ModelForecast f = ForecastOfFit(fit, train, lags, targets, horizon);
+  f.drivers.assign(train.names.begin() + targets, train.names.end());
+  if (fit.minnesota) f.lambda = fit.minnesota->lambda;
   return f;
 }
 
@@ -156,6 +173,8 @@ ModelForecast ForecastFrom(ForecastModel model, const VarData& train, int target
       return VarOfTargets(train, targets, horizon, options);
     case ForecastModel::kVarDrivers:
       return VarWithDrivers(train, targets, horizon, options);
+    case ForecastModel::kShrinkageVar:
+      return ShrinkageVar(train, targets, horizon, options);
   }
   ThrowCompute("unknown forecast model");
 }

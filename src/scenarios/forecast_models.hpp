@@ -12,9 +12,13 @@
 //                       data budget (measures/var_data_budget.hpp); statsmodels' forecast and MSE
 //                       (measures/var_forecast.hpp, no parameter uncertainty).
 //   VAR + drivers       the targets and the driver columns, the drivers kept and the order chosen
-//                       as `triad explain` does (analysis/driver_model: the same budget plan, then
-//                       the order); the drivers are forecast with the targets.
-// A shrinkage VAR (Minnesota prior) is one more entry of the enum when it is built.
+//                       as `triad explain --prior none` does (measures/driver_analysis: the same
+//                       budget plan, then the order); the drivers are forecast with the targets.
+//   BVAR                the shrinkage VAR: every column (targets and all drivers) with the
+//                       Minnesota prior whose tightness maximises the marginal likelihood
+//                       (measures/bvar_minnesota.hpp), at lag 1 unless `lags` says otherwise, as
+//                       `triad explain --prior minnesota` fits it; forecast from the posterior
+//                       mean with the posterior mean of Sigma_u (no parameter uncertainty).
 #include <array>
 #include <limits>
 #include <optional>
@@ -26,16 +30,16 @@
 
 namespace triad {
 
-enum class ForecastModel { kNoChange, kLocalLinearTrend, kVar, kVarDrivers };
+enum class ForecastModel { kNoChange, kLocalLinearTrend, kVar, kVarDrivers, kShrinkageVar };
 
 // Every model, in the order tables list them (no-change first: the benchmark).
-inline constexpr std::array kForecastModels = {ForecastModel::kNoChange,
-                                               ForecastModel::kLocalLinearTrend,
-                                               ForecastModel::kVar, ForecastModel::kVarDrivers};
+inline constexpr std::array kForecastModels = {
+    ForecastModel::kNoChange, ForecastModel::kLocalLinearTrend, ForecastModel::kVar,
+    ForecastModel::kVarDrivers, ForecastModel::kShrinkageVar};
 
-// "no_change", "local_linear_trend", "var", "var_drivers": JSON keys and --models names.
+// "no_change", "local_linear_trend", "var", "var_drivers", "bvar": JSON keys and --models names.
 std::string_view ForecastModelKey(ForecastModel model);
-// "no-change", "local linear trend", "VAR", "VAR + drivers": table labels.
+// "no-change", "local linear trend", "VAR", "VAR + drivers", "BVAR (Minnesota)": table labels.
 std::string_view ForecastModelLabel(ForecastModel model);
 std::optional<ForecastModel> ForecastModelFromKey(std::string_view key);
 // Whether the model needs driver columns.
@@ -56,7 +60,8 @@ struct ForecastModelOptions {
 struct ModelForecast {
   std::vector<std::vector<GaussianForecast>> at;  // [h - 1][target]
   int lags = 0;                                   // VAR models: the order fitted
-  std::vector<std::string> drivers;               // VAR + drivers: the drivers kept
+  std::vector<std::string> drivers;               // VAR + drivers and BVAR: the drivers used
+  double lambda = 0;                              // BVAR: the prior tightness chosen
 };
 
 // `train` holds the rows up to and including the origin; its first `targets` columns are the
