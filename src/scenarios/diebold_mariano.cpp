@@ -41,13 +41,18 @@ DieboldMarianoTest DieboldMariano(std::span<const double> d, int horizon) {
   }
   r.long_run_variance = v;
   const double h = horizon;
-  const double correction = std::sqrt(std::max(0.0, (n + 1 - 2 * h + h * (h - 1) / n) / n));
+  const double correction_squared = (n + 1 - 2 * h + h * (h - 1) / n) / n;
   if (v > 0) {
     r.statistic = mean / std::sqrt(v / n);
   } else {
     r.statistic = mean == 0 ? 0.0 : std::copysign(std::numeric_limits<double>::infinity(), mean);
   }
-  r.corrected_statistic = r.statistic == 0 ? 0.0 : r.statistic * correction;
+  if (!(correction_squared > 0)) {
+    // Too few origins for the horizon (e.g. n = h = 5): the correction is undefined.
+    r.corrected_statistic = r.p_value = std::numeric_limits<double>::quiet_NaN();
+    return r;
+  }
+  r.corrected_statistic = r.statistic == 0 ? 0.0 : r.statistic * std::sqrt(correction_squared);
   r.p_value = StudentTTwoSidedPValue(r.corrected_statistic, n - 1);
   return r;
 }

@@ -26,7 +26,9 @@ struct DieboldMarianoTest {
   bool variance_fallback = false;  // V <= 0: gamma_0 used instead
 };
 
-// Needs n >= 2 differentials and horizon >= 1 (compute error otherwise). When every
+// Needs n >= 2 differentials and horizon >= 1 (compute error otherwise). When n is too small for
+// the horizon (n + 1 - 2h + h (h - 1) / n <= 0, e.g. n = h = 5) the HLN statistic and the p-value
+// are NaN: no test. When every
 // differential is equal (V = 0 even with gamma_0) the statistic is 0 and the p-value 1 when d̄ is
 // 0; otherwise the statistic is +-infinity with p-value 0.
 DieboldMarianoTest DieboldMariano(std::span<const double> differentials, int horizon);

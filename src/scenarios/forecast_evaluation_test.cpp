@@ -55,6 +55,15 @@ TEST(DieboldMariano, EqualLossesAreNoEvidence) {
   EXPECT_THROW(DieboldMariano(std::vector<double>{1.0}, 1), Error);
 }
 
+TEST(DieboldMariano, TooFewOriginsForTheHorizonIsNoTest) {
+  // n = h = 5: n + 1 - 2h + h (h - 1) / n = 0, the correction is undefined.
+  const std::vector<double> d = {0.1, 0.3, -0.2, 0.4, 0.2};
+  const DieboldMarianoTest t = DieboldMariano(d, 5);
+  EXPECT_TRUE(std::isnan(t.corrected_statistic));
+  EXPECT_TRUE(std::isnan(t.p_value));
+  EXPECT_FALSE(std::isnan(DieboldMariano(d, 2).p_value));
+}
+
 VarData Series(int rows, int columns, std::uint64_t seed) {
   VarData d;
   d.values.resize(rows, columns);
