@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "analysis/evaluation_report.hpp"
 #include "analysis/report_builder.hpp"
 #include "analysis/scenario_report.hpp"
 #include "analysis/store_scenario_model.hpp"
@@ -27,6 +28,7 @@ struct ReportArgs {
   std::string scenario;
   std::string format = "html";
   std::string title;
+  int evaluate = 0;  // horizons of the forecast-skill section; 0: no section
 };
 
 int RunReport(const ReportArgs& args) {
@@ -44,6 +46,7 @@ int RunReport(const ReportArgs& args) {
                               args.flags.index.series.store};
   ReportModel model = BuildReportModel(state, store.Files(), context, std::move(scenario));
   AddEventsBehindMoves(store, state, context, &model, &model.provenance.warnings);
+  if (args.evaluate > 0) model.evaluation = EvaluateForReport(store, query, args.evaluate);
   for (const std::string& w : scenario_warnings) {
     model.provenance.warnings.push_back(w);
     std::fprintf(stderr, "warning: %s\n", TerminalLines(w).c_str());
@@ -70,6 +73,9 @@ const CommandRegistration kReport(95, [](CLI::App& app, int& exit_code) {
   cmd->add_option("--scenario", args->scenario,
                   "Add a scenario's fan charts and on-track probabilities");
   cmd->add_option("--title", args->title, "Report title");
+  cmd->add_option("--evaluate", args->evaluate,
+                  "Add a forecast-skill section: 'triad evaluate' of the triad at horizons 1..H")
+      ->check(CLI::Range(1, 520));
   cmd->add_option("--format", args->format, "html, or json (the report model, for 'triad render')")
       ->check(CLI::IsMember({"html", "json"}))
       ->capture_default_str();

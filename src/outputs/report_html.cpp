@@ -98,6 +98,7 @@ std::string Navigation(const ReportModel& m) {
   if (m.triangle || m.timeline) out += "<a href=\"#triangle\">Triangle</a>";
   if (m.drivers) out += "<a href=\"#drivers\">Drivers</a>";
   if (m.scenario) out += "<a href=\"#scenario\">Scenario</a>";
+  if (m.evaluation) out += "<a href=\"#evaluation\">Forecast skill</a>";
   return out + "<a href=\"#provenance\">Provenance</a></nav>\n";
 }
 
@@ -173,6 +174,7 @@ std::string RenderHtmlReport(const ReportModel& m) {
   out += TriangleSection(m);
   if (m.drivers) out += DriversSection(*m.drivers, m.index_units);
   if (m.scenario) out += ScenarioSection(*m.scenario);
+  if (m.evaluation) out += EvaluationSection(*m.evaluation);
   out += ProvenanceSection(m);
   out += kFooter;
   return out + "</main>\n</body>\n</html>\n";

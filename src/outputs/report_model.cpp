@@ -472,6 +472,34 @@ ScenarioReport ReadScenario(const Reader& r) {
   return s;
 }
 
+json ToJson(const ForecastSkillReport& e) {
+  json rows = json::array();
+  for (const ForecastSkillRow& x : e.rows)
+    rows.push_back({{"horizon", x.horizon},
+                    {"model", x.model},
+                    {"forecasts", x.forecasts},
+                    {"crps", Number(x.crps)},
+                    {"crps_ratio", Number(x.crps_ratio)},
+                    {"coverage50", Number(x.coverage50)},
+                    {"coverage90", Number(x.coverage90)},
+                    {"dm_statistic", Number(x.dm_statistic)},
+                    {"dm_p_value", Number(x.dm_p_value)}});
+  return {{"summary", e.summary}, {"rows", rows}};
+}
+
+ForecastSkillReport ReadEvaluation(const Reader& r) {
+  ForecastSkillReport e;
+  e.summary = r.Str("summary");
+  for (std::size_t i = 0; i < r.Array("rows").size(); ++i) {
+    const Reader c = r.Element("rows", i);
+    e.rows.push_back({static_cast<int>(c.Int("horizon")), c.RequiredStr("model"),
+                      static_cast<int>(c.Int("forecasts")), c.Num("crps"), c.Num("crps_ratio"),
+                      c.Num("coverage50"), c.Num("coverage90"), c.Num("dm_statistic"),
+                      c.Num("dm_p_value")});
+  }
+  return e;
+}
+
 Provenance ReadProvenance(const Reader& r) {
   Provenance p;
   for (std::size_t i = 0; i < r.Array("files").size(); ++i) {
@@ -502,6 +530,7 @@ nlohmann::json ToJson(const ReportModel& m) {
   if (m.timeline) j["timeline"] = ToJson(*m.timeline);
   if (m.drivers) j["drivers"] = ToJson(*m.drivers);
   if (m.scenario) j["scenario"] = ToJson(*m.scenario);
+  if (m.evaluation) j["evaluation"] = ToJson(*m.evaluation);
   return j;
 }
 
@@ -521,6 +550,7 @@ ReportModel ReportModelFromJson(const nlohmann::json& j, const std::string& sour
   if (r.Has("timeline")) m.timeline = ReadTimeline(r.Object("timeline"));
   if (r.Has("drivers")) m.drivers = ReadDrivers(r.Object("drivers"));
   if (r.Has("scenario")) m.scenario = ReadScenario(r.Object("scenario"));
+  if (r.Has("evaluation")) m.evaluation = ReadEvaluation(r.Object("evaluation"));
   if (r.Has("provenance")) m.provenance = ReadProvenance(r.Object("provenance"));
   return m;
 }

@@ -180,6 +180,21 @@ struct ScenarioReport {
   std::vector<OnTrackProbability> on_track;
 };
 
+// The rolling-origin forecast evaluation (`triad evaluate`), when the report ran it: one row per
+// horizon and model. DM is NaN for the no-change benchmark itself.
+struct ForecastSkillRow {
+  int horizon = 0;
+  std::string model;  // its label, e.g. "VAR + drivers"
+  int forecasts = 0;
+  double crps = 0, crps_ratio = 0, coverage50 = 0, coverage90 = 0;
+  double dm_statistic = 0, dm_p_value = 0;  // HLN-corrected, against no-change
+};
+
+struct ForecastSkillReport {
+  std::string summary;  // data, origins and horizons in words
+  std::vector<ForecastSkillRow> rows;
+};
+
 struct SourceFile {
   std::string name;
   std::int64_t rows = 0;
@@ -208,6 +223,7 @@ struct ReportModel {
   std::optional<TriangleTimelineReport> timeline;
   std::optional<DriverReport> drivers;
   std::optional<ScenarioReport> scenario;
+  std::optional<ForecastSkillReport> evaluation;
   Provenance provenance;
 };
 

@@ -52,6 +52,25 @@ TEST(ReportModel, JsonRoundTripKeepsEverything) {
   EXPECT_EQ(again, expected);
 }
 
+TEST(ReportModel, ForecastSkillSurvivesTheRoundTrip) {
+  ReportModel m;
+  m.evaluation =
+      ForecastSkillReport{"CHN-USA-JPN, weekly: 321 periods",
+                          {{1, "no-change", 483, 60.24, 1.0, 0.72, 0.96, kMissing, kMissing},
+                           {1, "VAR + drivers", 483, 53.56, 0.889, 0.70, 0.96, -5.20, 1e-6}}};
+  const nlohmann::json j = ToJson(m);
+  EXPECT_TRUE(j["evaluation"]["rows"][0]["dm_statistic"].is_null());
+  const ReportModel back = ReportModelFromJson(j);
+  ASSERT_TRUE(back.evaluation.has_value());
+  EXPECT_EQ(back.evaluation->summary, "CHN-USA-JPN, weekly: 321 periods");
+  ASSERT_EQ(back.evaluation->rows.size(), 2u);
+  EXPECT_EQ(back.evaluation->rows[1].model, "VAR + drivers");
+  EXPECT_EQ(back.evaluation->rows[1].forecasts, 483);
+  EXPECT_DOUBLE_EQ(back.evaluation->rows[1].dm_statistic, -5.20);
+  EXPECT_TRUE(std::isnan(back.evaluation->rows[0].dm_p_value));
+  EXPECT_EQ(ToJson(back), j);
+}
+
 TEST(ReportModel, MissingNumbersAreNullInJson) {
   ReportModel m;
   DyadReport d;

@@ -20,5 +20,7 @@ std::string TriangleSection(const ReportModel& model);
 std::string DriversSection(const DriverReport& drivers, const std::string& index_units);
 // Levers, windows, fan charts and on-track probabilities.
 std::string ScenarioSection(const ScenarioReport& scenario);
+// The rolling-origin forecast evaluation as a table (report_evaluation.cpp).
+std::string EvaluationSection(const ForecastSkillReport& evaluation);
 
 }  // namespace triad
