@@ -9,7 +9,8 @@ std::optional<std::int64_t> ParseFixedPoint(std::string_view text, int scale) {
   std::int64_t value = 0;
   int int_digits = 0;
   while (i < n && text[i] >= '0' && text[i] <= '9') {
-    if (++int_digits > 15) return std::nullopt;
+    // Keep value x 10^scale within 18 digits: no int64 overflow for any input.
+    if (++int_digits + scale > 18) return std::nullopt;
     value = value * 10 + (text[i++] - '0');
   }
   int frac_digits = 0;
