@@ -10,6 +10,8 @@ packages=(
   python3 python3-numpy python3-statsmodels
 )
 if [[ ${TRIAD_WITH_BROWSER:-0} == 1 ]]; then packages+=(chromium); fi
+# `make fuzz` only: clang with libFuzzer and the sanitizer runtimes.
+if [[ ${TRIAD_WITH_FUZZ:-0} == 1 ]]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)

@@ -136,6 +136,9 @@ VarFit VarFitFromJson(const nlohmann::json& j, const std::string& source) {
     fit.hqic = number("hqic");
     fit.fpe = number("fpe");
     for (const auto& r : Field(j, "roots", source)) {
+      // [real, imaginary]; checked, since indexing a shorter array reads past its end.
+      if (!r.is_array() || r.size() != 2)
+        ThrowInput(Location{source, 0, "roots"}, "each root must be [real, imaginary]");
       const double inf = std::numeric_limits<double>::infinity();
       fit.roots.emplace_back(r[0].is_null() ? inf : r[0].get<double>(),
                              r[1].is_null() ? inf : r[1].get<double>());
@@ -166,11 +169,21 @@ VarFit VarFitFromJson(const nlohmann::json& j, const std::string& source) {
   } catch (const nlohmann::json::exception& e) {
     ThrowInput(Location{source, 0, ""}, fmt::format("malformed VAR fit: {}", e.what()));
   }
+  // Every matrix is used with the shape its names, lags and trend imply (forecasts, impulse
+  // responses and their errors index them without further checks). An empty matrix is written as
+  // [] whatever its nominal shape, so a matrix with no rows passes as any shape with no rows.
   const int k = fit.K();
   const auto rows = static_cast<Eigen::Index>(fit.regressors.size());
-  if (rows != fit.DfModel() || fit.params.rows() != rows || fit.params.cols() != k ||
-      fit.sigma_u.rows() != k || fit.sigma_u.cols() != k ||
-      fit.regressor_cross_inverse.rows() != rows || fit.last_values.rows() != fit.lags)
+  auto shaped = [](const Eigen::MatrixXd& m, Eigen::Index r, Eigen::Index c) {
+    return m.rows() == r && (m.cols() == c || r == 0);
+  };
+  const bool same_as_params = shaped(fit.std_errors, rows, k) && shaped(fit.t_values, rows, k) &&
+                              shaped(fit.p_values, rows, k);
+  if (k == 0 || fit.lags < 0 || fit.nobs < 0 || rows != fit.DfModel() ||
+      !shaped(fit.params, rows, k) || !same_as_params || !shaped(fit.sigma_u, k, k) ||
+      !shaped(fit.sigma_u_mle, k, k) || !shaped(fit.regressor_cross_inverse, rows, rows) ||
+      !shaped(fit.last_values, fit.lags, k) ||
+      (fit.residuals.rows() != 0 && fit.residuals.cols() != k))
     ThrowInput(Location{source, 0, ""},
                "VAR fit JSON is inconsistent: matrix shapes do not match names, lags and trend");
   return fit;

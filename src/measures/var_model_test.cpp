@@ -242,6 +242,39 @@ TEST(VarJson, FitRoundTripsExactly) {
   EXPECT_NE(message.find("fit.json (field exog_names)"), std::string::npos) << message;
 }
 
+// Found writing fuzz/var_fit_json_fuzz.cpp: a fit file whose roots or matrices do not have
+// the shapes its names and lags imply was read past its end or used with the wrong shapes.
+TEST(VarJson, MisshapenFitIsAnInputError) {
+  const VarData data = SimulateVar1(kA, kC, kL, 60, 5);
+  const nlohmann::json good = ToJson(FitVar(data, {1, VarTrend::kConstant}));
+  auto message_for = [&](const std::function<void(nlohmann::json&)>& change) {
+    nlohmann::json j = good;
+    change(j);
+    return ErrorMessage([&] { VarFitFromJson(j, "fit.json"); }, ErrorKind::kInput);
+  };
+  EXPECT_NE(message_for([](auto& j) { j["roots"] = {{0.5}}; }).find("fit.json (field roots)"),
+            std::string::npos);
+  EXPECT_NE(message_for([](auto& j) { j["roots"] = {1.5}; }).find("[real, imaginary]"),
+            std::string::npos);
+  const std::string inconsistent = "matrix shapes do not match names, lags and trend";
+  EXPECT_NE(message_for([](auto& j) { j["std_errors"].erase(0); }).find(inconsistent),
+            std::string::npos);
+  EXPECT_NE(message_for([](auto& j) { j["last_values"] = {{1.0}}; }).find(inconsistent),
+            std::string::npos);
+  EXPECT_NE(message_for([](auto& j) { j["sigma_u_mle"] = {{1.0}}; }).find(inconsistent),
+            std::string::npos);
+  EXPECT_NE(message_for([](auto& j) {
+              j["regressor_cross_inverse"] = {{1.0}, {1.0}, {1.0}};
+            }).find(inconsistent),
+            std::string::npos);
+  EXPECT_NE(message_for([](auto& j) {
+              j["names"] = nlohmann::json::array();
+              j["regressors"] = {"const"};
+              j["params"] = {{1.0}};
+            }).find(inconsistent),
+            std::string::npos);
+}
+
 TEST(VarDistributions, MatchClosedForms) {
   EXPECT_NEAR(NormalTwoSidedPValue(1.959963984540054), 0.05, 1e-15);
   EXPECT_NEAR(NormalTwoSidedPValue(-1.959963984540054), 0.05, 1e-15);
