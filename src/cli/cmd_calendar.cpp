@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/date_option.hpp"
 #include "codebook/calendar.hpp"
 #include "common/error.hpp"
 #include "outputs/output_file.hpp"
@@ -20,18 +21,11 @@ struct CalendarArgs {
   std::string format = "table";
 };
 
-Day DateOrDefault(const std::string& text, const char* option, Day fallback) {
-  if (text.empty()) return fallback;
-  auto day = ParseDate(text);
-  if (!day) ThrowUsage(fmt::format("{} '{}': not a date (YYYY-MM-DD)", option, text));
-  return *day;
-}
-
 int RunCalendar(const CalendarArgs& args) {
   const WindowCalendar& calendar = WindowCalendar::Default();
   const std::string kind = args.kind.empty() ? std::string() : calendar.FindKind(args.kind);
-  const Day from = DateOrDefault(args.from, "--from", -(1 << 20));
-  const Day to = DateOrDefault(args.to, "--to", 1 << 20);
+  const Day from = DateOptionOr(args.from, "--from", -(1 << 20));
+  const Day to = DateOptionOr(args.to, "--to", 1 << 20);
   if (to < from) ThrowUsage("--to is before --from");
   const std::vector<CalendarWindow> windows = calendar.Between(from, to, kind);
   if (args.format == "json") {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "cli/date_option.hpp"
 #include "common/error.hpp"
 #include "outputs/decimal.hpp"
 #include "outputs/output_file.hpp"
@@ -21,17 +22,10 @@ struct ExportArgs {
   std::string format = "csv";
 };
 
-Day DateOption(const std::string& text, const char* option, Day fallback) {
-  if (text.empty()) return fallback;
-  auto day = ParseDate(text);
-  if (!day) ThrowUsage(fmt::format("{} '{}': not a date (YYYY-MM-DD)", option, text));
-  return *day;
-}
-
 int RunExport(const ExportArgs& args) {
   EventStore store(args.store, /*create=*/false);
-  Day from = DateOption(args.from, "--from", -(1 << 20));
-  Day to = DateOption(args.to, "--to", (1 << 20));
+  Day from = DateOptionOr(args.from, "--from", -(1 << 20));
+  Day to = DateOptionOr(args.to, "--to", (1 << 20));
   const bool json = args.format == "json";
   const std::vector<std::string> header = {"date",
                                            "source",

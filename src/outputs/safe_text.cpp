@@ -37,6 +37,23 @@ std::size_t DecodeUtf8(std::string_view text, std::size_t i, char32_t* out) {
   return len;
 }
 
+// Calls keep(code point, its bytes) for each UTF-8 sequence of text and bad(byte) for each byte
+// that starts no valid sequence.
+template <typename Keep, typename Bad>
+void ForEachCodePoint(std::string_view text, Keep keep, Bad bad) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c;
+    const std::size_t len = DecodeUtf8(text, i, &c);
+    if (len == 0) {
+      bad(text[i]);
+      ++i;
+    } else {
+      keep(c, text.substr(i, len));
+      i += len;
+    }
+  }
+}
+
 }  // namespace
 
 bool IsBidiControl(char32_t c) {
@@ -46,17 +63,9 @@ bool IsBidiControl(char32_t c) {
 std::string ValidUtf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t c;
-    std::size_t len = DecodeUtf8(text, i, &c);
-    if (len == 0) {
-      out += kReplacement;
-      ++i;
-    } else {
-      out.append(text.substr(i, len));
-      i += len;
-    }
-  }
+  ForEachCodePoint(
+      text, [&](char32_t, std::string_view bytes) { out.append(bytes); },
+      [&](char) { out += kReplacement; });
   return out;
 }
 
@@ -71,22 +80,17 @@ std::string TerminalLines(std::string_view text) {
 std::string TerminalText(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t c;
-    std::size_t len = DecodeUtf8(text, i, &c);
-    if (len == 0) {
-      out += kReplacement;
-      ++i;
-      continue;
-    }
-    if (c < 0x20 || c == 0x7F)
-      out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
-    else if ((c >= 0x80 && c <= 0x9F) || IsBidiControl(c))
-      out += fmt::format("\\u{{{:04X}}}", static_cast<unsigned>(c));
-    else
-      out.append(text.substr(i, len));
-    i += len;
-  }
+  ForEachCodePoint(
+      text,
+      [&](char32_t c, std::string_view bytes) {
+        if (c < 0x20 || c == 0x7F)
+          out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+        else if ((c >= 0x80 && c <= 0x9F) || IsBidiControl(c))
+          out += fmt::format("\\u{{{:04X}}}", static_cast<unsigned>(c));
+        else
+          out.append(bytes);
+      },
+      [&](char) { out += kReplacement; });
   return out;
 }
 
