@@ -7,7 +7,7 @@
 set -eu
 CXX=${CXX:-aarch64-linux-gnu-g++}
 command -v "$CXX" >/dev/null || { echo "check-arm64: $CXX not found (apt-get install g++-aarch64-linux-gnu)"; exit 2; }
-flags="-std=c++20 -fsyntax-only -Wall -Wextra -Isrc -isystem /usr/include -isystem /usr/include/eigen3"
+flags="-std=c++20 -fsyntax-only -Wall -Wextra -Isrc -isystem /usr/include -isystem /usr/include/eigen3 -DTRIAD_VERSION_STRING=\"check\""
 failed=0
 count=0
 for f in $(git ls-files 'src/*.cpp' | grep -v '_test\.cpp$'); do
