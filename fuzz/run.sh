@@ -7,7 +7,7 @@
 # over all runs so far (BUILD/fuzz-executions.tsv). Exit 1 when any harness found something.
 # FUZZ_ONLY=name1,name2 runs only those harnesses.
 set -uo pipefail
-build=${1:-build-fuzz}
+build=$(cd "${1:-build-fuzz}" && pwd)  # absolute: cli_fuzz works in its own directory
 seconds=${FUZZ_SECONDS:-60}
 timeout=${FUZZ_TIMEOUT:-20}
 totals=$build/fuzz-executions.tsv
