@@ -14,7 +14,8 @@
 namespace triad {
 namespace {
 
-constexpr const char* kColumns[] = {"kind", "id", "name", "start", "end", "country", "source"};
+const std::vector<std::string_view> kColumns = {"kind", "id",      "name",  "start",
+                                                "end",  "country", "source"};
 
 }  // namespace
 
@@ -27,43 +28,32 @@ const WindowCalendar& WindowCalendar::Default() {
 WindowCalendar WindowCalendar::FromCsvText(std::string_view text, const std::string& origin) {
   WindowCalendar calendar;
   std::set<std::string> ids;
-  bool header_seen = false;
-  std::vector<std::string> fields;
-  codebook::ForEachLine(text, [&](std::int64_t line, std::string_view row) {
-    auto fail = [&](std::string_view field, const std::string& message) {
-      ThrowInput({origin, line, std::string(field)}, message);
-    };
-    if (!codebook::SplitCsvLine(row, &fields)) fail("", "unbalanced double quote");
-    if (!header_seen) {
-      bool ok = fields.size() == std::size(kColumns);
-      for (std::size_t i = 0; ok && i < fields.size(); ++i) ok = fields[i] == kColumns[i];
-      if (!ok) fail("", "header must be kind,id,name,start,end,country,source");
-      header_seen = true;
-      return;
-    }
-    if (fields.size() != std::size(kColumns))
-      fail("", fmt::format("expected 7 comma-separated fields, found {}", fields.size()));
-    CalendarWindow w;
-    w.kind = fields[0];
-    w.id = fields[1];
-    w.name = fields[2];
-    if (w.kind.empty()) fail("kind", "empty");
-    if (w.id.empty() || !ids.insert(w.id).second)
-      fail("id", fmt::format("'{}' is empty or repeated (ids are unique)", w.id));
-    auto start = fields[3].size() == 10 ? ParseDate(fields[3]) : std::nullopt;
-    if (!start) fail("start", fmt::format("'{}' is not a date YYYY-MM-DD", fields[3]));
-    auto end = fields[4].size() == 10 ? ParseDate(fields[4]) : std::nullopt;
-    if (!end) fail("end", fmt::format("'{}' is not a date YYYY-MM-DD", fields[4]));
-    if (*end < *start) fail("end", fmt::format("{} is before start {}", fields[4], fields[3]));
-    w.start = *start;
-    w.end = *end;
-    w.country = fields[5];
-    if (!w.country.empty() && !CountryTable::Default().NameForCode(w.country))
-      fail("country", fmt::format("'{}' is not a CAMEO country code", w.country));
-    w.source = fields[6];
-    if (w.source.empty()) fail("source", "every date needs its source");
-    calendar.windows_.push_back(std::move(w));
-  });
+  codebook::ForEachCsvRecord(
+      text, origin, kColumns, [&](std::int64_t line, const std::vector<std::string>& fields) {
+        auto fail = [&](std::string_view field, const std::string& message) {
+          ThrowInput({origin, line, std::string(field)}, message);
+        };
+        CalendarWindow w;
+        w.kind = fields[0];
+        w.id = fields[1];
+        w.name = fields[2];
+        if (w.kind.empty()) fail("kind", "empty");
+        if (w.id.empty() || !ids.insert(w.id).second)
+          fail("id", fmt::format("'{}' is empty or repeated (ids are unique)", w.id));
+        auto start = fields[3].size() == 10 ? ParseDate(fields[3]) : std::nullopt;
+        if (!start) fail("start", fmt::format("'{}' is not a date YYYY-MM-DD", fields[3]));
+        auto end = fields[4].size() == 10 ? ParseDate(fields[4]) : std::nullopt;
+        if (!end) fail("end", fmt::format("'{}' is not a date YYYY-MM-DD", fields[4]));
+        if (*end < *start) fail("end", fmt::format("{} is before start {}", fields[4], fields[3]));
+        w.start = *start;
+        w.end = *end;
+        w.country = fields[5];
+        if (!w.country.empty() && !CountryTable::Default().NameForCode(w.country))
+          fail("country", fmt::format("'{}' is not a CAMEO country code", w.country));
+        w.source = fields[6];
+        if (w.source.empty()) fail("source", "every date needs its source");
+        calendar.windows_.push_back(std::move(w));
+      });
   std::stable_sort(calendar.windows_.begin(), calendar.windows_.end(),
                    [](const CalendarWindow& a, const CalendarWindow& b) {
                      return a.start != b.start ? a.start < b.start : a.id < b.id;

@@ -14,7 +14,7 @@
 namespace triad {
 namespace {
 
-constexpr std::string_view kColumns[] = {"group", "country", "from", "to", "description"};
+const std::vector<std::string_view> kColumns = {"group", "country", "from", "to", "description"};
 
 bool ValidGroupName(std::string_view name) {
   return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
@@ -67,60 +67,48 @@ GroupRegistry GroupRegistry::FromCsvText(std::string_view text, const std::strin
   const CountryTable& countries = CountryTable::Default();
   GroupRegistry registry;
   std::vector<std::int64_t> first_line;  // per group, for error messages
-  bool header_seen = false;
-  std::vector<std::string> fields;
-  codebook::ForEachLine(text, [&](std::int64_t line, std::string_view row) {
-    auto fail = [&](std::string_view field, const std::string& message) {
-      ThrowInput({origin, line, std::string(field)}, message);
-    };
-    if (!codebook::SplitCsvLine(row, &fields)) fail("", "unbalanced double quote");
-    if (!header_seen) {
-      bool ok = fields.size() == std::size(kColumns);
-      for (size_t i = 0; ok && i < fields.size(); ++i) ok = fields[i] == kColumns[i];
-      if (!ok) fail("", "header must be group,country,from,to,description");
-      header_seen = true;
-      return;
-    }
-    if (fields.size() != std::size(kColumns)) {
-      fail("", fmt::format("expected 5 comma-separated fields, found {}", fields.size()));
-    }
-    const std::string& name = fields[0];
-    if (!ValidGroupName(name)) {
-      fail("group", fmt::format("'{}' is not a group name (letters, digits, _ and -)", name));
-    }
-    Membership m;
-    m.country = fields[1];
-    if (!countries.NameForCode(m.country)) {
-      fail("country",
-           fmt::format("'{}' is not a CAMEO country code (e.g. CHN, USA, TMP)", m.country));
-    }
-    std::optional<Day> from = ParseMembershipDate(fields[2]);
-    if (!from) fail("from", fmt::format("'{}' is not a date YYYY-MM-DD", fields[2]));
-    m.from = *from;
-    m.to = kOpenEnd;
-    if (!fields[3].empty()) {
-      std::optional<Day> to = ParseMembershipDate(fields[3]);
-      if (!to) fail("to", fmt::format("'{}' is not a date YYYY-MM-DD (or empty)", fields[3]));
-      if (*to < m.from) fail("to", fmt::format("{} is before from {}", fields[3], fields[2]));
-      m.to = *to;
-    }
-    auto& groups = registry.groups_;
-    auto it = std::find_if(groups.begin(), groups.end(), [&](const ActorGroup& g) {
-      return codebook::AsciiLower(g.name) == codebook::AsciiLower(name);
-    });
-    if (it == groups.end()) {
-      groups.push_back({name, fields[4], {}});
-      first_line.push_back(line);
-      it = groups.end() - 1;
-    }
-    for (const Membership& other : it->members) {
-      if (other.country == m.country && other.from <= m.to && m.from <= other.to) {
-        fail("from",
-             fmt::format("{} membership of {} overlaps an earlier row", m.country, it->name));
-      }
-    }
-    it->members.push_back(std::move(m));
-  });
+  const bool header_seen = codebook::ForEachCsvRecord(
+      text, origin, kColumns, [&](std::int64_t line, const std::vector<std::string>& fields) {
+        auto fail = [&](std::string_view field, const std::string& message) {
+          ThrowInput({origin, line, std::string(field)}, message);
+        };
+        const std::string& name = fields[0];
+        if (!ValidGroupName(name)) {
+          fail("group", fmt::format("'{}' is not a group name (letters, digits, _ and -)", name));
+        }
+        Membership m;
+        m.country = fields[1];
+        if (!countries.NameForCode(m.country)) {
+          fail("country",
+               fmt::format("'{}' is not a CAMEO country code (e.g. CHN, USA, TMP)", m.country));
+        }
+        std::optional<Day> from = ParseMembershipDate(fields[2]);
+        if (!from) fail("from", fmt::format("'{}' is not a date YYYY-MM-DD", fields[2]));
+        m.from = *from;
+        m.to = kOpenEnd;
+        if (!fields[3].empty()) {
+          std::optional<Day> to = ParseMembershipDate(fields[3]);
+          if (!to) fail("to", fmt::format("'{}' is not a date YYYY-MM-DD (or empty)", fields[3]));
+          if (*to < m.from) fail("to", fmt::format("{} is before from {}", fields[3], fields[2]));
+          m.to = *to;
+        }
+        auto& groups = registry.groups_;
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const ActorGroup& g) {
+          return codebook::AsciiLower(g.name) == codebook::AsciiLower(name);
+        });
+        if (it == groups.end()) {
+          groups.push_back({name, fields[4], {}});
+          first_line.push_back(line);
+          it = groups.end() - 1;
+        }
+        for (const Membership& other : it->members) {
+          if (other.country == m.country && other.from <= m.to && m.from <= other.to) {
+            fail("from",
+                 fmt::format("{} membership of {} overlaps an earlier row", m.country, it->name));
+          }
+        }
+        it->members.push_back(std::move(m));
+      });
   if (!header_seen) ThrowInput({origin, 0, ""}, "the group file is empty");
   for (ActorGroup& group : registry.groups_) {
     std::sort(group.members.begin(), group.members.end(), ByCountryThenFrom);

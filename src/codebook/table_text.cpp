@@ -1,5 +1,9 @@
 #include "codebook/table_text.hpp"
 
+#include <fmt/format.h>
+
+#include "common/error.hpp"
+
 namespace triad::codebook {
 
 void ForEachLine(std::string_view text,
@@ -69,6 +73,33 @@ std::string AsciiLower(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+bool ForEachCsvRecord(
+    std::string_view text, const std::string& origin, const std::vector<std::string_view>& columns,
+    const std::function<void(std::int64_t, const std::vector<std::string>&)>& visit) {
+  bool header_seen = false;
+  std::vector<std::string> fields;
+  ForEachLine(text, [&](std::int64_t line, std::string_view row) {
+    auto fail = [&](const std::string& message) { ThrowInput({origin, line, ""}, message); };
+    if (!SplitCsvLine(row, &fields)) fail("unbalanced double quote");
+    if (!header_seen) {
+      bool ok = fields.size() == columns.size();
+      for (std::size_t i = 0; ok && i < fields.size(); ++i) ok = fields[i] == columns[i];
+      if (!ok) {
+        std::string names;
+        for (auto c : columns) names += (names.empty() ? "" : ",") + std::string(c);
+        fail("header must be " + names);
+      }
+      header_seen = true;
+      return;
+    }
+    if (fields.size() != columns.size())
+      fail(fmt::format("expected {} comma-separated fields, found {}", columns.size(),
+                       fields.size()));
+    visit(line, fields);
+  });
+  return header_seen;
 }
 
 }  // namespace triad::codebook

@@ -22,6 +22,13 @@ std::vector<std::string_view> SplitTabs(std::string_view line);
 // on text after a closing quote.
 bool SplitCsvLine(std::string_view line, std::vector<std::string>* fields);
 
+// Calls visit(line_number, fields) for every data row of a CSV table whose first line must be
+// exactly `columns`. Throws triad::Error naming `origin` and the line for a wrong header ("header
+// must be a,b,c"), an unbalanced quote, or a row with another number of fields. Returns false
+// when the text has no line at all (not even the header).
+bool ForEachCsvRecord(
+    std::string_view text, const std::string& origin, const std::vector<std::string_view>& columns,
+    const std::function<void(std::int64_t, const std::vector<std::string>&)>& visit);
 // ASCII lower case; bytes >= 0x80 (UTF-8) are kept as they are.
 std::string AsciiLower(std::string_view text);
 
