@@ -71,15 +71,16 @@ KalmanRun RunFilter(const std::vector<double>& y, const System& system, const Ll
 
   KalmanRun run;
   if (keep_steps) run.steps.resize(y.size());
+  // Both initialisations carry P_t = P*_t + kappa P_inf,t with P*_1 = 0, P_inf,1 = I until P_inf
+  // vanishes: kappa is +infinity for the exact one and diffuse_variance for the approximate one.
+  // Kept apart, the terms of size kappa cancel exactly instead of in floating point: a filter on
+  // the sum P_1 = 1e6 I loses every digit of a variance below about 1e-10 (a near-constant
+  // series), and its log-likelihood is then off by a few tenths.
+  const double kappa = approximate ? options.diffuse_variance : kInfinity;
   Eigen::Vector2d a = Eigen::Vector2d::Zero();
   Eigen::Matrix2d p_star = Eigen::Matrix2d::Zero();
-  Eigen::Matrix2d p_inf = Eigen::Matrix2d::Zero();
-  if (approximate) {
-    p_star = options.diffuse_variance * Eigen::Matrix2d::Identity();
-  } else {
-    p_inf = Eigen::Matrix2d::Identity();
-  }
-  bool diffuse = !approximate;
+  Eigen::Matrix2d p_inf = Eigen::Matrix2d::Identity();
+  bool diffuse = true;
 
   for (std::size_t t = 0; t < y.size(); ++t) {
     KalmanStep step;
@@ -102,14 +103,24 @@ KalmanRun RunFilter(const std::vector<double>& y, const System& system, const Ll
         if (!(step.f_inf > kDiffuseTolerance)) {
           ThrowCompute("local linear trend: F_inf vanished in the diffuse phase (unreachable)");
         }
-        // The kappa -> infinity limit of the ordinary update (DK 2012 §5.2.1).
+        // The ordinary update P - M M' / F with M = M* + kappa M_inf, F = F* + kappa F_inf,
+        // written so that no term of size kappa is formed: with r = kappa / F,
+        //   P_inf|t = P_inf - M_inf M_inf' / F_inf,
+        //   P*|t    = P* - M* M*' / F - r (M_inf M*' + M* M_inf') + r M_inf M_inf' F* / F_inf.
+        // For kappa -> infinity (r = 1 / F_inf, 1 / F = 0) this is DK 2012 §5.2.1.
         const Eigen::Vector2d m_inf = p_inf.col(0);  // P_inf Z'
-        const double f1 = 1 / step.f_inf;
-        a_filtered = a + m_inf * (f1 * step.v);
-        p_inf_filtered = p_inf - m_inf * m_inf.transpose() * f1;
-        p_star_filtered = p_star - (m_inf * m_star.transpose() + m_star * m_inf.transpose()) * f1 +
-                          m_inf * m_inf.transpose() * (step.f_star * f1 * f1);
-        step.loglikelihood = -0.5 * (kLog2Pi + std::log(step.f_inf));
+        const double r = 1 / (step.f_inf + step.f_star / kappa);
+        const double inverse_f = approximate ? r / kappa : 0;
+        a_filtered = a + (m_star * inverse_f + m_inf * r) * step.v;
+        p_inf_filtered = p_inf - m_inf * m_inf.transpose() / step.f_inf;
+        p_star_filtered = p_star - m_star * m_star.transpose() * inverse_f -
+                          (m_inf * m_star.transpose() + m_star * m_inf.transpose()) * r +
+                          m_inf * m_inf.transpose() * (r * step.f_star / step.f_inf);
+        if (approximate) {
+          step.loglikelihood = NormalLogDensity(step.v, step.f_star + kappa * step.f_inf);
+        } else {
+          step.loglikelihood = -0.5 * (kLog2Pi + std::log(step.f_inf));
+        }
       } else {
         step.kind = StepKind::kRegular;
         if (!(step.f_star > 0)) {
@@ -127,6 +138,14 @@ KalmanRun RunFilter(const std::vector<double>& y, const System& system, const Ll
       if (t < burn) step.loglikelihood = 0;
       run.loglikelihood += step.loglikelihood;
     }
+    if (approximate && diffuse) {
+      // The smoother sees the approximate prior as statsmodels runs it: one covariance P_t.
+      if (step.kind == StepKind::kDiffuse) step.kind = StepKind::kRegular;
+      step.p_star += kappa * step.p_inf;
+      step.p_inf.setZero();
+      step.f_star += kappa * step.f_inf;
+      step.f_inf = 0;
+    }
     if (keep_steps) run.steps[t] = step;
 
     a = T * a_filtered;
@@ -136,11 +155,11 @@ KalmanRun RunFilter(const std::vector<double>& y, const System& system, const Ll
       if (p_inf.cwiseAbs().maxCoeff() <= kDiffuseTolerance) {
         p_inf.setZero();
         diffuse = false;
-        run.diffuse_periods = static_cast<int>(t + 1);
+        if (!approximate) run.diffuse_periods = static_cast<int>(t + 1);
       }
     }
   }
-  if (diffuse) run.diffuse_periods = static_cast<int>(y.size());
+  if (diffuse && !approximate) run.diffuse_periods = static_cast<int>(y.size());
   return run;
 }
 

@@ -3,8 +3,10 @@
 // alpha_t = (level_t, slope_t), in Durbin & Koopman (2012) notation:
 //   y_t = Z alpha_t + eps_t,  alpha_{t+1} = T alpha_t + eta_t,  Z = (1 0), T = [1 1; 0 phi],
 //   H = irregular_var, Q = diag(level_var, slope_var).
-// The predicted covariance is P_t = P*_t + kappa P_inf,t; P_inf is zero throughout with the
-// approximate diffuse initialisation and becomes zero after the diffuse phase with the exact one.
+// The predicted covariance is P_t = P*_t + kappa P_inf,t, kappa = +infinity with the exact
+// diffuse initialisation and the prior's 1e6 with the approximate one; P_inf becomes zero after
+// the diffuse phase. The filter keeps the two parts apart in both cases (see RunFilter); the
+// steps it hands the smoother under the approximate prior carry the sum P_t, as statsmodels.
 #include <Eigen/Core>
 
 #include <vector>
