@@ -77,7 +77,7 @@ class BoundedRejects(unittest.TestCase):
             f.writelines(rows)
         for threads in (1, 3):
             store = os.path.join(self.dir, f"mixed-{threads}.db")
-            proc = t.run("ingest", "--threads", threads, "--store", store, path)
+            proc = t.run("ingest", "--max-report-lag", "-1", "--threads", threads, "--store", store, path)
             self.assertEqual(proc.returncode, 3, proc.stderr)
             self.assertIn("500 rows rejected, first at line 1", proc.stderr)
             info = json.loads(t.run("info", "--format", "json", "--rejects", "1000", "--store", store).stdout)
@@ -103,7 +103,7 @@ class BoundedRejects(unittest.TestCase):
             f.writelines(rows)
         for threads in (1, 3):
             store = os.path.join(self.dir, f"codes-{threads}.db")
-            proc = t.run("ingest", "--threads", threads, "--store", store, path, timeout=60)
+            proc = t.run("ingest", "--max-report-lag", "-1", "--threads", threads, "--store", store, path, timeout=60)
             self.assertEqual(proc.returncode, 3, proc.stderr)
             db = sqlite3.connect(store)
             counts = db.execute("SELECT field, reason, rows FROM reject_counts ORDER BY rowid").fetchall()
@@ -129,7 +129,7 @@ class BoundedRejects(unittest.TestCase):
         # A read command never writes: it asks for an ingest, which upgrades the store.
         read = t.run("info", "--format", "json", "--store", self.store, check=False)
         self.assertEqual(read.returncode, 4)
-        self.assertIn("schema version 1, older than this triad's (2)", read.stderr)
+        self.assertIn("schema version 1, older than this triad's (3)", read.stderr)
         t.run("ingest", "--quiet", "--store", self.store, path)  # already ingested: a no-op
         info = json.loads(t.run("info", "--format", "json", "--store", self.store).stdout)
         self.assertEqual(info["reject_reasons"], [{"reason": "QuadClass: not 1, 2, 3 or 4", "rows": 1}])

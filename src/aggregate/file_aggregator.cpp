@@ -1,5 +1,7 @@
 #include "aggregate/file_aggregator.hpp"
 
+#include "aggregate/news_slots.hpp"
+
 #include <fmt/format.h>
 #include <xxhash.h>
 
@@ -61,7 +63,8 @@ struct HeldEvent {
 struct BlockResult {
   std::int64_t lines = 0;
   std::int64_t blank = 0;  // empty lines: not rows (a file's trailing newlines, a zip of them)
-  std::int64_t accepted = 0, without_dyad = 0, rejected = 0, duplicate = 0;
+  std::int64_t accepted = 0, without_dyad = 0, rejected = 0, duplicate = 0, stale = 0;
+  NewsSlots news;                    // when the accepted rows' news was published
   std::vector<RejectedRow> rejects;  // bounded like the file's (kKeptRejectsPerReason)
   std::vector<RejectCount> reject_counts;
   std::vector<std::int64_t> keys;
@@ -162,10 +165,17 @@ CellValues EventValues(const EventRecord& r) {
   return v;
 }
 
+// What ParseBlock does with a parsed row besides storing it.
+struct RowRules {
+  EventFormat format = EventFormat::kGdelt2;
+  int max_report_lag_days = kDefaultMaxReportLagDays;  // < 0: no limit
+  bool strict = false;
+};
+
 // `repeated`: keys that occur more than once in the file (sorted; null on the first pass); their
 // events go to out->held instead of the cells.
 void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* seen,
-                const std::vector<std::int64_t>* repeated, bool strict, CellTable* cells,
+                const std::vector<std::int64_t>* repeated, const RowRules& rules, CellTable* cells,
                 BlockResult* out, std::atomic<bool>* stop) {
   const char* p = block.data();
   const char* end = p + block.size;
@@ -173,6 +183,9 @@ void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* s
   RowProblem problem;
   bool first = true;
   std::string_view line;
+  // A file's rows share few DATEADDED values (one for a 15-minute file): decode each once.
+  std::int64_t decoded_added = -1;
+  std::optional<NewsTime> news_time;
   while (p < end) {
     if (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n')) {
       ++out->lines;
@@ -194,13 +207,27 @@ void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* s
             out->rejects.size() < kKeptRejectsPerFile)
           out->rejects.push_back(RejectedRow{out->lines, std::string(problem.field),
                                              std::move(problem.reason), std::string(line)});
-        if (strict) {
+        if (rules.strict) {
           stop->store(true);
           return;
         }
         break;
       }
       case RowOutcome::kAccepted: {
+        if (r.date_added != decoded_added) {
+          decoded_added = r.date_added;
+          news_time = NewsTimeOf(rules.format, r.date_added);
+        }
+        if (news_time) {
+          out->news.Add(*news_time);
+          if (rules.max_report_lag_days >= 0 &&
+              news_time->day - r.day > rules.max_report_lag_days) {
+            ++out->stale;
+            break;
+          }
+        } else {
+          out->news.AddEventDay(r.day);
+        }
         if (seen && seen->Contains(r.key)) {
           ++out->duplicate;
           break;
@@ -302,6 +329,8 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
   std::string header = HasHeader(result.format) ? std::string(first_line) : std::string();
   auto parser = MakeRowParser(result.format, header, path);
   const SeenEvents* seen = seen_for ? seen_for(result.format) : nullptr;
+  const RowRules rules{result.format, options.max_report_lag_days, options.strict};
+  result.max_report_lag_days = options.max_report_lag_days;
   std::size_t skip = bom + (header.empty() ? 0 : std::min(head.size(), first_line.size() + 1));
 
   BlockQueue queue(static_cast<std::size_t>(threads) + 1);
@@ -350,8 +379,8 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
     BlockResult local;
     if (!stop.load()) {
       try {
-        ParseBlock(block, *parser, seen, repeated, options.strict,
-                   &tables[static_cast<std::size_t>(t)], &local, &stop);
+        ParseBlock(block, *parser, seen, repeated, rules, &tables[static_cast<std::size_t>(t)],
+                   &local, &stop);
       } catch (...) {
         std::lock_guard lock(results_mutex);
         if (!worker_error) worker_error = std::current_exception();
@@ -471,6 +500,7 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
 
   // Stitch block results together in file order.
   bool first_accepted = true;
+  NewsSlots news;
   std::size_t total_keys = 0;
   for (auto& r : results) total_keys += r.keys.size();
   result.keys.reserve(total_keys);
@@ -480,6 +510,8 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
     result.rows_without_dyad += r.without_dyad;
     result.rows_rejected += r.rejected;
     result.rows_duplicate += r.duplicate;
+    result.rows_stale += r.stale;
+    news.Merge(r.news);
     result.keys.insert(result.keys.end(), r.keys.begin(), r.keys.end());
     std::vector<std::int64_t>().swap(r.keys);
     if (r.accepted > 0) {
@@ -544,6 +576,7 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
     result.min_key = result.keys.front();
     result.max_key = result.keys.back();
   }
+  result.news_slots = news.Finish();
   result.cells = std::move(tables[0]);
   for (std::size_t t = 1; t < tables.size(); ++t) result.cells.Merge(tables[t]);
   for (const HeldEvent* h : first_copies) result.cells.At(h->cell).Merge(h->values);

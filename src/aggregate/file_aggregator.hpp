@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aggregate/cell_table.hpp"
+#include "aggregate/news_slots.hpp"
 #include "reading/event_record.hpp"
 
 namespace triad {
@@ -57,10 +58,13 @@ struct FileAggregate {
   std::int64_t rows_accepted = 0;   // rows stored in cells
   std::int64_t rows_without_dyad = 0;
   std::int64_t rows_rejected = 0;
-  std::int64_t rows_duplicate = 0;            // events already in the store or earlier in this file
-  std::int64_t min_key = 0, max_key = 0;      // over accepted events
-  Day min_day = 0, max_day = 0;               // over accepted events
-  std::int64_t min_added = 0, max_added = 0;  // DATEADDED over accepted GDELT events
+  std::int64_t rows_duplicate = 0;  // events already in the store or earlier in this file
+  std::int64_t rows_stale = 0;      // old events reported again (max_report_lag_days), not stored
+  int max_report_lag_days = kDefaultMaxReportLagDays;  // as aggregated (< 0: no limit)
+  std::int64_t min_key = 0, max_key = 0;               // over accepted events
+  Day min_day = 0, max_day = 0;                        // over accepted events
+  std::int64_t min_added = 0, max_added = 0;           // DATEADDED over accepted GDELT events
+  std::vector<DaySlots> news_slots;  // when the accepted rows' news was published (news_slots.hpp)
   CellTable cells;
   std::vector<RejectedRow> rejects;        // the kept rejected rows, in line order
   std::vector<RejectCount> reject_counts;  // every rejected row, by reason, in order of first
@@ -71,6 +75,9 @@ struct AggregateOptions {
   std::optional<EventFormat> format;  // forced format; detected per file when empty
   int threads = 0;                    // 0 = all cores
   bool strict = false;                // throw at the first rejected row
+  // Rows of events dated more than this before their news (DATEADDED) are counted in
+  // rows_stale and not stored; < 0 keeps them all.
+  int max_report_lag_days = kDefaultMaxReportLagDays;
   std::size_t block_bytes = 8 << 20;
   // Called from the reading thread with decompressed bytes read so far.
   std::function<void(std::uint64_t bytes)> progress;

@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "common/error.hpp"
+#include "series/coverage_note.hpp"
 #include "store/series_store.hpp"
 
 namespace triad {
@@ -70,6 +71,8 @@ TriadState BuildTriadState(EventStore& store, const TriadQuery& query) {
           index.dyad.Label(), index.events.back(), FormatDate(index.dates.back()),
           s.index.min_events));
   }
+  const std::string coverage = CoverageNote(s.indices[0]);
+  if (!coverage.empty()) s.warnings.push_back(coverage);
   s.triangle =
       BuildTriangleOverTime(a, s.indices, s.dyads, query.neutral,
                             query.persist > 0 ? query.persist : DefaultPersistence(s.plan.freq));

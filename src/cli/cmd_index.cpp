@@ -12,6 +12,7 @@
 #include "outputs/output_file.hpp"
 #include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
+#include "series/coverage_note.hpp"
 
 namespace triad::cli {
 namespace {
@@ -41,6 +42,8 @@ int RunIndex(const IndexArgs& args) {
       out["weight"] = args.flags.series.weight;
       out["channel"] = args.flags.series.channel;
       out["min_events"] = options.min_events;
+      out["min_coverage"] = options.min_coverage;
+      out["include_partial"] = options.include_partial;
     }
     out["dyads"] = nlohmann::json::array();
     for (const RelationIndexSeries& s : all) {
@@ -50,16 +53,20 @@ int RunIndex(const IndexArgs& args) {
                            {"value", JsonNumber(s.value[i])},
                            {"se", JsonNumber(s.se[i])},
                            {"events", s.events[i]},
-                           {"net_coop", JsonNumber(s.net_coop[i])}});
+                           {"net_coop", JsonNumber(s.net_coop[i])},
+                           {"coverage", JsonNumber(s.coverage[i])},
+                           {"coverage_flag", CoverageFlagName(s.coverage_flag[i])}});
       out["dyads"].push_back({{"dyad", s.dyad.Label()}, {"periods", periods}});
     }
     std::printf("%s\n", JsonText(out, 2).c_str());
   } else if (args.format == "csv") {
-    std::string out = CsvLine({"period", "dyad", "value", "se", "events", "net_coop"});
+    std::string out = CsvLine(
+        {"period", "dyad", "value", "se", "events", "net_coop", "coverage", "coverage_flag"});
     for (const RelationIndexSeries& s : all)
       for (std::size_t i = 0; i < s.size(); ++i)
         out += CsvLine({FormatDate(s.dates[i]), s.dyad.Label(), Num(s.value[i], 6), Num(s.se[i], 6),
-                        std::to_string(s.events[i]), Num(s.net_coop[i], 6)});
+                        std::to_string(s.events[i]), Num(s.net_coop[i], 6), Num(s.coverage[i], 4),
+                        std::string(CoverageFlagName(s.coverage_flag[i]))});
     WriteStandardOutput(out);
   } else {
     std::vector<std::string> header = {"period"};
@@ -67,6 +74,7 @@ int RunIndex(const IndexArgs& args) {
       header.insert(header.end(), {s.dyad.Label(), "se", events ? "events" : "values"});
       if (events) header.push_back("net_coop");
     }
+    if (events) header.push_back("news");
     TextTable t(header);
     for (std::size_t i = 0; i < first.size(); ++i) {
       std::vector<std::string> row = {FormatDate(first.dates[i])};
@@ -74,6 +82,7 @@ int RunIndex(const IndexArgs& args) {
         row.insert(row.end(), {Num(s.value[i], 3), Num(s.se[i], 3), std::to_string(s.events[i])});
         if (events) row.push_back(Num(s.net_coop[i], 3));
       }
+      if (events) row.push_back(CoverageCell(first.coverage[i], first.coverage_flag[i]));
       t.AddRow(row);
     }
     std::string context =
@@ -85,6 +94,10 @@ int RunIndex(const IndexArgs& args) {
                 std::string(BaselineName(first.baseline)).c_str(), first.units.c_str(),
                 context.c_str(), FormatDate(first.from).c_str(), FormatDate(first.to).c_str(),
                 t.Render().c_str());
+    if (events) {
+      const std::string note = CoverageNote(first);
+      if (!note.empty()) std::printf("%s\n", note.c_str());
+    }
   }
   return kExitOk;
 }

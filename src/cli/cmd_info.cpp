@@ -9,6 +9,7 @@
 #include "outputs/output_file.hpp"
 #include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
+#include "series/period_coverage.hpp"
 #include "store/event_store.hpp"
 #include "store/series_store.hpp"
 
@@ -33,6 +34,8 @@ nlohmann::json FileJson(const IngestedFile& f) {
           {"without_dyad", f.rows_without_dyad},
           {"rejected", f.rows_rejected},
           {"duplicate", f.rows_duplicate},
+          {"stale", f.rows_stale},
+          {"coverage_recorded", f.coverage_recorded},
           {"first_day", f.min_day},
           {"last_day", f.max_day},
           {"min_date_added", f.min_added},
@@ -41,10 +44,63 @@ nlohmann::json FileJson(const IngestedFile& f) {
           {"ingested_at", f.ingested_at}};
 }
 
+// The store's news over the days from its first to its last news day: slots held of those
+// possible, and the days below the default coverage threshold (period_coverage.hpp).
+struct NewsSummary {
+  std::int64_t slots = 0, possible = 0;
+  int slots_per_day = 1;
+  Day first = 0, last = 0;
+  std::vector<DayCoverage> thin;  // days below kDefaultMinCoverage (days without news: 0 slots)
+};
+
+NewsSummary SummariseNews(const NewsCoverage& news) {
+  NewsSummary out;
+  if (news.days.empty()) return out;
+  out.first = news.days.front().day;
+  out.last = news.days.back().day;
+  for (const DayCoverage& d : news.days)
+    out.slots_per_day = std::max(out.slots_per_day, d.slots_per_day);
+  std::size_t k = 0;
+  for (Day day = out.first; day <= out.last; ++day) {
+    DayCoverage d{day, 0, out.slots_per_day};
+    if (k < news.days.size() && news.days[k].day == day) d = news.days[k++];
+    out.slots += d.slots;
+    out.possible += d.slots_per_day;
+    if (d.Fraction() < kDefaultMinCoverage) out.thin.push_back(d);
+  }
+  return out;
+}
+
+std::string NewsLine(const NewsCoverage& news, const NewsSummary& n) {
+  if (news.files_unrecorded > 0)
+    return fmt::format(
+        "news      not recorded for {} file{} ingested before triad recorded coverage (ingest "
+        "them again with --force to record it)\n",
+        news.files_unrecorded, news.files_unrecorded == 1 ? "" : "s");
+  if (news.days.empty()) return "";
+  const char* unit = n.slots_per_day == kGdelt2SlotsPerDay ? "GDELT 2.0 15-minute slots" : "days";
+  std::string line =
+      fmt::format("news      {} .. {}: {} of {} {} ({:.0f}%)", FormatDate(n.first),
+                  FormatDate(n.last), WithThousands(n.slots), WithThousands(n.possible), unit,
+                  100.0 * static_cast<double>(n.slots) /
+                      static_cast<double>(std::max<std::int64_t>(n.possible, 1)));
+  if (!n.thin.empty()) {
+    line += fmt::format("; {} day{} below {:.0f}%:", n.thin.size(), n.thin.size() == 1 ? "" : "s",
+                        100 * kDefaultMinCoverage);
+    for (std::size_t i = 0; i < n.thin.size() && i < 5; ++i)
+      line += fmt::format("{} {} ({} slot{})", i ? "," : "", FormatDate(n.thin[i].day),
+                          n.thin[i].slots, n.thin[i].slots == 1 ? "" : "s");
+    if (n.thin.size() > 5) line += fmt::format(" and {} more", n.thin.size() - 5);
+  }
+  return line + "\n";
+}
+
 int RunInfo(const InfoArgs& args) {
   EventStore store(args.store, /*create=*/false);
   StoreSummary s = store.Summary();
   auto coverage = store.Coverage();
+  const NewsCoverage news = store.NewsCoverageByDay();
+  const NewsSummary news_summary = SummariseNews(news);
   auto top = store.TopDyads(10);
   auto reasons = store.RejectReasons(10);
   std::vector<IngestedFile> files = store.Files();
@@ -55,20 +111,36 @@ int RunInfo(const InfoArgs& args) {
   const std::vector<ImportedSeriesInfo> imported = SeriesStore(store.db()).List();
 
   if (args.format == "json") {
-    nlohmann::json out = {{"store", args.store},
-                          {"bytes", std::filesystem::file_size(args.store)},
-                          {"files", files.size()},
-                          {"rows", rows},
-                          {"accepted", accepted},
-                          {"without_dyad", s.rows_without_dyad},
-                          {"rejected", s.rejects},
-                          {"duplicate", s.duplicates},
-                          {"events", s.events},
-                          {"cells", s.cells},
-                          {"first_day", s.first_day ? FormatDate(*s.first_day) : ""},
-                          {"last_day", s.last_day ? FormatDate(*s.last_day) : ""},
-                          {"coverage_from", coverage ? FormatDate(coverage->first) : ""},
-                          {"last_ingest", s.last_ingest}};
+    nlohmann::json out = {
+        {"store", args.store},
+        {"bytes", std::filesystem::file_size(args.store)},
+        {"files", files.size()},
+        {"rows", rows},
+        {"accepted", accepted},
+        {"without_dyad", s.rows_without_dyad},
+        {"rejected", s.rejects},
+        {"duplicate", s.duplicates},
+        {"events", s.events},
+        {"cells", s.cells},
+        {"first_day", s.first_day ? FormatDate(*s.first_day) : ""},
+        {"last_day", s.last_day ? FormatDate(*s.last_day) : ""},
+        {"coverage_from", coverage ? FormatDate(coverage->first) : ""},
+        {"stale", news.rows_stale},
+        {"max_report_lag_days",
+         news.report_lag_limit ? nlohmann::json(*news.report_lag_limit) : nlohmann::json()},
+        {"last_ingest", s.last_ingest}};
+    nlohmann::json thin = nlohmann::json::array();
+    for (const DayCoverage& d : news_summary.thin)
+      thin.push_back({{"day", FormatDate(d.day)}, {"slots", d.slots}});
+    out["news"] = {{"recorded", news.files_unrecorded == 0},
+                   {"files_unrecorded", news.files_unrecorded},
+                   {"first_day", news.days.empty() ? "" : FormatDate(news_summary.first)},
+                   {"last_day", news.days.empty() ? "" : FormatDate(news_summary.last)},
+                   {"slots_per_day", news_summary.slots_per_day},
+                   {"slots", news_summary.slots},
+                   {"slots_possible", news_summary.possible},
+                   {"thin_days", thin},
+                   {"thin_below", kDefaultMinCoverage}};
     for (auto& d : top)
       out["top_dyads"].push_back({{"dyad", d.source + "-" + d.target}, {"events", d.events}});
     for (auto& [why, n] : reasons) out["reject_reasons"].push_back({{"reason", why}, {"rows", n}});
@@ -103,12 +175,19 @@ int RunInfo(const InfoArgs& args) {
   if (s.first_day)
     out += fmt::format("dates     {} .. {} (news coverage from {})\n", FormatDate(*s.first_day),
                        FormatDate(*s.last_day), coverage ? FormatDate(coverage->first) : "?");
+  out += NewsLine(news, news_summary);
   out += fmt::format("events    {} in {} dyad-day cells\n", WithThousands(s.events),
                      WithThousands(s.cells));
   out +=
       fmt::format("rows      {} read: {} accepted, {} without a dyad, {} rejected, {} duplicates\n",
                   WithThousands(rows), WithThousands(accepted), WithThousands(s.rows_without_dyad),
                   WithThousands(s.rejects), WithThousands(s.duplicates));
+  if (news.rows_stale > 0)
+    out += fmt::format(
+        "old       {} events reported over {} days after they happened (GDELT codes old events "
+        "that the news mentions again with their original date): counted here, not stored "
+        "(ingest --max-report-lag)\n",
+        WithThousands(news.rows_stale), news.report_lag_limit.value_or(kDefaultMaxReportLagDays));
   if (!top.empty()) {
     out += "\ntop dyads (both directions)\n";
     TextTable t({"dyad", "events"});

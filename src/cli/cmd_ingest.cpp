@@ -36,7 +36,8 @@ struct IngestArgs {
   bool force = false;    // read files whose path, size and time are unchanged all the same
   bool both_gdelt_families = false;  // GDELT 1.0 and 2.0 events for the same days, knowingly
   int threads = 0;
-  std::string format = "table";  // of the summary: table or json
+  std::string format = "table";                   // of the summary: table or json
+  int max_report_lag = kDefaultMaxReportLagDays;  // days; -1: keep old events reported again
 };
 
 // Files smaller than this on disk are aggregated ahead, several at a time (RunIngest).
@@ -112,6 +113,7 @@ int RunIngest(const IngestArgs& args) {
   if (!args.input_format.empty()) options.format = ParseEventFormat(args.input_format);
   options.strict = args.strict;
   options.threads = args.threads;
+  options.max_report_lag_days = args.max_report_lag;
   const bool json = args.format == "json";
 
   if (paths.empty()) {
@@ -129,7 +131,7 @@ int RunIngest(const IngestArgs& args) {
 
   int added = 0, skipped = 0, failed = 0;
   int unchanged = 0;  // skipped because the same path, size and time were ingested before
-  std::int64_t rows = 0, accepted = 0, without_dyad = 0, rejected = 0, duplicate = 0;
+  std::int64_t rows = 0, accepted = 0, without_dyad = 0, rejected = 0, duplicate = 0, stale = 0;
   std::uint64_t bytes = 0;
   nlohmann::json files_json = nlohmann::json::array();
   auto note = [&](const std::string& message) {
@@ -270,6 +272,7 @@ int RunIngest(const IngestArgs& args) {
         without_dyad += f.rows_without_dyad;
         rejected += f.rows_rejected;
         duplicate += f.rows_duplicate;
+        stale += f.rows_stale;
         bytes += aggregate.content_bytes;
         if (f.rows_rejected > 0)
           note(fmt::format(
@@ -286,6 +289,7 @@ int RunIngest(const IngestArgs& args) {
                               {"without_dyad", f.rows_without_dyad},
                               {"rejected", f.rows_rejected},
                               {"duplicate", f.rows_duplicate},
+                              {"stale", f.rows_stale},
                               {"cells", aggregate.cells.size()},
                               {"seconds", f.seconds},
                               {"commit_seconds", commit_seconds}});
@@ -320,26 +324,35 @@ int RunIngest(const IngestArgs& args) {
   StoreSummary summary = store.Summary();
   double seconds = progress.Seconds();
   if (json) {
-    nlohmann::json out = {{"store", args.store},
-                          {"files_added", added},
-                          {"files_skipped", skipped},
-                          {"files_failed", failed},
-                          {"rows", rows},
-                          {"accepted", accepted},
-                          {"without_dyad", without_dyad},
-                          {"rejected", rejected},
-                          {"duplicate", duplicate},
-                          {"store_cells", summary.cells},
-                          {"store_events", summary.events},
-                          {"seconds", seconds},
-                          {"files", files_json}};
+    nlohmann::json out = {
+        {"store", args.store},
+        {"files_added", added},
+        {"files_skipped", skipped},
+        {"files_failed", failed},
+        {"rows", rows},
+        {"accepted", accepted},
+        {"without_dyad", without_dyad},
+        {"rejected", rejected},
+        {"duplicate", duplicate},
+        {"stale", stale},
+        {"max_report_lag_days",
+         args.max_report_lag < 0 ? nlohmann::json() : nlohmann::json(args.max_report_lag)},
+        {"store_cells", summary.cells},
+        {"store_events", summary.events},
+        {"seconds", seconds},
+        {"files", files_json}};
     std::printf("%s\n", JsonText(out, 2).c_str());
   } else if (!args.quiet) {
     fmt::print(
         "ingested {} file{} ({} unchanged, {} failed): {} rows, {} accepted, {} without a dyad, "
-        "{} rejected, {} duplicates; {} holds {} events in {} cells ({:.2f} s, {:.0f} MB/s)\n",
+        "{} rejected, {} duplicates{}; {} holds {} events in {} cells ({:.2f} s, {:.0f} MB/s)\n",
         added, added == 1 ? "" : "s", skipped, failed, rows, accepted, without_dyad, rejected,
-        duplicate, TerminalText(args.store), summary.events, summary.cells, seconds,
+        duplicate,
+        stale > 0 ? fmt::format(", {} old events reported over {} days late (not stored: "
+                                "--max-report-lag)",
+                                stale, args.max_report_lag)
+                  : std::string(),
+        TerminalText(args.store), summary.events, summary.cells, seconds,
         seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0);
   }
   if (failed > 0) return kExitError;
@@ -384,6 +397,11 @@ const CommandRegistration kIngest(10, [](CLI::App& app, int& exit_code) {
                 "independently, so the same news then counts twice)");
   cmd->add_flag("-v,--verbose", args->verbose,
                 "Name each file that was already ingested (by default one line counts them)");
+  cmd->add_option("--max-report-lag", args->max_report_lag,
+                  "Days an event may lie before the news that reports it (GDELT DATEADDED); "
+                  "older events mentioned again are counted apart and not stored. -1 keeps them")
+      ->check(CLI::Range(-1, 36525))
+      ->capture_default_str();
   cmd->add_option("--threads", args->threads, "Parsing threads, 0 to 256 (default 0: all cores)")
       ->check(CLI::Range(0, 256));
   cmd->add_option("--format", args->format, "Summary as a line (table) or JSON")

@@ -29,7 +29,7 @@ class InputPaths(unittest.TestCase):
         return sqlite3.connect(self.store).execute("SELECT SUM(events) FROM cells").fetchone()[0]
 
     def ingest_json(self, *paths):
-        proc = t.run("ingest", "--output", "json", "--store", self.store, *paths, check=False,
+        proc = t.run("ingest", "--max-report-lag", "-1", "--output", "json", "--store", self.store, *paths, check=False,
                      timeout=60)
         return proc, json.loads(proc.stdout) if proc.stdout else None
 
@@ -44,13 +44,13 @@ class InputPaths(unittest.TestCase):
         self.assertEqual(status, {"live.tsv": "skipped", "named.fifo": "skipped", "a.tsv": "added",
                                   "b.tsv": "added"})
         self.assertEqual(self.events(), 500)
-        text = t.run("ingest", "--store", self.store, named, check=False, timeout=60)
+        text = t.run("ingest", "--max-report-lag", "-1", "--store", self.store, named, check=False, timeout=60)
         self.assertIn("a FIFO, not a regular file: skipped", text.stderr)
 
     def test_missing_paths_fail_at_the_end_after_the_valid_files(self):
         missing = os.path.join(self.dir, "nope.tsv")
         glob = os.path.join(self.dir, "*.nothing")
-        proc = t.run("ingest", "--store", self.store, missing, self.first, glob, self.second,
+        proc = t.run("ingest", "--max-report-lag", "-1", "--store", self.store, missing, self.first, glob, self.second,
                      check=False)
         self.assertEqual(proc.returncode, 1, proc.stderr)  # input error, after the good files
         self.assertEqual(self.events(), 500)
@@ -59,7 +59,7 @@ class InputPaths(unittest.TestCase):
         self.assertIn("ingested 2 files (0 unchanged, 2 failed)", proc.stdout)
 
     def test_nothing_valid_leaves_no_store_behind(self):
-        proc = t.run("ingest", "--store", self.store, os.path.join(self.dir, "nope"), check=False)
+        proc = t.run("ingest", "--max-report-lag", "-1", "--store", self.store, os.path.join(self.dir, "nope"), check=False)
         self.assertEqual(proc.returncode, 1)
         self.assertIn("no event file to ingest", proc.stderr)
         self.assertFalse(os.path.exists(self.store))

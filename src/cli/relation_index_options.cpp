@@ -23,6 +23,14 @@ void RelationIndexFlags::AddTo(CLI::App* cmd) {
       ->capture_default_str();
   cmd->add_option("--source", source,
                   "Use the imported series NAME (see import-series) instead of the events");
+  cmd->add_option("--min-coverage", min_coverage,
+                  "A period whose days hold on average less than this share of their news "
+                  "(GDELT 2.0: of 96 fifteen-minute slots) is thin and left out, as is one "
+                  "outside the store's news; events only")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_flag("--include-partial", include_partial,
+                "Keep thin periods and periods outside the news coverage (still flagged)");
 }
 
 RelationIndexOptions RelationIndexFlags::Resolve() const {
@@ -32,6 +40,8 @@ RelationIndexOptions RelationIndexFlags::Resolve() const {
   if (min_events < 1) ThrowUsage("--min-events must be at least 1");
   o.min_events = min_events;
   o.source = source;
+  o.min_coverage = min_coverage;
+  o.include_partial = include_partial;
   return o;
 }
 

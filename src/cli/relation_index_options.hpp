@@ -16,6 +16,8 @@ struct RelationIndexFlags {
   std::string baseline;  // empty: DefaultBaseline(source)
   std::int64_t min_events = kDefaultMinEvents;
   std::string source;
+  double min_coverage = kDefaultMinCoverage;
+  bool include_partial = false;
 
   void AddTo(CLI::App* cmd);
   RelationIndexOptions Resolve() const;  // throws usage errors for bad values

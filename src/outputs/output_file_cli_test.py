@@ -200,7 +200,7 @@ class IngestFormats(unittest.TestCase):
         self.store = os.path.join(self.dir, "s.db")
 
     def test_format_json_and_input_format(self):
-        r = t.run("ingest", "--store", self.store, "--format", "json", "--input-format", "gdelt2", SAMPLE)
+        r = t.run("ingest", "--max-report-lag", "-1", "--store", self.store, "--format", "json", "--input-format", "gdelt2", SAMPLE)
         summary = json.loads(r.stdout)
         self.assertEqual(summary["accepted"], 106096)
 
@@ -210,7 +210,7 @@ class IngestFormats(unittest.TestCase):
         self.assertEqual(r.returncode, 1, r.stderr)
 
     def test_old_output_option_still_works(self):
-        r = t.run("ingest", "--store", self.store, "--output", "json", SAMPLE)
+        r = t.run("ingest", "--max-report-lag", "-1", "--store", self.store, "--output", "json", SAMPLE)
         self.assertEqual(json.loads(r.stdout)["accepted"], 106096)
         self.assertNotIn("--output", t.run("ingest", "--help").stdout)
 

@@ -44,7 +44,7 @@ class Formats(unittest.TestCase):
             store = os.path.join(self.dir, os.path.basename(p) + ".db")
             t.run("ingest", "--quiet", "--store", store, p)
             cells.append(t.exported_cells(store))
-        self.assertGreaterEqual(len(cells[0]), 8)
+        self.assertGreaterEqual(len(cells[0]), 7)
         self.assertEqual(cells[0], cells[1])
         self.assertEqual(cells[0], cells[2])
         # The second and third are the same content as the first: one store keeps one copy.

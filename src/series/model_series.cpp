@@ -17,6 +17,44 @@ bool Wants(const std::optional<std::vector<DriverFamily>>& drivers, DriverFamily
 
 }  // namespace
 
+namespace {
+
+struct GapFill {
+  int filled = 0;  // periods filled with the previous value
+  std::size_t longest_start = 0;
+  int longest = 0;  // the longest run of consecutive filled periods
+};
+
+// Fills interior gaps forward (the first value is never missing after trimming).
+GapFill FillGaps(std::vector<double>& column) {
+  GapFill fill;
+  int run = 0;
+  for (std::size_t t = 1; t < column.size(); ++t) {
+    if (!std::isnan(column[t])) {
+      run = 0;
+      continue;
+    }
+    column[t] = column[t - 1];
+    ++fill.filled;
+    if (++run > fill.longest) fill.longest = run, fill.longest_start = t + 1 - run;
+  }
+  return fill;
+}
+
+// Why a filled series cannot be modelled (kMaxFilledRun, kMaxFilledShare); empty when it can.
+std::string GapProblem(const GapFill& fill, std::size_t periods, const std::vector<Day>& dates) {
+  if (fill.longest > kMaxFilledRun)
+    return fmt::format("{} consecutive periods missing ({} .. {}), more than the {} triad fills",
+                       fill.longest, FormatDate(dates[fill.longest_start]),
+                       FormatDate(dates[fill.longest_start + fill.longest - 1]), kMaxFilledRun);
+  if (static_cast<double>(fill.filled) > kMaxFilledShare * static_cast<double>(periods))
+    return fmt::format("{} of {} periods missing, more than the {:.0f}% triad fills", fill.filled,
+                       periods, 100 * kMaxFilledShare);
+  return "";
+}
+
+}  // namespace
+
 ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& options) {
   const auto& a = options.actors;
   return BuildModelSeries(
@@ -114,17 +152,31 @@ ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& option
         FormatDate(grid[first]), FormatDate(grid[last - 1]), first, grid.size() - last));
   out.dates.assign(grid.begin() + static_cast<std::ptrdiff_t>(first),
                    grid.begin() + static_cast<std::ptrdiff_t>(last));
+  std::vector<std::string> names, descriptions;
   for (std::size_t j = 0; j < raw.size(); ++j) {
     std::vector<double> column(raw[j].begin() + static_cast<std::ptrdiff_t>(first),
                                raw[j].begin() + static_cast<std::ptrdiff_t>(last));
-    int filled = 0;
-    for (std::size_t t = 1; t < column.size(); ++t)
-      if (std::isnan(column[t])) column[t] = column[t - 1], ++filled;
-    if (filled > 0)
+    const GapFill fill = FillGaps(column);
+    const bool dyad = static_cast<int>(j) < out.dyad_count;
+    const std::string problem = GapProblem(fill, column.size(), out.dates);
+    if (!problem.empty()) {
+      if (dyad)
+        ThrowCompute(fmt::format(
+            "{}: {}; a model on it would rest on invented values: use a coarser --freq, a lower "
+            "--min-events or a period with more data",
+            out.names[j], problem));
+      out.notes.push_back(fmt::format("{} left out: {}", out.names[j], problem));
+      continue;
+    }
+    if (fill.filled > 0)
       out.notes.push_back(fmt::format("{}: {} missing period{} filled with the previous value",
-                                      out.names[j], filled, filled == 1 ? "" : "s"));
+                                      out.names[j], fill.filled, fill.filled == 1 ? "" : "s"));
+    names.push_back(out.names[j]);
+    descriptions.push_back(out.descriptions[j]);
     out.columns.push_back(std::move(column));
   }
+  out.names = std::move(names);
+  out.descriptions = std::move(descriptions);
   return out;
 }
 

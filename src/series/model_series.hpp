@@ -2,7 +2,9 @@
 // The series a triad model is fitted on: the three dyad indices (named A_B, e.g. CHN_USA) and
 // the essay's drivers (drivers.hpp), on one calendar grid and without gaps, ready for a VAR.
 //   - Periods where any kept series is missing at the start or the end are dropped.
-//   - Interior gaps are filled with the last known value (and counted in `notes`).
+//   - Interior gaps are filled with the last known value (and counted in `notes`), at most
+//     kMaxFilledRun periods in a row and kMaxFilledShare of the periods: beyond that a dyad
+//     refuses the model (a compute error with the count) and a driver is left out (a note).
 //   - A driver missing in more than `max_missing_share` of the periods is left out (with a note):
 //     filling most of a series would invent its dynamics.
 #include <array>
@@ -14,6 +16,9 @@
 #include "series/relation_index.hpp"
 
 namespace triad {
+
+inline constexpr int kMaxFilledRun = 2;
+inline constexpr double kMaxFilledShare = 0.2;
 
 struct ModelSeriesOptions {
   std::array<std::string, 3> actors;

@@ -187,6 +187,26 @@ std::vector<RelationIndexSeries> LoadRelationIndices(EventStore& store,
   }
   std::vector<GridIndex> raw =
       RawOnGrid(store, dyads, grid, options, r.imported, r.baseline == Baseline::kWorld);
+  // Periods outside the news coverage or thinly covered leave the index before any baseline
+  // uses them (the own baseline's trailing year too).
+  PeriodCoverage coverage;
+  if (r.imported) {
+    coverage.fraction.assign(grid.starts.size(), std::numeric_limits<double>::quiet_NaN());
+    coverage.flag.assign(grid.starts.size(), CoverageFlag::kUnknown);
+  } else {
+    coverage = CoverageOfPeriods(store.NewsCoverageByDay(), grid.starts, grid.first_day,
+                                 grid.last_day, options.min_coverage);
+  }
+  std::vector<int> left_out(dyads.size(), 0);
+  for (std::size_t d = 0; d < dyads.size(); ++d) {
+    GridIndex& g = raw[d];
+    for (std::size_t p = 0; p < grid.starts.size() && !options.include_partial; ++p) {
+      const CoverageFlag flag = coverage.flag[p];
+      if (flag != CoverageFlag::kThin && flag != CoverageFlag::kOutside) continue;
+      if (!std::isnan(g.value[p]) && grid.starts[p] >= first_start) ++left_out[d];
+      g.value[p] = g.se[p] = g.net_coop[p] = std::numeric_limits<double>::quiet_NaN();
+    }
+  }
 
   std::vector<RelationIndexSeries> out;
   for (std::size_t d = 0; d < dyads.size(); ++d) {
@@ -207,7 +227,12 @@ std::vector<RelationIndexSeries> LoadRelationIndices(EventStore& store,
       s.se.push_back(g.se[p]);
       s.events.push_back(g.events[p]);
       s.net_coop.push_back(g.net_coop[p]);
+      s.coverage.push_back(coverage.fraction[p]);
+      s.coverage_flag.push_back(coverage.flag[p]);
     }
+    s.left_out = left_out[d];
+    s.min_coverage = options.min_coverage;
+    s.include_partial = options.include_partial;
     out.push_back(std::move(s));
   }
   return out;

@@ -50,6 +50,7 @@
 
 #include "codebook/dyad.hpp"
 #include "series/dyad_series.hpp"
+#include "series/period_coverage.hpp"
 #include "store/event_store.hpp"
 
 namespace triad {
@@ -70,6 +71,10 @@ struct RelationIndexOptions {
   std::optional<Baseline> baseline;  // unset: DefaultBaseline(source)
   std::int64_t min_events = kDefaultMinEvents;  // events only; >= 1
   std::string source;  // empty: the store's events; otherwise an imported series' name
+  // News coverage (period_coverage.hpp): periods outside the store's news, or below this share
+  // of their news slots, are left out (missing) unless include_partial; events only.
+  double min_coverage = kDefaultMinCoverage;
+  bool include_partial = false;
 };
 
 // A relation index on a regular calendar grid: element i of every vector belongs to the period
@@ -90,6 +95,11 @@ struct RelationIndexSeries {
   std::vector<std::int64_t> events;  // events in the period (imported: values averaged)
   std::vector<double> net_coop;      // (cooperation - conflict) / all, weighted, -1..1; NaN
                                      // when missing or imported
+  std::vector<double> coverage;      // share of the period's news slots in the store; NaN unknown
+  std::vector<CoverageFlag> coverage_flag;
+  int left_out = 0;  // periods with events whose value was left out for their coverage
+  double min_coverage = kDefaultMinCoverage;
+  bool include_partial = false;
 
   std::size_t size() const { return dates.size(); }
 };

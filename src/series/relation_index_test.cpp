@@ -90,6 +90,8 @@ class TinyStore : public ::testing::Test {
     o.series.to = ParseDate("2025-06-01");
     o.baseline = baseline;
     o.min_events = min_events;
+    // One 15-minute slot a day (1% of the news): thin, kept here to test the index itself.
+    o.include_partial = true;
     return o;
   }
   std::filesystem::path dir_;
@@ -97,6 +99,26 @@ class TinyStore : public ::testing::Test {
 };
 
 const Dyad kChnUsa{"CHN", "USA"};
+
+TEST_F(TinyStore, ThinNewsCoverageIsFlaggedAndLeftOut) {
+  RelationIndexOptions o = Options(Baseline::kNone);
+  o.include_partial = false;
+  RelationIndexSeries s = LoadRelationIndex(*store_, kChnUsa, o);
+  ASSERT_EQ(s.size(), 2u);
+  // Week of 2025-05-19: one slot (12:00) on each of 5 of its 7 days: 5 / (7 * 96).
+  EXPECT_NEAR(s.coverage[0], 5.0 / (7 * 96), 1e-12);
+  EXPECT_EQ(s.coverage_flag[0], CoverageFlag::kThin);
+  EXPECT_EQ(s.events[0], 4);  // still counted
+  EXPECT_TRUE(std::isnan(s.value[0]));
+  EXPECT_EQ(s.left_out, 1);
+  // The week of 2025-05-26 holds 2025-06-01 (one slot), clipped to --to 2025-06-01.
+  EXPECT_NEAR(s.coverage[1], 1.0 / (7 * 96), 1e-12);
+  o.min_coverage = 0.007;  // 5 / 672 = 0.0074 passes, 1 / 672 does not
+  s = LoadRelationIndex(*store_, kChnUsa, o);
+  EXPECT_EQ(s.coverage_flag[0], CoverageFlag::kCovered);
+  EXPECT_NEAR(s.value[0], -0.2, 1e-12);
+  EXPECT_EQ(s.coverage_flag[1], CoverageFlag::kThin);
+}
 
 TEST_F(TinyStore, RawMeanStandardErrorAndNetCooperation) {
   RelationIndexSeries s = LoadRelationIndex(*store_, kChnUsa, Options(Baseline::kNone));

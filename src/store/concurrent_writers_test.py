@@ -27,7 +27,7 @@ def export(store):
 
 def at_once(store, paths):
     """Starts one `triad ingest` per path into `store` at the same moment; returns the runs."""
-    procs = [subprocess.Popen([t.TRIAD, "ingest", "--threads", "1", "--store", store, p],
+    procs = [subprocess.Popen([t.TRIAD, "ingest", "--max-report-lag", "-1", "--threads", "1", "--store", store, p],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for p in paths]
     return [(p.wait(), *p.communicate()) for p in procs]
@@ -44,7 +44,7 @@ class ConcurrentWriters(unittest.TestCase):
         cls.b = write(os.path.join(cls.dir, "b.tsv"), rows[40000:])
         cls.c = write(os.path.join(cls.dir, "c.tsv"), rows[20000:90000])
         cls.sequential = os.path.join(cls.dir, "sequential.db")
-        t.run("ingest", "--quiet", "--store", cls.sequential, cls.a, cls.b, cls.c)
+        t.run("ingest", "--max-report-lag", "-1", "--quiet", "--store", cls.sequential, cls.a, cls.b, cls.c)
         cls.reference = export(cls.sequential)
         cells, files = t.store_totals(cls.sequential)
         assert cells[1] == len(rows), cells  # every sample event once
@@ -71,7 +71,7 @@ class ConcurrentWriters(unittest.TestCase):
 
     def test_second_writer_into_an_existing_store_waits_and_adds_only_new_events(self):
         store = os.path.join(self.dir, "existing.db")
-        t.run("ingest", "--quiet", "--store", store, self.c)
+        t.run("ingest", "--max-report-lag", "-1", "--quiet", "--store", store, self.c)
         runs = at_once(store, [self.a, self.b])
         for code, out, err in runs:
             self.assertEqual(code, 0, err)
@@ -79,8 +79,8 @@ class ConcurrentWriters(unittest.TestCase):
 
     def test_readers_during_concurrent_ingests_neither_fail_nor_block_them(self):
         store = os.path.join(self.dir, "read-while-writing.db")
-        t.run("ingest", "--quiet", "--store", store, self.c)
-        procs = [subprocess.Popen([t.TRIAD, "ingest", "--threads", "1", "--store", store, p],
+        t.run("ingest", "--max-report-lag", "-1", "--quiet", "--store", store, self.c)
+        procs = [subprocess.Popen([t.TRIAD, "ingest", "--max-report-lag", "-1", "--threads", "1", "--store", store, p],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                  for p in (self.a, self.b)]
         reads = 0
@@ -97,10 +97,10 @@ class ConcurrentWriters(unittest.TestCase):
         # Another writer holds the store's write lock for 11 s (longer than SQLite's usual busy
         # timeouts): the ingest waits, says why on stderr, then adds its file.
         store = os.path.join(self.dir, "long.db")
-        t.run("ingest", "--quiet", "--store", store, t.triangle_file())
+        t.run("ingest", "--max-report-lag", "-1", "--quiet", "--store", store, t.triangle_file())
         holder = sqlite3.connect(store, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
-        proc = subprocess.Popen([t.TRIAD, "ingest", "--store", store, self.a],
+        proc = subprocess.Popen([t.TRIAD, "ingest", "--max-report-lag", "-1", "--store", store, self.a],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         time.sleep(11)
         self.assertIsNone(proc.poll(), "the ingest gave up while the lock was held")

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bitset>
 #include <charconv>
 #include <ctime>
 #include <filesystem>
@@ -16,9 +17,10 @@
 namespace triad {
 namespace {
 
-// 2 added reject_counts (rejected rows are counted by reason; only the first are kept); a store
-// at 1 is upgraded when opened.
-constexpr int kSchemaVersion = 2;
+// 2 added reject_counts (rejected rows are counted by reason; only the first are kept); 3 added
+// the news coverage (table coverage, files.coverage_recorded) and old events reported again
+// (files.rows_stale, files.report_lag_limit). A store at 1 or 2 is upgraded by the next ingest.
+constexpr int kSchemaVersion = 3;
 constexpr int kStorePageBytes = 16384;
 
 constexpr const char* kSchema = R"sql(
@@ -31,7 +33,9 @@ CREATE TABLE IF NOT EXISTS files(
   rows_rejected INTEGER NOT NULL, rows_duplicate INTEGER NOT NULL,
   min_event_key INTEGER, max_event_key INTEGER, min_day TEXT, max_day TEXT,
   min_date_added INTEGER, max_date_added INTEGER,
-  seconds REAL NOT NULL, ingested_at TEXT NOT NULL, triad_version TEXT NOT NULL);
+  seconds REAL NOT NULL, ingested_at TEXT NOT NULL, triad_version TEXT NOT NULL,
+  rows_stale INTEGER NOT NULL DEFAULT 0, report_lag_limit INTEGER,
+  coverage_recorded INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS files_by_path ON files(path);
 -- One row per (day, source, target, channel, quad_class); key packs those five (see cell.hpp).
 -- day: days since 1970-01-01; goldstein* in tenths; tone in millionths (exact integer sums).
@@ -54,6 +58,13 @@ CREATE TABLE IF NOT EXISTS reject_counts(
   file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
   field TEXT NOT NULL, reason TEXT NOT NULL, rows INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS reject_counts_by_file ON reject_counts(file_id);
+-- When each file's news was published (aggregate/news_slots.hpp): per day, a bit for each of
+-- the day's slots_per_day slots (96 fifteen-minute slots for GDELT 2.0, else 1) that holds one
+-- of the file's accepted rows; slots: 12 bytes, bit k of byte k / 8 for slot k.
+CREATE TABLE IF NOT EXISTS coverage(
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  day INTEGER NOT NULL, slots_per_day INTEGER NOT NULL, slots BLOB NOT NULL,
+  PRIMARY KEY(file_id, day)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS event_keys(
   id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
   family INTEGER NOT NULL, first_key INTEGER NOT NULL, last_key INTEGER NOT NULL,
@@ -98,13 +109,17 @@ IngestedFile ReadFileRow(const Statement& s) {
   f.max_added = s.Int(17);
   f.seconds = s.Double(18);
   f.ingested_at = s.Text(19);
+  f.rows_stale = s.Int(20);
+  if (!s.IsNull(21)) f.report_lag_limit = static_cast<int>(s.Int(21));
+  f.coverage_recorded = s.Int(22) != 0;
   return f;
 }
 
 constexpr const char* kFileColumns =
     "id, path, name, size, mtime, content_hash, format, rows_read, rows_accepted, "
     "rows_without_dyad, rows_rejected, rows_duplicate, min_event_key, max_event_key, min_day, "
-    "max_day, min_date_added, max_date_added, seconds, ingested_at";
+    "max_day, min_date_added, max_date_added, seconds, ingested_at, rows_stale, report_lag_limit, "
+    "coverage_recorded";
 
 }  // namespace
 
@@ -202,7 +217,7 @@ int EventStore::CheckIsTriadStore() {
         fmt::format("{}: the store's schema version '{}' is not a number (its meta table "
                     "was changed or the file is damaged): ingest into a new store",
                     db_.path(), text));
-  if (number != kSchemaVersion && number != 1)
+  if (number < 1 || number > kSchemaVersion)
     ThrowStore(fmt::format("{}: store schema version {} is not the version this triad reads ({})",
                            db_.path(), number, kSchemaVersion));
   return number;
@@ -220,6 +235,18 @@ void EventStore::CreateSchema() {
     db_.Exec(
         "INSERT INTO reject_counts(file_id, field, reason, rows) SELECT file_id, field, reason, "
         "count(*) FROM rejects GROUP BY file_id, field, reason");
+  if (version == "1" || version == "2") {
+    // Files ingested before version 3: no coverage recorded, no old events counted apart.
+    std::vector<std::string> columns;
+    auto info = db_.Prepare("PRAGMA table_info(files)");
+    while (info.Step()) columns.push_back(info.Text(1));
+    for (const char* column : {"rows_stale INTEGER NOT NULL DEFAULT 0", "report_lag_limit INTEGER",
+                               "coverage_recorded INTEGER NOT NULL DEFAULT 0"}) {
+      const std::string name = std::string(column).substr(0, std::string(column).find(' '));
+      if (std::find(columns.begin(), columns.end(), name) == columns.end())
+        db_.Exec(fmt::format("ALTER TABLE files ADD COLUMN {}", column));
+    }
+  }
   if (version != std::to_string(kSchemaVersion))
     db_.Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)")
         .Bind(1, std::to_string(kSchemaVersion))
@@ -325,8 +352,8 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
   auto insert_file = db_.Prepare(
       "INSERT INTO files(path, name, size, mtime, content_hash, format, rows_read, rows_accepted, "
       "rows_without_dyad, rows_rejected, rows_duplicate, min_event_key, max_event_key, min_day, "
-      "max_day, min_date_added, max_date_added, seconds, ingested_at, triad_version) "
-      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "max_day, min_date_added, max_date_added, seconds, ingested_at, triad_version, rows_stale, "
+      "report_lag_limit, coverage_recorded) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)");
   bool any = a.rows_accepted > 0;
   insert_file.Bind(1, file.path)
       .Bind(2, a.member_name)
@@ -350,8 +377,24 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
     for (int i = 12; i <= 17; ++i) insert_file.BindNull(i);
   }
   insert_file.Bind(18, seconds).Bind(19, UtcNow()).Bind(20, std::string_view(TRIAD_VERSION_STRING));
+  insert_file.Bind(21, a.rows_stale);
+  if (a.max_report_lag_days >= 0)
+    insert_file.Bind(22, a.max_report_lag_days);
+  else
+    insert_file.BindNull(22);
   insert_file.Run();
   const std::int64_t file_id = db_.LastInsertRowId();
+
+  auto insert_coverage =
+      db_.Prepare("INSERT INTO coverage(file_id, day, slots_per_day, slots) VALUES(?,?,?,?)");
+  for (const DaySlots& d : a.news_slots) {
+    const std::string bytes = PackSlots(d.slots);
+    insert_coverage.Bind(1, file_id)
+        .Bind(2, d.day)
+        .Bind(3, SlotsPerDay(a.format))
+        .BindBlob(4, bytes.data(), bytes.size());
+    insert_coverage.Run();
+  }
 
   auto upsert = db_.Prepare(
       "INSERT INTO cells(key, day, source, target, channel, quad_class, events, mentions, "
@@ -418,6 +461,37 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
   added.Bind(1, file_id);
   added.Step();
   return AddResult{true, again, ReadFileRow(added)};
+}
+
+NewsCoverage EventStore::NewsCoverageByDay() {
+  NewsCoverage out;
+  {
+    auto files = db_.Prepare(
+        "SELECT coalesce(sum(coverage_recorded = 0), 0), coalesce(sum(rows_stale), 0), "
+        "max(report_lag_limit) FROM files");
+    files.Step();
+    out.files_unrecorded = files.Int(0);
+    out.rows_stale = files.Int(1);
+    if (!files.IsNull(2)) out.report_lag_limit = static_cast<int>(files.Int(2));
+  }
+  // Per day and slot width, the union of the files' slots; a day covered by formats of
+  // different widths takes the better covered.
+  auto stmt = db_.Prepare("SELECT day, slots_per_day, slots FROM coverage ORDER BY day");
+  std::map<std::pair<Day, int>, std::bitset<kGdelt2SlotsPerDay>> unions;
+  while (stmt.Step()) {
+    const std::string_view blob = stmt.Blob(2);
+    unions[{static_cast<Day>(stmt.Int(0)), static_cast<int>(stmt.Int(1))}] |=
+        UnpackSlots(std::string(blob));
+  }
+  for (const auto& [key, slots] : unions) {
+    const DayCoverage day{key.first, static_cast<int>(slots.count()), key.second};
+    if (!out.days.empty() && out.days.back().day == day.day) {
+      if (day.Fraction() > out.days.back().Fraction()) out.days.back() = day;
+    } else {
+      out.days.push_back(day);
+    }
+  }
+  return out;
 }
 
 std::vector<IngestedFile> EventStore::Files() {

@@ -37,7 +37,10 @@ struct IngestedFile {
   std::string min_day, max_day;  // YYYY-MM-DD, empty when nothing was accepted
   std::int64_t min_added = 0, max_added = 0;
   double seconds = 0;
-  std::string ingested_at;  // UTC, ISO 8601
+  std::string ingested_at;              // UTC, ISO 8601
+  std::int64_t rows_stale = 0;          // old events reported again, not stored (news_slots.hpp)
+  std::optional<int> report_lag_limit;  // the lag in days beyond which rows were stale
+  bool coverage_recorded = false;       // false for files ingested before schema version 3
 };
 
 struct FileOnDisk {
@@ -55,6 +58,22 @@ struct StoreSummary {
   std::int64_t files = 0, cells = 0, events = 0, rejects = 0, rows_without_dyad = 0, duplicates = 0;
   std::optional<Day> first_day, last_day;
   std::string last_ingest;  // UTC time of the newest file, empty when none
+};
+
+// The store's news coverage of one day: the union over files of the day's slots (news_slots.hpp).
+struct DayCoverage {
+  Day day = 0;
+  int slots = 0;          // slots of the day that hold news
+  int slots_per_day = 1;  // 96 for GDELT 2.0, else 1 (the larger when families mix)
+  double Fraction() const { return static_cast<double>(slots) / slots_per_day; }
+};
+
+struct NewsCoverage {
+  std::vector<DayCoverage> days;        // the days with any news, in order
+  std::int64_t files_unrecorded = 0;    // files ingested before schema 3: coverage unknown
+  std::int64_t rows_stale = 0;          // old events reported again, over all files
+  std::optional<int> report_lag_limit;  // the largest lag limit the files were read with
+  bool Known() const { return files_unrecorded == 0 && !days.empty(); }
 };
 
 // A rejected row as stored, with the file it came from.
@@ -110,6 +129,8 @@ class EventStore {
   // DATEADDED; the first event date for ICEWS) to the last event date. Events dated before that
   // are old events reported again, which GDELT codes with their original date.
   std::optional<std::pair<Day, Day>> Coverage();
+  // The news coverage by day from the coverage table (see news_slots.hpp).
+  NewsCoverage NewsCoverageByDay();
   // Makes the (source, target, day) index of the cells if it is missing; the ingest calls it after
   // its last file, so that read commands never write.
   void EnsureDyadIndex();

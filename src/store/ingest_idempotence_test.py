@@ -20,12 +20,12 @@ class Idempotence(unittest.TestCase):
         self.dir = t.tmpdir()
         self.store = os.path.join(self.dir, "s.db")
         whole = os.path.join(self.dir, "whole.db")
-        t.run("ingest", "--quiet", "--store", whole, TRIANGLE)
+        t.run("ingest", "--max-report-lag", "-1", "--quiet", "--store", whole, TRIANGLE)
         self.reference = t.exported_cells(whole)
 
     def test_reingest_is_a_noop_that_says_so(self):
-        t.run("ingest", "--quiet", "--store", self.store, TRIANGLE)
-        again = t.run("ingest", "--store", self.store, TRIANGLE)
+        t.run("ingest", "--max-report-lag", "-1", "--quiet", "--store", self.store, TRIANGLE)
+        again = t.run("ingest", "--max-report-lag", "-1", "--store", self.store, TRIANGLE)
         self.assertEqual(again.returncode, 0)
         self.assertIn("already ingested", again.stderr)
         self.assertIn("0 files", again.stdout.replace("ingested 0 files", "0 files"))
@@ -34,8 +34,8 @@ class Idempotence(unittest.TestCase):
     def test_same_content_under_another_name(self):
         copy = os.path.join(self.dir, "renamed.tsv")
         shutil.copy(TRIANGLE, copy)
-        t.run("ingest", "--quiet", "--store", self.store, TRIANGLE)
-        proc = t.run("ingest", "--store", self.store, copy)
+        t.run("ingest", "--max-report-lag", "-1", "--quiet", "--store", self.store, TRIANGLE)
+        proc = t.run("ingest", "--max-report-lag", "-1", "--store", self.store, copy)
         self.assertIn("same content as", proc.stderr)
         self.assertEqual(t.exported_cells(self.store), self.reference)
         cells, files = t.store_totals(self.store)
@@ -49,7 +49,7 @@ class Idempotence(unittest.TestCase):
             f.writelines(rows[:6000])
         with open(b, "w", newline="\n") as f:
             f.writelines(rows[4000:])
-        out = t.run("ingest", "--format", "json", "--store", self.store, a, b)
+        out = t.run("ingest", "--max-report-lag", "-1", "--format", "json", "--store", self.store, a, b)
         import json
         report = json.loads(out.stdout)
         self.assertEqual(report["accepted"], 9093)
@@ -62,7 +62,7 @@ class Idempotence(unittest.TestCase):
         with open(doubled, "w", newline="\n") as f:
             f.writelines(rows)
             f.writelines(rows[:1000])
-        out = t.run("ingest", "--format", "json", "--store", self.store, doubled)
+        out = t.run("ingest", "--max-report-lag", "-1", "--format", "json", "--store", self.store, doubled)
         import json
         report = json.loads(out.stdout)
         self.assertEqual(report["accepted"], 9093)
@@ -72,7 +72,7 @@ class Idempotence(unittest.TestCase):
     def test_thread_count_does_not_change_cells(self):
         for threads in (1, 2, 3):
             store = os.path.join(self.dir, f"t{threads}.db")
-            t.run("ingest", "--quiet", "--threads", threads, "--store", store, TRIANGLE)
+            t.run("ingest", "--max-report-lag", "-1", "--quiet", "--threads", threads, "--store", store, TRIANGLE)
             self.assertEqual(t.exported_cells(store), self.reference)
 
     def test_a_repeated_event_id_with_other_values_counts_its_first_copy_whatever_the_threads(self):
@@ -92,13 +92,13 @@ class Idempotence(unittest.TestCase):
         with open(repeated, "w", newline="\n") as f:
             f.writelines(first + again)
         reference = os.path.join(self.dir, "originals.db")
-        t.run("ingest", "--quiet", "--store", reference, originals)
+        t.run("ingest", "--max-report-lag", "-1", "--quiet", "--store", reference, originals)
         expected = t.run("export", "cells", "--store", reference).stdout
         for threads in (1, 2, 3):
             for trial in range(3):
                 store = os.path.join(self.dir, f"repeated-{threads}-{trial}.db")
                 import json
-                report = json.loads(t.run("ingest", "--format", "json", "--threads", threads,
+                report = json.loads(t.run("ingest", "--max-report-lag", "-1", "--format", "json", "--threads", threads,
                                           "--store", store, repeated).stdout)
                 self.assertEqual((report["accepted"], report["duplicate"]), (20000, 20000))
                 got = t.run("export", "cells", "--store", store).stdout
