@@ -126,6 +126,29 @@ class NewsCoverage(unittest.TestCase):
         self.assertIn("news coverage: 1 period thin (below 10% of its news slots: 2025-05-15)",
                       proc.stdout + proc.stderr)
 
+    def test_a_model_refuses_a_dyad_with_a_long_gap(self):
+        # CHN-JPN per day with --min-events 15: the days below 15 events are missing; a run of
+        # more than 2 of them inside the sample may not be filled.
+        counts = collections.Counter()
+        seen = set()
+        for rows in self.files:
+            for r in rows:
+                if {r[7], r[17]} == {"CHN", "JPN"} and not t.is_stale(r) and r[0] not in seen:
+                    seen.add(r[0])
+                    counts[r[1]] += 1
+        proc = t.run("explain", "--store", self.store, "--actors", "CHN,USA,JPN", "--freq", "day",
+                     "--min-events", "15", "--drivers", "none", check=False)
+        self.assertEqual(proc.returncode, 5, proc.stderr)
+        self.assertIn("CHN_JPN: 3 consecutive periods missing (2025-06-06 .. 2025-06-08), more than "
+                      "the 2 triad fills", proc.stderr)
+        for day in ("20250606", "20250607", "20250608"):
+            self.assertLess(counts[day], 15, day)
+        self.assertGreaterEqual(counts["20250605"], 15)
+        self.assertGreaterEqual(counts["20250609"], 15)
+        ok = t.run("explain", "--store", self.store, "--actors", "CHN,USA,JPN", "--freq", "day",
+                   "--min-events", "10", "--drivers", "none")
+        self.assertIn("CHN_JPN: 2 missing periods filled with the previous value", ok.stdout + ok.stderr)
+
     def test_a_day_without_news_is_outside_the_coverage(self):
         # Two 15-minute files, of 2025-05-15 and 2025-05-17: nothing was published on 05-16, so
         # the events dated that day are only those the news of 05-17 reported late.
