@@ -62,8 +62,10 @@ def simulate_rows(j):
             at = {"system": system, "step": step["step"], "date": step["date"]}
             for name in j["variables"]:
                 rows.append({**at, "variable": name, **step["variables"][name]})
+            # a triangle type's share of paths is the mean of its indicator; no sd or quantiles
             for key, share in step.get("triangle", {}).items():
-                rows.append({**at, "variable": "triangle_" + key, "mean": share})
+                rows.append({**at, "variable": "triangle_" + key, "mean": share, "sd": None,
+                             **{q: None for q in ("q05", "q25", "q50", "q75", "q95")}})
     return rows
 
 
