@@ -233,8 +233,8 @@ std::vector<double> PathXs(const std::string& svg, const std::string& title) {
   if (at == std::string::npos || d == std::string::npos) return xs;
   const std::string path = svg.substr(d + 9, svg.find('"', d + 9) - (d + 9));
   static const std::regex point(R"([ML]([-0-9.]+),)");
-  for (auto it = std::sregex_iterator(path.begin(), path.end(), point); it != std::sregex_iterator();
-       ++it)
+  for (auto it = std::sregex_iterator(path.begin(), path.end(), point);
+       it != std::sregex_iterator(); ++it)
     xs.push_back(std::stod((*it)[1]));
   return xs;
 }
@@ -263,8 +263,9 @@ TEST(HtmlReport, FloorStartsAtTheScenarioStartNotAtTheFirstSimulatedStep) {
 
 TEST(HtmlReport, ScenarioWarningsAreShownAboveTheFanCharts) {
   ScenarioReport s = ScenarioWithWindows({});
-  s.warnings = {"scenario s.toml: its model's indices are events-weighted, the report's "
-                "mentions-weighted (other units)"};
+  s.warnings = {
+      "scenario s.toml: its model's indices are events-weighted, the report's "
+      "mentions-weighted (other units)"};
   const std::string html = ScenarioSection(s);
   const std::size_t warning = html.find(
       "<li>warning: scenario s.toml: its model&#39;s indices are events-weighted, the report&#39;s "
