@@ -107,7 +107,7 @@ def main():
     last = report["scenario"][-1]["variables"]
     for i, name in enumerate(names[:3]):
         print("  last-step median %s: triad %.4f, numpy %.4f, sd %.4f" %
-              (name, last[name]["quantiles"]["50"], summaries[-1][0][2][i], summaries[-1][2][i]))
+              (name, last[name]["q50"], summaries[-1][0][2][i], summaries[-1][2][i]))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <fmt/ranges.h>
+
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -40,6 +42,11 @@ std::string LeverText(const Lever& l) {
   return l.name;
 }
 
+// "events" or "mentions", as --weight spells it.
+std::string_view WeightText(Weighting w) {
+  return w == Weighting::kMentions ? "mentions" : "events";
+}
+
 }  // namespace
 
 std::vector<std::string> CompareScenarioWithReport(const Scenario& scenario, const VarFit& fit,
@@ -64,11 +71,37 @@ std::vector<std::string> CompareScenarioWithReport(const Scenario& scenario, con
     if (spec->actors != std::vector<std::string>(frame.actors.begin(), frame.actors.end()))
       out.push_back(fmt::format("scenario {}: its model's actors ({}) are not the report's ({})",
                                 name, fmt::join(spec->actors, ","), fmt::join(frame.actors, ",")));
-    if (frame.source != "events")
+    if (frame.source != "events") {
       out.push_back(
           fmt::format("scenario {}: its model is fitted on the store's events, the "
                       "report shows the imported series '{}' (other units)",
                       name, frame.source));
+    } else {
+      // The store-based model builds its indices with the defaults (ModelSeriesOptions).
+      const RelationIndexOptions model;
+      const Baseline model_baseline = model.baseline.value_or(DefaultBaseline(model.source));
+      const Baseline report_baseline = frame.index.baseline.value_or(DefaultBaseline(""));
+      if (frame.index.series.weight != model.series.weight)
+        out.push_back(fmt::format(
+            "scenario {}: its model's indices are {}-weighted, the report's {}-weighted "
+            "(other units)",
+            name, WeightText(model.series.weight), WeightText(frame.index.series.weight)));
+      if (frame.index.series.channel != model.series.channel)
+        out.push_back(fmt::format(
+            "scenario {}: its model's indices use all channels, the report's only the {} "
+            "channel (another series)",
+            name, ChannelName(*frame.index.series.channel)));
+      if (report_baseline != model_baseline)
+        out.push_back(fmt::format(
+            "scenario {}: its model's indices have the baseline {}, the report's the baseline {} "
+            "(other units)",
+            name, BaselineName(model_baseline), BaselineName(report_baseline)));
+      if (frame.index.min_events != model.min_events)
+        out.push_back(fmt::format(
+            "scenario {}: its model treats periods with fewer than {} events as missing, the "
+            "report fewer than {} (another series)",
+            name, model.min_events, frame.index.min_events));
+    }
   } else {
     out.push_back(
         fmt::format("scenario {}: its model is the saved fit {}, which triad cannot "
@@ -83,20 +116,17 @@ ScenarioReport ScenarioForReport(const std::string& path, const ModelBuilder& bu
                                  const ReportFrame& frame, std::vector<std::string>* warnings) {
   Scenario scenario = ReadScenarioFile(path);
   const VarFit fit = LoadScenarioModel(scenario, builder);
-  if (warnings) *warnings = CompareScenarioWithReport(scenario, fit, frame);
+  std::vector<std::string> notes = CompareScenarioWithReport(scenario, fit, frame);
   ScenarioPlan plan = PlanScenario(scenario, fit);
   try {
     AttachParameterUncertainty(plan, fit);
   } catch (const Error& e) {
-    if (warnings)
-      warnings->push_back(
-          fmt::format("scenario {}: plug-in parameters: {}", scenario.path, e.what()));
+    notes.push_back(fmt::format("scenario {}: plug-in parameters: {}", scenario.path, e.what()));
   }
   const SimulationResult result = RunSimulation(scenario, plan, {scenario.paths, scenario.seed, 0});
-  if (warnings)
-    for (const LeverEffect& e : AssessLeverEffects(scenario, plan, fit).levers)
-      if (e.contradicts)
-        warnings->push_back(fmt::format("scenario {}: {}", scenario.path, e.message));
+  for (const LeverEffect& e : AssessLeverEffects(scenario, plan, fit).levers)
+    if (e.contradicts) notes.push_back(fmt::format("scenario {}: {}", scenario.path, e.message));
+  if (warnings) *warnings = notes;
 
   ScenarioReport r;
   r.name = scenario.path;
@@ -104,6 +134,7 @@ ScenarioReport ScenarioForReport(const std::string& path, const ModelBuilder& bu
       "Seed {}, {} steps from {}; {}", result.seed, result.steps,
       result.scenario.empty() ? "" : FormatDate(result.scenario.front().date), result.parameters);
   r.paths = result.paths;
+  r.warnings = std::move(notes);
   for (const Lever& l : scenario.levers)
     if (l.active) r.levers.push_back(ReportLever{l.name, LeverText(l)});
   for (const Window& w : scenario.windows) {
@@ -134,6 +165,9 @@ ScenarioReport ScenarioForReport(const std::string& path, const ModelBuilder& bu
     }
     for (const Target& t : scenario.targets)
       if (t.variable == variable) fan.floor = t.floor;
+    // Targets apply from the scenario's start; the steps before it are simulated, not targeted.
+    const std::size_t start = static_cast<std::size_t>(std::max(result.start_step, 1)) - 1;
+    if (fan.floor && start < result.scenario.size()) fan.floor_from = result.scenario[start].date;
     r.fans.push_back(std::move(fan));
   }
   for (const TargetOutcome& t : result.targets)

@@ -2,9 +2,11 @@
 // balance, Dittmer's type with roles, the four type probabilities, and when the type changed.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/command.hpp"
 #include "cli/triad_flags.hpp"
@@ -24,6 +26,13 @@ struct BalanceArgs {
 
 char SignChar(EdgeSign s) {
   return s == EdgeSign::kPositive ? '+' : s == EdgeSign::kNegative ? '-' : '0';
+}
+
+// The sign of dyad d as -1, 0 or +1; unset when the dyad has no estimate in the period.
+std::optional<int> SignNumber(const TriangleClassification& c, std::size_t d) {
+  for (int m : c.missing_dyads)
+    if (static_cast<std::size_t>(m) == d) return std::nullopt;
+  return static_cast<int>(c.signs[d]);
 }
 
 std::string Signs(const TriangleClassification& c) {
@@ -59,15 +68,17 @@ nlohmann::json ToJson(const TriadState& s) {
     const TrianglePeriodResult& r = t.timeline.periods[i];
     const TriangleProbabilities& p = r.probabilities;
     nlohmann::json period = {{"period", FormatDate(r.date)}};
-    for (std::size_t d = 0; d < 3; ++d)
+    for (std::size_t d = 0; d < 3; ++d) {
+      const std::optional<int> sign = SignNumber(r.classification, d);
       period["dyads"].push_back({{"dyad", s.indices[d].dyad.Label()},
                                  {"index", JsonNumber(s.indices[d].value[i])},
                                  {"index_se", JsonNumber(s.indices[d].se[i])},
                                  {"events", s.indices[d].events[i]},
-                                 {"classified", JsonNumber(t.estimates[d][i].estimate)},
-                                 {"classified_se", JsonNumber(t.estimates[d][i].se)},
-                                 {"sign", static_cast<int>(r.classification.signs[d])},
+                                 {"level", JsonNumber(t.estimates[d][i].estimate)},
+                                 {"level_se", JsonNumber(t.estimates[d][i].se)},
+                                 {"sign", sign ? nlohmann::json(*sign) : nlohmann::json()},
                                  {"p_positive", JsonNumber(p.p_positive[d])}});
+    }
     period["structure"] = Structure(s, r.classification.roles);
     period["balanced"] =
         r.classification.balanced ? nlohmann::json(*r.classification.balanced) : nlohmann::json();
@@ -90,12 +101,63 @@ nlohmann::json ToJson(const TriadState& s) {
   return out;
 }
 
-// Tidy column names for CSV (snake_case, unique); the table shows the same columns.
+// The dyad's prefix in CSV column names: "chn_usa" for CHN-USA.
+std::string ColumnPrefix(const Dyad& dyad) {
+  std::string v = dyad.Variable();
+  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return v;
+}
+
+// CSV: one row per period (the triangle is the observation), tidy names (snake_case, unique,
+// no symbols) that are the JSON's names flattened: a dyad's fields prefixed with the dyad
+// (dyads[].index of CHN-USA -> chn_usa_index), a nested object's with its name
+// (type_probability.unit_veto -> type_probability_unit_veto). Probabilities are shares in
+// [0, 1], signs -1, 0 or 1, balanced true or false; unknown is empty.
+std::vector<std::string> CsvHeader(const TriadState& s) {
+  std::vector<std::string> h = {"period"};
+  for (const auto& index : s.indices) {
+    const std::string v = ColumnPrefix(index.dyad);
+    for (const char* field :
+         {"_index", "_index_se", "_events", "_level", "_level_se", "_sign", "_p_positive"})
+      h.push_back(v + field);
+  }
+  h.insert(h.end(), {"structure", "balanced"});
+  for (int k = 0; k < kDittmerTypes; ++k)
+    h.push_back("type_probability_" + std::string(TriangleTypeKey(static_cast<TriangleType>(k))));
+  h.insert(h.end(), {"p_indeterminate", "p_balanced", "balance_degree", "most_likely_type",
+                     "most_likely_structure", "most_likely_probability"});
+  return h;
+}
+
+std::vector<std::string> CsvRow(const TriadState& s, std::size_t i) {
+  const TriangleOverTime& t = s.triangle;
+  const TrianglePeriodResult& r = t.timeline.periods[i];
+  const TriangleProbabilities& p = r.probabilities;
+  std::vector<std::string> row = {FormatDate(r.date)};
+  for (std::size_t d = 0; d < 3; ++d) {
+    const std::optional<int> sign = SignNumber(r.classification, d);
+    row.insert(row.end(), {Num(s.indices[d].value[i], 6), Num(s.indices[d].se[i], 6),
+                           std::to_string(s.indices[d].events[i]),
+                           Num(t.estimates[d][i].estimate, 6), Num(t.estimates[d][i].se, 6),
+                           sign ? std::to_string(*sign) : "", Num(p.p_positive[d], 6)});
+  }
+  const auto& balanced = r.classification.balanced;
+  row.insert(row.end(), {Structure(s, r.classification.roles),
+                         balanced ? (*balanced ? "true" : "false") : ""});
+  for (double q : p.type_probability) row.push_back(Num(q, 6));
+  row.insert(row.end(),
+             {Num(p.p_indeterminate, 6), Num(p.p_balanced, 6), Num(p.balance_degree, 6),
+              std::string(TriangleTypeKey(p.most_likely_roles.type)),
+              Structure(s, p.most_likely_roles), Num(p.most_likely_roles_probability, 6)});
+  return row;
+}
+
+// The table's columns, filtered in RunBalance to what a reader scans (probabilities in
+// percent); CSV and JSON hold every quantity.
 std::vector<std::string> Header(const TriadState& s) {
   std::vector<std::string> h = {"period"};
   for (const auto& index : s.indices) {
-    std::string v = index.dyad.Variable();
-    for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string v = ColumnPrefix(index.dyad);
     h.insert(h.end(), {v + "_index", v + "_index_se", v + "_level", v + "_level_se"});
   }
   h.insert(h.end(), {"signs", "structure", "balanced", "p_menage_a_trois", "p_romantic_triangle",
@@ -132,14 +194,14 @@ int RunBalance(const BalanceArgs& args) {
     return kExitOk;
   }
   if (args.format == "csv") {
-    std::string out = CsvLine(Header(s));
-    for (std::size_t i = 0; i < periods; ++i) out += CsvLine(Row(s, i));
+    std::string out = CsvLine(CsvHeader(s));
+    for (std::size_t i = 0; i < periods; ++i) out += CsvLine(CsvRow(s, i));
     WriteStandardOutput(out);
     return kExitOk;
   }
   const auto& a = s.query.actors;
   // The table keeps what a reader scans (indices, levels, signs, probabilities, the most likely
-  // structure); --format csv and json hold every column.
+  // structure); --format csv and json hold every quantity.
   const std::vector<std::string> all = Header(s);
   std::vector<std::size_t> keep;
   std::vector<std::string> header;

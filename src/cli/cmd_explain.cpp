@@ -61,7 +61,7 @@ nlohmann::json ToJson(const TriadState& s, const nlohmann::json& fit_json) {
   for (const auto& g : result.granger)
     out["granger"].push_back({{"driver", g.driver},
                               {"dyad", g.dyad},
-                              {"F", g.statistic},
+                              {"statistic", g.statistic},
                               {"p_value", g.p_value},
                               {"df_num", g.df_num},
                               {"df_den", g.df_den},

@@ -53,15 +53,16 @@ int RunIndex(const IndexArgs& args) {
                            {"value", JsonNumber(s.value[i])},
                            {"se", JsonNumber(s.se[i])},
                            {"events", s.events[i]},
-                           {"net_coop", JsonNumber(s.net_coop[i])},
+                           {"net_cooperation", JsonNumber(s.net_coop[i])},
                            {"coverage", JsonNumber(s.coverage[i])},
                            {"coverage_flag", CoverageFlagName(s.coverage_flag[i])}});
       out["dyads"].push_back({{"dyad", s.dyad.Label()}, {"periods", periods}});
     }
     std::printf("%s\n", JsonText(out, 2).c_str());
   } else if (args.format == "csv") {
-    std::string out = CsvLine(
-        {"period", "dyad", "value", "se", "events", "net_coop", "coverage", "coverage_flag"});
+    // Long (tidy) form: one row per period and dyad, the JSON's names.
+    std::string out = CsvLine({"period", "dyad", "value", "se", "events", "net_cooperation",
+                               "coverage", "coverage_flag"});
     for (const RelationIndexSeries& s : all)
       for (std::size_t i = 0; i < s.size(); ++i)
         out += CsvLine({FormatDate(s.dates[i]), s.dyad.Label(), Num(s.value[i], 6), Num(s.se[i], 6),

@@ -40,7 +40,7 @@ int RunReport(const ReportArgs& args) {
   if (!args.scenario.empty())
     scenario = ScenarioForReport(
         args.scenario, FitStoreScenarioModel,
-        {args.flags.index.series.store, query.actors, state.plan.freq, state.source},
+        {args.flags.index.series.store, query.actors, state.plan.freq, state.source, state.index},
         &scenario_warnings);
   const ReportContext context{args.title, UtcNow(), TRIAD_VERSION_STRING, CommandLine(),
                               args.flags.index.series.store};

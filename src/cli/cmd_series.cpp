@@ -32,12 +32,19 @@ int RunSeries(const SeriesArgs& args) {
       "period",      "events",        "mentions",        "mean_goldstein",    "se_goldstein",
       "verbal_coop", "material_coop", "verbal_conflict", "material_conflict", "net_cooperation",
       "mean_tone"};
-  auto row = [&](const PeriodStats& s) {
-    return std::vector<std::string>{
-        FormatDate(s.start),       std::to_string(s.events), std::to_string(s.mentions),
-        Num(s.mean_goldstein, 3),  Num(s.se_goldstein, 3),   Num(s.quad_share[0], 3),
-        Num(s.quad_share[1], 3),   Num(s.quad_share[2], 3),  Num(s.quad_share[3], 3),
-        Num(s.net_cooperation, 3), Num(s.mean_tone, 3)};
+  // The table shows 3 decimals; CSV 6 (the same columns and names as the JSON).
+  auto row = [&](const PeriodStats& s, int decimals) {
+    return std::vector<std::string>{FormatDate(s.start),
+                                    std::to_string(s.events),
+                                    std::to_string(s.mentions),
+                                    Num(s.mean_goldstein, decimals),
+                                    Num(s.se_goldstein, decimals),
+                                    Num(s.quad_share[0], decimals),
+                                    Num(s.quad_share[1], decimals),
+                                    Num(s.quad_share[2], decimals),
+                                    Num(s.quad_share[3], decimals),
+                                    Num(s.net_cooperation, decimals),
+                                    Num(s.mean_tone, decimals)};
   };
   if (args.format == "json") {
     nlohmann::json out = {{"dyad", name},
@@ -57,20 +64,21 @@ int RunSeries(const SeriesArgs& args) {
                                 {"mentions", s.mentions},
                                 {"mean_goldstein", num(s.mean_goldstein)},
                                 {"se_goldstein", num(s.se_goldstein)},
-                                {"quad_share",
-                                 {num(s.quad_share[0]), num(s.quad_share[1]), num(s.quad_share[2]),
-                                  num(s.quad_share[3])}},
+                                {"verbal_coop", num(s.quad_share[0])},
+                                {"material_coop", num(s.quad_share[1])},
+                                {"verbal_conflict", num(s.quad_share[2])},
+                                {"material_conflict", num(s.quad_share[3])},
                                 {"net_cooperation", num(s.net_cooperation)},
                                 {"mean_tone", num(s.mean_tone)}});
     }
     std::printf("%s\n", JsonText(out, 2).c_str());
   } else if (args.format == "csv") {
     std::string out = CsvLine(header);
-    for (auto& p : series.periods) out += CsvLine(row(Summarise(p, options.weight)));
+    for (auto& p : series.periods) out += CsvLine(row(Summarise(p, options.weight), 6));
     WriteStandardOutput(out);
   } else {
     TextTable t(header);
-    for (auto& p : series.periods) t.AddRow(row(Summarise(p, options.weight)));
+    for (auto& p : series.periods) t.AddRow(row(Summarise(p, options.weight), 3));
     std::printf("%s  %s, %s, %s-weighted, channel %s, %s .. %s\n%s", name.c_str(),
                 std::string(FrequencyName(options.freq)).c_str(), "Goldstein -10..10",
                 args.flags.weight.c_str(), args.flags.channel.c_str(),

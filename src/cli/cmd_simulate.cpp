@@ -2,9 +2,11 @@
 // VAR), with quantiles per variable and period, the probability of keeping each target, and the
 // triangle-type distribution, each against the baseline without levers (common random numbers).
 // The table format answers the scenario's question, the targets' probabilities; the tables per
-// step come with --steps (csv and json always hold everything).
+// step come with --steps (csv holds them, one row per system, step and variable; json holds
+// everything).
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 #include <memory>
 
@@ -13,6 +15,7 @@
 #include "cli/scenario_model_notes.hpp"
 #include "common/error.hpp"
 #include "outputs/safe_text.hpp"
+#include "outputs/table.hpp"
 #include "scenarios/scenario_model.hpp"
 #include "scenarios/scenario_plan.hpp"
 #include "scenarios/scenario_toml.hpp"
@@ -89,30 +92,41 @@ void PrintTriangle(std::ostream& out, const SimulationResult& r) {
   }
 }
 
+// A CSV number: the shortest text that reads back exactly; empty when unknown.
+std::string CsvNumber(double x) {
+  return std::isfinite(x) ? fmt::format("{}", x) : "";
+}
+
+// Long (tidy) form, one row per system (scenario, baseline), step and variable, with the JSON's
+// names (scenario[].variables.NAME.q05 -> q05). The triangle's types are rows too
+// (triangle_TYPE: the share of paths in the type, in `mean`, which is the mean of the indicator).
+// The targets are not per step: they are in the table and the JSON.
 void PrintCsv(std::ostream& out, const SimulationResult& r) {
-  out << "system,step,date,variable,mean,sd,q05,q25,q50,q75,q95\n";
+  std::vector<std::string> header = {"system", "step", "date", "variable", "mean", "sd"};
+  for (double level : kReportedQuantiles) header.push_back(QuantileKey(level));
+  out << CsvLine(header);
   auto rows = [&](const std::string& system, const std::vector<StepSummary>& steps) {
     for (const StepSummary& s : steps) {
+      std::vector<std::string> row = {system, std::to_string(s.step), FormatDate(s.date)};
       for (std::size_t v = 0; v < r.names.size(); ++v) {
         const VariableSummary& x = s.variables[v];
-        out << fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", system, s.step, FormatDate(s.date),
-                           r.names[v], x.mean, x.sd, x.quantile[0], x.quantile[1], x.quantile[2],
-                           x.quantile[3], x.quantile[4]);
+        std::vector<std::string> line = row;
+        line.insert(line.end(), {r.names[v], CsvNumber(x.mean), CsvNumber(x.sd)});
+        for (double q : x.quantile) line.push_back(CsvNumber(q));
+        out << CsvLine(line);
       }
       if (r.has_triangle)
-        for (int t = 0; t < 5; ++t)
-          out << fmt::format("{},{},{},triangle.{},{},,,,,,\n", system, s.step, FormatDate(s.date),
-                             TriangleShareKeys()[t], s.triangle[t]);
+        for (int t = 0; t < 5; ++t) {
+          std::vector<std::string> line = row;
+          line.insert(line.end(),
+                      {"triangle_" + TriangleShareKeys()[t], CsvNumber(s.triangle[t]), ""});
+          line.resize(header.size());
+          out << CsvLine(line);
+        }
     }
   };
   rows("scenario", r.scenario);
   if (r.has_baseline) rows("baseline", r.baseline);
-  for (const TargetOutcome& t : r.targets) {
-    out << fmt::format("scenario,,,target.{},{},{},,,,,\n", t.label, t.scenario.p, t.scenario.se);
-    out << fmt::format("baseline,,,target.{},{},{},,,,,\n", t.label, t.baseline.p, t.baseline.se);
-    out << fmt::format("difference,,,target.{},{},{},,,,,\n", t.label, t.difference.difference,
-                       t.difference.se);
-  }
 }
 
 void Run(const SimulateOptions& o) {
@@ -167,12 +181,14 @@ const CommandRegistration kRegistration(80, [](CLI::App& app, int& exit_code) {
   cmd->add_option("--threads", o->threads,
                   "worker threads, 0 to 256 (default 0: all cores); results do not depend on it")
       ->check(CLI::Range(0, 256));
-  cmd->add_option("--format", o->format, "table (default), csv or json")
+  cmd->add_option("--format", o->format,
+                  "table (default), csv (quantiles and triangle types per step, long form) or "
+                  "json (everything)")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   AddParameterUncertaintyOption(cmd, o->parameter_uncertainty);
   cmd->add_flag("--steps", o->steps,
                 "also print, per step, the quantiles of every variable and the triangle types "
-                "(csv and json always hold them)");
+                "(csv and json always hold them; the targets: table and json)");
   cmd->footer(
       "Example:\n"
       "  triad var --input tests/data/series/gdelt_weekly_chn_usa_jpn.csv --lags 2 \\\n"

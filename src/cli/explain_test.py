@@ -49,7 +49,7 @@ class Explain(unittest.TestCase):
         np.testing.assert_allclose(np.array(fit["sigma_u"]), ref.sigma_u, rtol=1e-8, atol=1e-12)
         for g in result["granger"]:
             test = ref.test_causality(names.index(g["dyad"]), [names.index(g["driver"])], kind="f")
-            self.assertAlmostEqual(g["F"], test.test_statistic, delta=1e-8 * max(1, abs(test.test_statistic)))
+            self.assertAlmostEqual(g["statistic"], test.test_statistic, delta=1e-8 * max(1, abs(test.test_statistic)))
             self.assertAlmostEqual(g["p_value"], test.pvalue, delta=1e-8)
         fevd = ref.fevd(8).decomp  # (K, periods, K)
         for s in result["variance_shares"]:

@@ -101,7 +101,7 @@ def check_index(store, db):
             mean, se = mean_se(n, s, ss)
             check(close(p["value"], mean, 1e-9), f"{entry['dyad']} {p['period']}: mean")
             check(close(p["se"], se, 1e-9), f"{entry['dyad']} {p['period']}: se")
-            check(close(p["net_coop"], coop / n, 1e-9), f"{entry['dyad']} {p['period']}: net")
+            check(close(p["net_cooperation"], coop / n, 1e-9), f"{entry['dyad']} {p['period']}: net")
 
     # World baseline: the dyad's mean minus the mean of every cell of the week.
     world = json.loads(triad("index", "--store", store, "--freq", "week", "--dyads", "CHN-JPN", "--format",
@@ -134,7 +134,7 @@ def check_index(store, db):
             check(close(p["value"], s / n, 1e-9), f"economic mean {p['period']}")
 
     csv_out = triad("index", "--store", store, "--freq", "week", "--dyads", "CHN-USA", "--format", "csv").stdout
-    check(csv_out.splitlines()[0] == "period,dyad,value,se,events,net_coop,coverage,coverage_flag", "index csv header")
+    check(csv_out.splitlines()[0] == "period,dyad,value,se,events,net_cooperation,coverage,coverage_flag", "index csv header")
     table = triad("index", "--store", store, "--freq", "week", "--dyads", "CHN-USA,CHN-JPN,USA-JPN").stdout
     check("baseline world" in table and "CHN-JPN" in table, "index table")
 
@@ -156,7 +156,7 @@ def check_balance(store):
         check(abs(p["p_balanced"] - probs["menage_a_trois"] - probs["stable_marriage"]) < 1e-12,
               f"balance {p['period']}: P(balanced)")
         signs = [i["sign"] for i in p["dyads"]]
-        check(all(math.copysign(1, i["classified"]) == s for i, s in zip(p["dyads"], signs)),
+        check(all(math.copysign(1, i["level"]) == s for i, s in zip(p["dyads"], signs)),
               f"balance {p['period']}: signs of the smoothed levels")
     # The periods of the trend model's diffuse start (the first two, or up to each dyad's second
     # observation) have no known level variance: unknown periods are leading ones only, and on

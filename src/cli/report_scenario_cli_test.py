@@ -110,6 +110,51 @@ freq = "day"\nlags = 1\n[[target]]\nvariable = "CHN_USA"\nfloor = -1\n""")
         self.assertFalse(any(w.startswith("scenario ") for w in same["provenance"]["warnings"]),
                          same["provenance"]["warnings"])
 
+    def test_a_store_scenario_with_other_units_is_drawn_with_a_visible_warning(self):
+        # The store model's indices are events-weighted over all channels; a report on
+        # mentions-weighted indices (or one channel) shows other units: drawn, but with a warning
+        # at the top of the scenario section, where the fan charts are read.
+        path = os.path.join(self.dir, "units_scenario.toml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"""horizon = 5\npaths = 200\n[model]\nstore = "{self.store}"\nactors = ["CHN", "USA", "JPN"]
+freq = "day"\nlags = 1\n[[target]]\nvariable = "CHN_USA"\nfloor = -1\n""")
+        args = ("report", "--store", self.store, "--freq", "day", "--no-drivers", "--scenario", path)
+        mentions = json.loads(t.run(*args, "--weight", "mentions", "--channel", "economic",
+                                    "--format", "json", "--out", "-").stdout)
+        expected = [f"scenario {path}: its model's indices are events-weighted, the report's mentions-weighted "
+                    "(other units)",
+                    f"scenario {path}: its model's indices use all channels, the report's only the economic "
+                    "channel (another series)"]
+        for w in expected:
+            self.assertIn(w, mentions["scenario"]["warnings"])
+            self.assertIn(w, mentions["provenance"]["warnings"])
+        out = os.path.join(self.dir, "units.html")
+        t.run(*args, "--weight", "mentions", "--channel", "economic", "--out", out)
+        with open(out, encoding="utf-8") as f:
+            html = f.read()
+        section = html[html.index('id="scenario"'):]
+        warning = section.index("warning: scenario " + path + ": its model&#39;s indices are events-weighted, "
+                                "the report&#39;s mentions-weighted (other units)")
+        self.assertLess(warning, section.index("Fan charts"))
+        same = json.loads(t.run(*args, "--format", "json", "--out", "-").stdout)
+        self.assertEqual(same["scenario"]["warnings"], [])
+
+    def test_the_floor_starts_at_the_scenario_start(self):
+        # The data end on 2025-06-14; the targets apply from 2025-06-20, the steps before are only
+        # simulated: the floor line starts there, not at the first simulated day.
+        path = os.path.join(self.dir, "start_scenario.toml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"""horizon = 5\npaths = 200\nstart = 2025-06-20\n[model]\nstore = "{self.store}"
+actors = ["CHN", "USA", "JPN"]\nfreq = "day"\nlags = 1\n[[target]]\nvariable = "CHN_USA"\nfloor = -1\n""")
+        model = json.loads(t.run("report", "--store", self.store, "--freq", "day", "--no-drivers", "--scenario", path,
+                                 "--format", "json", "--out", "-").stdout)
+        fans = {f["dyad"]: f for f in model["scenario"]["fans"]}
+        self.assertEqual(fans["CHN-USA"]["dates"][0], "2025-06-15")
+        self.assertEqual(fans["CHN-USA"]["floor_from"], "2025-06-20")
+        for dyad, fan in fans.items():
+            if dyad != "CHN-USA":
+                self.assertIsNone(fan["floor_from"], dyad)  # no target, no floor
+
     def test_header_and_directions(self):
         self.assertIn(" · daily series", self.html)
         self.assertNotIn("dayly", self.html)

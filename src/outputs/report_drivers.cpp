@@ -149,10 +149,15 @@ std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& w
   const bool baseline = chart.Line(x, f.baseline_median, "#6E7781", 1.8, Stroke::kDashed,
                                    "baseline median (no levers)");
   const bool median = chart.Line(x, q[2], hue, 2.2, Stroke::kSolid, "median with the levers");
-  // The floor is drawn where the targets apply: over the simulated periods, not the lead-in.
-  if (f.floor && !x.empty())
-    chart.Line({x.front(), x.back()}, {*f.floor, *f.floor}, colour::kVermillion, 1.4,
-               Stroke::kDashed, "floor");
+  // The floor is drawn where the targets apply: from the scenario's start (earlier simulated
+  // steps are not targeted) to the horizon, never over the lead-in.
+  if (f.floor && !x.empty()) {
+    const double from = f.floor_from
+                            ? std::clamp(DaysAsX({*f.floor_from}).front(), x.front(), x.back())
+                            : x.front();
+    chart.Line({from, x.back()}, {*f.floor, *f.floor}, colour::kVermillion, 1.4, Stroke::kDashed,
+               "floor");
+  }
   // The legend names only what the chart shows: no baseline without levers, no observed line
   // without a lead-in.
   std::vector<LegendItem> legend;
@@ -209,6 +214,13 @@ std::string ScenarioSection(const ScenarioReport& s) {
   std::string out = fmt::format("<section id=\"scenario\">\n<h2>Scenario{}{}</h2>\n",
                                 s.name.empty() ? "" : ": ", HtmlEscape(s.name));
   if (!s.description.empty()) out += "<p class=\"lede\">" + HtmlEscape(s.description) + "</p>\n";
+  // Disagreements between the scenario's model and the report come first, where the fan charts
+  // are read, not only under Provenance.
+  if (!s.warnings.empty()) {
+    out += "<ul class=\"warnings scenario-warnings\">\n";
+    for (const auto& w : s.warnings) out += "<li>warning: " + HtmlEscape(w) + "</li>\n";
+    out += "</ul>\n";
+  }
   // The number of paths is said once, here: every probability, band and median below is a share
   // or a quantile of these paths.
   if (s.paths > 0)

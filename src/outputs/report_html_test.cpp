@@ -225,6 +225,61 @@ TEST(HtmlReport, FloorIsDrawnWhereTheTargetsApplyNotOverTheLeadIn) {
   EXPECT_DOUBLE_EQ(floor_x, median_x);   // the floor starts with the simulated periods
 }
 
+// The x pixels of the points of the path whose title is `title` ("M x,y L x,y ...").
+std::vector<double> PathXs(const std::string& svg, const std::string& title) {
+  const std::size_t at = svg.find("<title>" + title + "</title>");
+  const std::size_t d = svg.rfind("<path d=\"M", at);
+  std::vector<double> xs;
+  if (at == std::string::npos || d == std::string::npos) return xs;
+  const std::string path = svg.substr(d + 9, svg.find('"', d + 9) - (d + 9));
+  static const std::regex point(R"([ML]([-0-9.]+),)");
+  for (auto it = std::sregex_iterator(path.begin(), path.end(), point);
+       it != std::sregex_iterator(); ++it)
+    xs.push_back(std::stod((*it)[1]));
+  return xs;
+}
+
+TEST(HtmlReport, FloorStartsAtTheScenarioStartNotAtTheFirstSimulatedStep) {
+  ScenarioReport s = ScenarioWithWindows({});
+  FanChart& fan = s.fans[0];
+  ASSERT_GT(fan.dates.size(), 10u);
+  // The scenario's start is the 10th simulated period: the steps before it are not targeted.
+  fan.floor_from = fan.dates[9];
+  const std::string html = ScenarioSection(s);
+  const std::vector<double> median = PathXs(html, "median with the levers");
+  ASSERT_EQ(median.size(), fan.dates.size());
+  const double floor_x = PathStartX(html, "floor");
+  EXPECT_DOUBLE_EQ(floor_x, median[9]);  // the start's x, not the first step's
+  EXPECT_GT(floor_x, median[0] + 10);
+  // Read back from the report model (triad render), the start is kept.
+  const ReportModel m = ReportModelFromJson(ToJson([&] {
+    ReportModel r = SampleModel();
+    r.scenario = s;
+    return r;
+  }()));
+  ASSERT_TRUE(m.scenario->fans[0].floor_from.has_value());
+  EXPECT_EQ(*m.scenario->fans[0].floor_from, fan.dates[9]);
+}
+
+TEST(HtmlReport, ScenarioWarningsAreShownAboveTheFanCharts) {
+  ScenarioReport s = ScenarioWithWindows({});
+  s.warnings = {
+      "scenario s.toml: its model's indices are events-weighted, the report's "
+      "mentions-weighted (other units)"};
+  const std::string html = ScenarioSection(s);
+  const std::size_t warning = html.find(
+      "<li>warning: scenario s.toml: its model&#39;s indices are events-weighted, the report&#39;s "
+      "mentions-weighted (other units)</li>");
+  ASSERT_NE(warning, std::string::npos) << html.substr(0, 2000);
+  EXPECT_LT(warning, html.find("<h3>Fan charts</h3>"));
+  const ReportModel m = ReportModelFromJson(ToJson([&] {
+    ReportModel r = SampleModel();
+    r.scenario = s;
+    return r;
+  }()));
+  EXPECT_EQ(m.scenario->warnings, s.warnings);
+}
+
 TEST(HtmlReport, WindowsNameTheVariablesTheyAffect) {
   const ScenarioReport s = ScenarioWithWindows(
       {{"US election",

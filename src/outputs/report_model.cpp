@@ -135,13 +135,15 @@ json ToJson(const ScenarioReport& s) {
   for (const auto& f : s.fans) {
     json q = json::array();
     for (const auto& row : f.quantiles) q.push_back(NumberArray(row));
-    fans.push_back({{"dyad", f.dyad},
-                    {"history_dates", Dates(f.history_dates)},
-                    {"history", Numbers(f.history)},
-                    {"dates", Dates(f.dates)},
-                    {"quantiles", q},
-                    {"baseline_median", Numbers(f.baseline_median)},
-                    {"floor", Optional(f.floor)}});
+    fans.push_back(
+        {{"dyad", f.dyad},
+         {"history_dates", Dates(f.history_dates)},
+         {"history", Numbers(f.history)},
+         {"dates", Dates(f.dates)},
+         {"quantiles", q},
+         {"baseline_median", Numbers(f.baseline_median)},
+         {"floor", Optional(f.floor)},
+         {"floor_from", f.floor_from ? json(FormatDate(*f.floor_from)) : json(nullptr)}});
   }
   json on_track = json::array();
   for (const auto& p : s.on_track)
@@ -150,9 +152,9 @@ json ToJson(const ScenarioReport& s) {
                         {"with_levers_se", Number(p.with_levers_se)},
                         {"baseline", Number(p.baseline)},
                         {"baseline_se", Number(p.baseline_se)}});
-  return {{"name", s.name},      {"description", s.description}, {"paths", s.paths},
-          {"levers", levers},    {"windows", windows},           {"fans", fans},
-          {"on_track", on_track}};
+  return {{"name", s.name},       {"description", s.description}, {"paths", s.paths},
+          {"levers", levers},     {"windows", windows},           {"fans", fans},
+          {"on_track", on_track}, {"warnings", s.warnings}};
 }
 
 json ToJson(const Provenance& p) {
@@ -444,6 +446,7 @@ FanChart ReadFan(const Reader& r) {
   if (!f.baseline_median.empty())
     r.CheckLength("baseline_median", f.baseline_median.size(), f.dates.size());
   f.floor = r.OptNum("floor");
+  f.floor_from = r.OptDate("floor_from");
   return f;
 }
 
@@ -469,6 +472,7 @@ ScenarioReport ReadScenario(const Reader& r) {
     s.on_track.push_back({c.RequiredStr("target"), c.Num("with_levers"), c.Num("with_levers_se"),
                           c.Num("baseline"), c.Num("baseline_se")});
   }
+  s.warnings = r.Strs("warnings");
   return s;
 }
 

@@ -145,6 +145,8 @@ struct FanChart {
   std::vector<std::array<double, 5>> quantiles;
   std::vector<double> baseline_median;  // the median without the levers
   std::optional<double> floor;
+  // The first period the floor applies to (the scenario's `start`); unset: the first date.
+  std::optional<Day> floor_from;
 };
 
 // P(on track) of some target, with and without the levers, each with its Monte Carlo s.e.
@@ -178,6 +180,9 @@ struct ScenarioReport {
   std::vector<ScenarioWindow> windows;
   std::vector<FanChart> fans;
   std::vector<OnTrackProbability> on_track;
+  // Where the scenario's model and the report disagree (other store, series, units or
+  // frequency), each a sentence shown at the top of the scenario section.
+  std::vector<std::string> warnings;
 };
 
 // The rolling-origin forecast evaluation (`triad evaluate`), when the report ran it: one row per

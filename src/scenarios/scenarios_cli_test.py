@@ -66,7 +66,7 @@ def check_against_statsmodels(tmp):
             assert abs(got["mean"] - mean[h - 1, i]) <= 4 * sd / np.sqrt(n), (h, name, got, mean[h - 1, i])
             assert abs(got["sd"] - sd) <= 4 * sd / np.sqrt(2 * n), (h, name, got["sd"], sd)
             # The normal median and quartiles, within 4 s.e. of a sample quantile.
-            q50 = got["quantiles"]["50"]
+            q50 = got["q50"]
             assert abs(q50 - mean[h - 1, i]) <= 4 * sd * np.sqrt(np.pi / 2 / n), (h, name, q50)
 
 

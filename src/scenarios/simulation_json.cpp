@@ -16,10 +16,10 @@ nlohmann::json StepsToJson(const SimulationResult& r, const std::vector<StepSumm
     nlohmann::json vars = nlohmann::json::object();
     for (std::size_t v = 0; v < s.variables.size(); ++v) {
       const VariableSummary& x = s.variables[v];
-      nlohmann::json q = nlohmann::json::object();
+      nlohmann::json q = {{"mean", x.mean}, {"sd", x.sd}};
       for (std::size_t i = 0; i < kReportedQuantiles.size(); ++i)
-        q[fmt::format("{:g}", 100 * kReportedQuantiles[i])] = x.quantile[i];
-      vars[r.names[v]] = {{"mean", x.mean}, {"sd", x.sd}, {"quantiles", q}};
+        q[QuantileKey(kReportedQuantiles[i])] = x.quantile[i];
+      vars[r.names[v]] = q;
     }
     j["variables"] = vars;
     if (r.has_triangle) {
@@ -33,6 +33,10 @@ nlohmann::json StepsToJson(const SimulationResult& r, const std::vector<StepSumm
 }
 
 }  // namespace
+
+std::string QuantileKey(double level) {
+  return fmt::format("q{:02.0f}", 100 * level);
+}
 
 const std::array<std::string, 5>& TriangleShareKeys() {
   static const std::array<std::string, 5> keys = {

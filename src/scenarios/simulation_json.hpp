@@ -6,6 +6,9 @@
 
 namespace triad {
 
+// The name of a reported quantile in JSON and CSV: "q05" for 0.05, "q50" for 0.5.
+std::string QuantileKey(double level);
+
 // Keys of the triangle shares, in TriangleShares order.
 const std::array<std::string, 5>& TriangleShareKeys();
 

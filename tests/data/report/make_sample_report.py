@@ -277,7 +277,9 @@ def main(path):
         fans.append({"dyad": name, "history_dates": dates[-52:], "history": nums(z[-52:, j]),
                      "dates": fdates, "quantiles": [nums(row) for row in q],
                      "baseline_median": nums(np.median(base[:, :, j], axis=0)),
-                     "floor": FLOORS.get(name)})
+                     "floor": FLOORS.get(name),
+                     # the targets apply from the first simulated week
+                     "floor_from": fdates[0] if name in FLOORS else None})
 
     def on_track(paths):
         # The 4-week moving average of both dyads stays above its floor through 2024.
@@ -316,7 +318,7 @@ def main(path):
         "windows": [{"name": w["name"], "start": w["start"].isoformat(),
                      "end": w["end"].isoformat(), "effect": w["effect"],
                      "variables": [DYADS[j][1] for j in w["targets"]]} for w in windows],
-        "fans": fans, "on_track": targets,
+        "fans": fans, "on_track": targets, "warnings": [],
     }
     missing = (last - first).days + 1 - days
     model["provenance"] = {
