@@ -66,7 +66,7 @@ int RunIndex(const IndexArgs& args) {
     for (const RelationIndexSeries& s : all)
       for (std::size_t i = 0; i < s.size(); ++i)
         out += CsvLine({FormatDate(s.dates[i]), s.dyad.Label(), Num(s.value[i], 6), Num(s.se[i], 6),
-                        std::to_string(s.events[i]), Num(s.net_coop[i], 6), Num(s.coverage[i], 4),
+                        std::to_string(s.events[i]), Num(s.net_coop[i], 6), Num(s.coverage[i], 6),
                         std::string(CoverageFlagName(s.coverage_flag[i]))});
     WriteStandardOutput(out);
   } else {
