@@ -95,7 +95,7 @@ std::vector<EventDrilldown> EventsBehind(EventStore& store,
         e.channel = r.event->channel;
         e.quad_class = r.quad_class;
         e.goldstein = r.goldstein_tenths / 10.0;
-        e.mentions = r.mentions;
+        e.mentions = format == EventFormat::kIcews ? -1 : r.mentions;
         const double weight = q.weight == Weighting::kMentions ? r.mentions : 1.0;
         e.pull = e.goldstein * weight;
         e.url = r.url;

@@ -35,8 +35,8 @@ struct EventBehind {
   Channel channel = Channel::kDiplomatic;
   int quad_class = 0;
   double goldstein = 0;
-  std::int32_t mentions = 0;
-  double pull = 0;  // goldstein × weight (1 or NumMentions)
+  std::int32_t mentions = 0;  // -1 for ICEWS, which has no NumMentions
+  double pull = 0;            // goldstein × weight (1 or NumMentions)
   std::string url;
   std::string file;  // the ingested file it was read from
 };

@@ -45,21 +45,22 @@ nlohmann::json ToJson(const EventQuery& q, const EventDrilldown& d) {
       {"missing_files", d.missing}};
   out["top"] = nlohmann::json::array();
   for (const EventBehind& e : d.top)
-    out["top"].push_back({{"date", FormatDate(e.day)},
-                          {"id", e.key},
-                          {"source", e.source},
-                          {"target", e.target},
-                          {"source_name", e.source_name},
-                          {"target_name", e.target_name},
-                          {"cameo_code", e.code},
-                          {"description", e.description},
-                          {"channel", ChannelName(e.channel)},
-                          {"quad_class", e.quad_class},
-                          {"goldstein", e.goldstein},
-                          {"mentions", e.mentions},
-                          {"pull", e.pull},
-                          {"url", e.url},
-                          {"file", e.file}});
+    out["top"].push_back(
+        {{"date", FormatDate(e.day)},
+         {"id", e.key},
+         {"source", e.source},
+         {"target", e.target},
+         {"source_name", e.source_name},
+         {"target_name", e.target_name},
+         {"cameo_code", e.code},
+         {"description", e.description},
+         {"channel", ChannelName(e.channel)},
+         {"quad_class", e.quad_class},
+         {"goldstein", e.goldstein},
+         {"mentions", e.mentions < 0 ? nlohmann::json() : nlohmann::json(e.mentions)},
+         {"pull", e.pull},
+         {"url", e.url},
+         {"file", e.file}});
   return out;
 }
 
@@ -107,7 +108,8 @@ int RunEvents(const EventsArgs& args) {
               fmt::format("{} ({}) -> {} ({})", e.source, Clip(e.source_name, 18), e.target,
                           Clip(e.target_name, 18)),
               e.code, Clip(e.description, 40), fmt::format("{:+.1f}", e.goldstein),
-              std::to_string(e.mentions), fmt::format("{:+.1f}", e.pull), e.url});
+              e.mentions < 0 ? std::string() : std::to_string(e.mentions),
+              fmt::format("{:+.1f}", e.pull), e.url});
   out += t.Render();
   WriteStandardOutput(out);
   return kExitOk;

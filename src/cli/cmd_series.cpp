@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
@@ -27,6 +28,15 @@ int RunSeries(const SeriesArgs& args) {
   EventStore store(args.flags.store, /*create=*/false);
   ApplyPeriodPlan(store.Coverage(), args.flags.Periods(), options);
   DyadSeries series = BuildSeries(store, PairSet::Dyad(a, b, args.directed), options);
+  // ICEWS has no NumMentions and no AvgTone: missing, never the placeholders its cells hold.
+  const EventStore::SourceKinds kinds = store.Sources();
+  if (kinds.icews && kinds.gdelt)
+    std::fprintf(stderr,
+                 "warning: the store mixes GDELT and ICEWS events: mentions and mean tone count "
+                 "each ICEWS event as 1 mention with tone 0 (ICEWS has neither field)\n");
+  auto gdelt_only = [&](double v) {
+    return kinds.gdelt ? v : std::numeric_limits<double>::quiet_NaN();
+  };
   const std::string name = args.directed ? a + "->" + b : a + "-" + b;
   const std::vector<std::string> header = {
       "period",      "events",        "mentions",        "mean_goldstein",    "se_goldstein",
@@ -36,7 +46,7 @@ int RunSeries(const SeriesArgs& args) {
   auto row = [&](const PeriodStats& s, int decimals) {
     return std::vector<std::string>{FormatDate(s.start),
                                     std::to_string(s.events),
-                                    std::to_string(s.mentions),
+                                    kinds.gdelt ? std::to_string(s.mentions) : std::string(),
                                     Num(s.mean_goldstein, decimals),
                                     Num(s.se_goldstein, decimals),
                                     Num(s.quad_share[0], decimals),
@@ -44,7 +54,7 @@ int RunSeries(const SeriesArgs& args) {
                                     Num(s.quad_share[2], decimals),
                                     Num(s.quad_share[3], decimals),
                                     Num(s.net_cooperation, decimals),
-                                    Num(s.mean_tone, decimals)};
+                                    Num(gdelt_only(s.mean_tone), decimals)};
   };
   if (args.format == "json") {
     nlohmann::json out = {{"dyad", name},
@@ -59,17 +69,18 @@ int RunSeries(const SeriesArgs& args) {
     };
     for (auto& p : series.periods) {
       PeriodStats s = Summarise(p, options.weight);
-      out["periods"].push_back({{"period", FormatDate(s.start)},
-                                {"events", s.events},
-                                {"mentions", s.mentions},
-                                {"mean_goldstein", num(s.mean_goldstein)},
-                                {"se_goldstein", num(s.se_goldstein)},
-                                {"verbal_coop", num(s.quad_share[0])},
-                                {"material_coop", num(s.quad_share[1])},
-                                {"verbal_conflict", num(s.quad_share[2])},
-                                {"material_conflict", num(s.quad_share[3])},
-                                {"net_cooperation", num(s.net_cooperation)},
-                                {"mean_tone", num(s.mean_tone)}});
+      out["periods"].push_back(
+          {{"period", FormatDate(s.start)},
+           {"events", s.events},
+           {"mentions", kinds.gdelt ? nlohmann::json(s.mentions) : nlohmann::json()},
+           {"mean_goldstein", num(s.mean_goldstein)},
+           {"se_goldstein", num(s.se_goldstein)},
+           {"verbal_coop", num(s.quad_share[0])},
+           {"material_coop", num(s.quad_share[1])},
+           {"verbal_conflict", num(s.quad_share[2])},
+           {"material_conflict", num(s.quad_share[3])},
+           {"net_cooperation", num(s.net_cooperation)},
+           {"mean_tone", num(gdelt_only(s.mean_tone))}});
     }
     std::printf("%s\n", JsonText(out, 2).c_str());
   } else if (args.format == "csv") {

@@ -86,6 +86,13 @@ PeriodStats Summarise(const PeriodTotals& t, Weighting weight) {
 }
 
 std::pair<Day, Day> ResolveRange(EventStore& store, const SeriesOptions& options) {
+  if (options.weight == Weighting::kMentions) {
+    const EventStore::SourceKinds kinds = store.Sources();
+    if (kinds.icews && !kinds.gdelt)
+      ThrowUsage(
+          "--weight mentions: the store holds only ICEWS events, which have no mention counts "
+          "(NumMentions is a GDELT field); use --weight events");
+  }
   Day from, to;
   if (options.from && options.to) {
     from = *options.from;

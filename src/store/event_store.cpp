@@ -463,6 +463,16 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
   return AddResult{true, again, ReadFileRow(added)};
 }
 
+EventStore::SourceKinds EventStore::Sources() {
+  SourceKinds kinds;
+  auto stmt = db_.Prepare("SELECT DISTINCT format FROM files");
+  while (stmt.Step()) {
+    const std::string format = stmt.Text(0);
+    (format == EventFormatName(EventFormat::kIcews) ? kinds.icews : kinds.gdelt) = true;
+  }
+  return kinds;
+}
+
 NewsCoverage EventStore::NewsCoverageByDay() {
   NewsCoverage out;
   {

@@ -129,6 +129,13 @@ class EventStore {
   // DATEADDED; the first event date for ICEWS) to the last event date. Events dated before that
   // are old events reported again, which GDELT codes with their original date.
   std::optional<std::pair<Day, Day>> Coverage();
+  // Whether the store holds GDELT files (whose rows carry NumMentions and AvgTone) and ICEWS
+  // files (which have neither: their cells hold a placeholder of 1 mention and tone 0 per event,
+  // never shown as data).
+  struct SourceKinds {
+    bool gdelt = false, icews = false;
+  };
+  SourceKinds Sources();
   // The news coverage by day from the coverage table (see news_slots.hpp).
   NewsCoverage NewsCoverageByDay();
   // Makes the (source, target, day) index of the cells if it is missing; the ingest calls it after
