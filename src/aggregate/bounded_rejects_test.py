@@ -41,6 +41,7 @@ class BoundedRejects(unittest.TestCase):
         self.dir = t.tmpdir()
         self.store = os.path.join(self.dir, "s.db")
 
+    @unittest.skipIf(t.SANITIZED, "an address-space limit cannot be set under AddressSanitizer")
     def test_a_file_read_as_the_wrong_format_fails_whole_within_bounded_memory(self):
         t.run("ingest", "--quiet", "--store", self.store, t.triangle_file())
         before = contents(self.store)

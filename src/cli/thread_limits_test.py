@@ -24,6 +24,7 @@ def run_limited(*args):
                           preexec_fn=few_threads)
 
 
+@unittest.skipIf(t.SANITIZED, "an address-space limit cannot be set under AddressSanitizer")
 class ThreadLimits(unittest.TestCase):
     def setUp(self):
         self.dir = t.tmpdir()

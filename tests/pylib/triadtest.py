@@ -17,6 +17,10 @@ import zipfile
 
 SOURCE_DIR = os.environ.get("TRIAD_SOURCE_DIR", os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
 TEST_DATA = os.path.join(SOURCE_DIR, "tests", "data")
+# Set by `make test-sanitize` (scripts/test-sanitize.sh): AddressSanitizer reserves terabytes of
+# address space for its shadow memory, so an address-space limit (RLIMIT_AS) cannot be tested
+# under it.
+SANITIZED = "ASAN_OPTIONS" in os.environ
 SAMPLE_ZIP = os.path.join(SOURCE_DIR, "data", "sample", "dyads_involving_CHN_USA_JPN.export.tsv.zip")
 TRIAD = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else os.environ.get("TRIAD_BIN", "triad")
 if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
