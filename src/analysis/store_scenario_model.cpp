@@ -62,7 +62,13 @@ VarFit FitStoreScenarioModel(const StoreModelSpec& spec) {
        ObservationsPerCoefficient(static_cast<int>(data.values.rows()),
                                   static_cast<int>(data.names.size()), spec.lags,
                                   VarTrendTerms(var_spec.trend)) < kMinObservationsPerCoefficient);
-  return bayesian ? FitMinnesotaVar(data, var_spec, MinnesotaOptions{}) : FitVar(data, var_spec);
+  VarFit fit =
+      bayesian ? FitMinnesotaVar(data, var_spec, MinnesotaOptions{}) : FitVar(data, var_spec);
+  for (const std::string& name : kept.names)
+    if (std::find(series.logit_shares.begin(), series.logit_shares.end(), name) !=
+        series.logit_shares.end())
+      fit.logit_shares.push_back(name);
+  return fit;
 }
 
 }  // namespace triad

@@ -83,6 +83,7 @@ nlohmann::json ToJson(const VarFit& fit) {
   j["last_values"] = MatrixToJson(fit.last_values);
   j["last_label"] = fit.last_label;
   j["frequency"] = fit.frequency;
+  j["logit_shares"] = fit.logit_shares;
   std::vector<Eigen::MatrixXd> lag_matrices;
   for (int i = 1; i <= fit.lags; ++i) lag_matrices.push_back(fit.LagMatrix(i));
   j["lag_matrices"] = MatricesToJson(lag_matrices);
@@ -149,6 +150,7 @@ VarFit VarFitFromJson(const nlohmann::json& j, const std::string& source) {
     // Optional: fits saved before the calendar was recorded have neither.
     fit.last_label = j.value("last_label", std::string());
     fit.frequency = j.value("frequency", std::string());
+    fit.logit_shares = j.value("logit_shares", std::vector<std::string>());
     if (j.contains("minnesota")) {
       const nlohmann::json& mj = j.at("minnesota");
       MinnesotaFitInfo m;

@@ -107,6 +107,9 @@ struct VarFit {
   // when every label is a date one period after the previous one; both empty otherwise.
   std::string last_label;
   std::string frequency;
+  // Endogenous variables that are logit(share) of a share in [0, 1] (a store model's SECURITY):
+  // a scenario converts levers on them and reports their paths as shares.
+  std::vector<std::string> logit_shares;
 
   int K() const { return static_cast<int>(names.size()); }
   int TrendTerms() const { return VarTrendTerms(trend); }

@@ -7,6 +7,7 @@
 #include "codebook/dyad.hpp"
 #include "common/error.hpp"
 #include "common/nearest_name.hpp"
+#include "common/share_scale.hpp"
 
 namespace triad {
 namespace {
@@ -117,6 +118,19 @@ ScenarioPlan PlanScenario(const Scenario& s, const VarFit& fit) {
     plan.deterministic_regressors.row(h - 1) = regressors.transpose();
   }
 
+  plan.logit_share.assign(static_cast<std::size_t>(k), false);
+  for (const std::string& name : fit.logit_shares) {
+    const auto at = std::find(fit.names.begin(), fit.names.end(), name);
+    if (at != fit.names.end())
+      plan.logit_share[static_cast<std::size_t>(at - fit.names.begin())] = true;
+  }
+  // Share units per step on a logit-scale variable, at its last observed share.
+  auto logit_units = [&](int v) {
+    if (!plan.logit_share[static_cast<std::size_t>(v)] || fit.last_values.rows() == 0) return 1.0;
+    const double p = ShareOfLogit(fit.last_values(fit.last_values.rows() - 1, v));
+    return LogitPerShare(std::clamp(p, kShareFloor, 1 - kShareFloor));
+  };
+
   // Windows: every step whose period overlaps [from, to].
   for (const Window& w : s.windows) {
     std::vector<int> vars;
@@ -127,7 +141,7 @@ ScenarioPlan PlanScenario(const Scenario& s, const VarFit& fit) {
       if (plan.StepDate(h) > w.to || plan.StepDate(h + 1) <= w.from) continue;
       ++touched;
       for (int v : vars) {
-        plan.baseline.offset(h - 1, v) += w.drift;
+        plan.baseline.offset(h - 1, v) += w.drift * logit_units(v);
         plan.baseline.scale(h - 1, v) *= w.volatility;
       }
     }
@@ -138,6 +152,7 @@ ScenarioPlan PlanScenario(const Scenario& s, const VarFit& fit) {
 
   for (const Lever& l : s.levers) {
     const int v = VariableIndex(s, fit, l.variable, l.variable_line, "variable");
+    const double size = l.kind == LeverKind::kVolatility ? l.size : l.size * logit_units(v);
     Eigen::MatrixXd offset = Eigen::MatrixXd::Zero(steps, k);
     Eigen::MatrixXd scale = Eigen::MatrixXd::Ones(steps, k);
     const int first = plan.calendar.StepOf(l.from);
@@ -151,7 +166,7 @@ ScenarioPlan PlanScenario(const Scenario& s, const VarFit& fit) {
             fmt::format("lever '{}' is a shock on {}, within the observed data: it has no effect",
                         l.name, FormatDate(l.from)));
       else if (first <= steps)
-        offset(first - 1, v) = l.size;
+        offset(first - 1, v) = size;
     } else {
       const int begin = std::max(1, first);
       for (int h = begin; h <= last; ++h) {
@@ -160,7 +175,7 @@ ScenarioPlan PlanScenario(const Scenario& s, const VarFit& fit) {
         } else {
           // The ramp counts from the lever's own first step, even if that is before the data end.
           const double done = l.ramp > 1 ? std::min(1.0, (h - first + 1.0) / l.ramp) : 1.0;
-          offset(h - 1, v) = l.size * done;
+          offset(h - 1, v) = size * done;
         }
       }
     }

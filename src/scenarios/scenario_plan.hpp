@@ -55,6 +55,11 @@ struct ScenarioPlan {
   std::vector<int> lever_variable;
   std::vector<bool> lever_changes_volatility;
 
+  // Per variable: modelled as logit(share) (VarFit::logit_shares): its paths are reported as
+  // shares, and levers and window drift on it, given in share units, are converted at its last
+  // observed share p (divided by p (1 - p)).
+  std::vector<bool> logit_share;
+
   std::vector<int> target_variable;  // per scenario target
   bool has_triangle = false;
   std::array<int, 3> triangle_variable{};  // dyads A–B, A–C, B–C

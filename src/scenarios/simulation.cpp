@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "common/share_scale.hpp"
 #include "measures/triangle.hpp"
 #include "scenarios/parameter_draws.hpp"
 #include "scenarios/path_simulator.hpp"
@@ -61,7 +62,16 @@ class SimulationObserver : public StepObserver {
 
   void RunStepTask(const StepValues& v, int task, int) override {
     const int s = task / v.variables, r = task % v.variables;
-    const std::span<const double> y(v.Row(s, r), paths_);
+    std::span<const double> y(v.Row(s, r), paths_);
+    // A logit-scale share is summarised as a share (quantiles commute with the transform; the
+    // mean and s.d. are the shares').
+    std::vector<double> shares;
+    if (static_cast<std::size_t>(r) < plan_.logit_share.size() &&
+        plan_.logit_share[static_cast<std::size_t>(r)]) {
+      shares.assign(y.begin(), y.end());
+      for (double& x : shares) x = ShareOfLogit(x);
+      y = shares;
+    }
     VariableSummary& out = pending_[s].variables[r];
     const SampleMoments moments = MomentsOf(y);
     out.mean = moments.mean;

@@ -17,6 +17,8 @@
 #include "scenarios/scenario_plan.hpp"
 #include "scenarios/scenario_test_support.hpp"
 #include "scenarios/simulation.hpp"
+
+#include "measures/var_csv.hpp"
 #include "scenarios/simulation_json.hpp"
 
 namespace triad {
@@ -110,6 +112,43 @@ TEST_F(SimulationTest, ShiftLeverMovesTheMeanBySummedMovingAverageCoefficients) 
   }
   // Step 1 is the week after the data.
   EXPECT_EQ(r.scenario[0].date, *ParseDate("2024-02-26"));
+}
+
+TEST(LogitShareSimulation, ReportedAsAShareWithItsLeverConvertedAtTheLastShare) {
+  // The weekly triangle with USA_JPN rescaled to values around 0 (x / 100 - 1) and read as
+  // logit(share): its paths are summarised through the logistic function, and a shift given in
+  // share units enters the logit equation divided by p (1 - p) at the last observed share.
+  VarData data = ReadVarCsv(
+      std::string(TRIAD_SOURCE_DIR) + "/tests/data/series/gdelt_weekly_chn_usa_jpn.csv", {}, {});
+  data.values.col(2) = (data.values.col(2).array() / 100.0 - 1.0).matrix();
+  const VarFit levels = FitVar(data, VarSpec{2, VarTrend::kConstant});
+  VarFit shares = levels;
+  shares.logit_shares = {"USA_JPN"};
+  const Scenario s = testing::InlineScenario(
+      "horizon = 8\npaths = 2000",
+      "[[lever]]\nname = \"posture\"\nvariable = \"USA_JPN\"\nfrom = 2024-02-26\nsize = 0.01\n");
+  const ScenarioPlan plan = PlanScenario(s, shares);
+  ASSERT_EQ(plan.logit_share, (std::vector<bool>{false, false, true}));
+  const double p = 1 / (1 + std::exp(-shares.last_values(shares.last_values.rows() - 1, 2)));
+  ASSERT_GT(p, 0.1);
+  ASSERT_LT(p, 0.9);
+  EXPECT_NEAR(plan.lever_offset[0](0, 2), 0.01 / (p * (1 - p)), 1e-12);
+  EXPECT_EQ(plan.lever_offset[0](0, 0), 0.0);
+  const SimulationResult r = RunSimulation(s, plan, {2000, 7, 2});
+  const SimulationResult raw = RunSimulation(s, PlanScenario(s, levels), {2000, 7, 2});
+  for (int h = 1; h <= 8; ++h) {
+    const VariableSummary& share = r.baseline[h - 1].variables[2];
+    const VariableSummary& logit = raw.baseline[h - 1].variables[2];
+    for (std::size_t q = 0; q < kReportedQuantiles.size(); ++q) {
+      EXPECT_GT(share.quantile[q], 0.0);
+      EXPECT_LT(share.quantile[q], 1.0);
+      // Same innovations: the share's quantiles are the logistic of the logit's (up to the
+      // linear interpolation between neighbouring paths, which the logistic bends slightly).
+      EXPECT_NEAR(share.quantile[q], 1 / (1 + std::exp(-logit.quantile[q])), 1e-6);
+    }
+    // The dyads are untouched by the change of scale (the baselines are the same paths).
+    EXPECT_EQ(r.baseline[h - 1].variables[0].mean, raw.baseline[h - 1].variables[0].mean);
+  }
 }
 
 TEST_F(SimulationTest, ShockLeverIsAnImpulseResponse) {

@@ -112,6 +112,7 @@ std::vector<NamedSeries> BuildDrivers(EventStore& store, const DriverOptions& op
         FromTotals(std::string(DriverFamilyName(DriverFamily::kSecurity)),
                    "share of the triad's events that are security-channel conflict (0..1)",
                    triad_all, options, [](const PeriodTotals&, const PeriodStats&) { return 0.0; });
+    out.share = true;
     for (std::size_t p = 0; p < out.values.size(); ++p) {
       if (std::isnan(out.values[p])) continue;
       const PeriodTotals& s = triad_security.periods[p];

@@ -27,6 +27,7 @@ struct NamedSeries {
   std::vector<Day> periods;
   std::vector<double> values;  // NaN = missing
   std::vector<std::int64_t> events;
+  bool share = false;  // a share in [0, 1], modelled on the logit scale (model_series.hpp)
 };
 
 struct DriverOptions {

@@ -1,5 +1,7 @@
 #include "series/model_series.hpp"
 
+#include "common/share_scale.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -129,6 +131,12 @@ ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& option
         continue;
       }
       out.names.push_back(s.name);
+      if (s.share) {
+        for (double& v : s.values)
+          if (!std::isnan(v)) v = LogitShare(v);
+        out.logit_shares.push_back(s.name);
+        s.description = "logit of the " + s.description;
+      }
       out.descriptions.push_back(s.description);
       raw.push_back(std::move(s.values));
     }
@@ -177,6 +185,9 @@ ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& option
   }
   out.names = std::move(names);
   out.descriptions = std::move(descriptions);
+  std::erase_if(out.logit_shares, [&](const std::string& name) {
+    return std::find(out.names.begin(), out.names.end(), name) == out.names.end();
+  });
   return out;
 }
 

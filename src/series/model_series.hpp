@@ -38,6 +38,7 @@ struct ModelSeries {
   std::vector<std::vector<double>> columns;  // columns[j][t], no NaN
   Frequency freq = Frequency::kWeek;
   std::vector<std::string> notes;            // what was dropped or filled, for the user
+  std::vector<std::string> logit_shares;     // columns that hold logit(share) (common/share_scale)
   std::vector<RelationIndexSeries> indices;  // the dyad indices as loaded (with NaN, SE)
 };
 
