@@ -11,6 +11,7 @@
 #include "outputs/output_file.hpp"
 #include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
+#include "series/period_coverage.hpp"
 
 namespace triad::cli {
 namespace {
@@ -37,13 +38,20 @@ int RunSeries(const SeriesArgs& args) {
   auto gdelt_only = [&](double v) {
     return kinds.gdelt ? v : std::numeric_limits<double>::quiet_NaN();
   };
+  // Each period's news coverage (period_coverage.hpp), shown, not applied: these are the raw
+  // statistics (the relation index leaves thin periods out).
+  std::vector<Day> starts;
+  for (const PeriodTotals& p : series.periods) starts.push_back(p.start);
+  const PeriodCoverage coverage = CoverageOfPeriods(store.NewsCoverageByDay(), starts, series.from,
+                                                    series.to, kDefaultMinCoverage);
   const std::string name = args.directed ? a + "->" + b : a + "-" + b;
   const std::vector<std::string> header = {
       "period",      "events",        "mentions",        "mean_goldstein",    "se_goldstein",
       "verbal_coop", "material_coop", "verbal_conflict", "material_conflict", "net_cooperation",
-      "mean_tone"};
+      "mean_tone",   "coverage",      "coverage_flag"};
   // The table shows 3 decimals; CSV 6 (the same columns and names as the JSON).
-  auto row = [&](const PeriodStats& s, int decimals) {
+  auto row = [&](std::size_t i, int decimals) {
+    const PeriodStats s = Summarise(series.periods[i], options.weight);
     return std::vector<std::string>{FormatDate(s.start),
                                     std::to_string(s.events),
                                     kinds.gdelt ? std::to_string(s.mentions) : std::string(),
@@ -54,7 +62,9 @@ int RunSeries(const SeriesArgs& args) {
                                     Num(s.quad_share[2], decimals),
                                     Num(s.quad_share[3], decimals),
                                     Num(s.net_cooperation, decimals),
-                                    Num(gdelt_only(s.mean_tone), decimals)};
+                                    Num(gdelt_only(s.mean_tone), decimals),
+                                    Num(coverage.fraction[i], 6),
+                                    std::string(CoverageFlagName(coverage.flag[i]))};
   };
   if (args.format == "json") {
     nlohmann::json out = {{"dyad", name},
@@ -67,8 +77,8 @@ int RunSeries(const SeriesArgs& args) {
     auto num = [](double v) -> nlohmann::json {
       return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
     };
-    for (auto& p : series.periods) {
-      PeriodStats s = Summarise(p, options.weight);
+    for (std::size_t i = 0; i < series.periods.size(); ++i) {
+      PeriodStats s = Summarise(series.periods[i], options.weight);
       out["periods"].push_back(
           {{"period", FormatDate(s.start)},
            {"events", s.events},
@@ -80,16 +90,18 @@ int RunSeries(const SeriesArgs& args) {
            {"verbal_conflict", num(s.quad_share[2])},
            {"material_conflict", num(s.quad_share[3])},
            {"net_cooperation", num(s.net_cooperation)},
-           {"mean_tone", num(gdelt_only(s.mean_tone))}});
+           {"mean_tone", num(gdelt_only(s.mean_tone))},
+           {"coverage", num(coverage.fraction[i])},
+           {"coverage_flag", CoverageFlagName(coverage.flag[i])}});
     }
     std::printf("%s\n", JsonText(out, 2).c_str());
   } else if (args.format == "csv") {
     std::string out = CsvLine(header);
-    for (auto& p : series.periods) out += CsvLine(row(Summarise(p, options.weight), 6));
+    for (std::size_t i = 0; i < series.periods.size(); ++i) out += CsvLine(row(i, 6));
     WriteStandardOutput(out);
   } else {
     TextTable t(header);
-    for (auto& p : series.periods) t.AddRow(row(Summarise(p, options.weight), 3));
+    for (std::size_t i = 0; i < series.periods.size(); ++i) t.AddRow(row(i, 3));
     std::printf("%s  %s, %s, %s-weighted, channel %s, %s .. %s\n%s", name.c_str(),
                 std::string(FrequencyName(options.freq)).c_str(), "Goldstein -10..10",
                 args.flags.weight.c_str(), args.flags.channel.c_str(),

@@ -114,6 +114,14 @@ class NewsCoverage(unittest.TestCase):
         self.assertIn("news coverage: 1 period thin (below 10% of its news slots: 2025-05-15); "
                       "left out of the index and the models", text)
 
+    def test_series_carries_the_coverage_of_each_period(self):
+        out = json.loads(t.run("series", "--store", self.store, "--dyad", "CHN-USA", "--freq", "day",
+                               "--format", "json").stdout)
+        for p in out["periods"]:
+            n = len(self.slots[datetime.date.fromisoformat(p["period"])])
+            self.assertAlmostEqual(p["coverage"], n / 96, places=12, msg=p["period"])
+            self.assertEqual(p["coverage_flag"], "thin" if n < 0.1 * 96 else "covered")
+
     def test_no_phantom_years(self):
         out = json.loads(t.run("index", "--store", self.store, "--dyads", "CHN-USA", "--freq", "year",
                                "--from", "2015-01-01", "--format", "json").stdout)
