@@ -11,20 +11,13 @@ import unittest
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "pylib"))
 import triadtest as t  # noqa: E402
 
-SCENARIO = os.path.join(t.SOURCE_DIR, "scenarios", "essay_sample.toml")
 
 
 class ShareDriver(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.dir = t.tmpdir()
-        cls.store = os.path.join(cls.dir, "demo.db")
-        t.run("ingest", "--quiet", "--store", cls.store, t.SAMPLE_ZIP)
-        with open(SCENARIO, encoding="utf-8") as f:
-            text = f.read().replace('store = "../out/demo.db"', f'store = "{cls.store}"')
-        cls.scenario = os.path.join(cls.dir, "essay.toml")
-        with open(cls.scenario, "w", encoding="utf-8") as f:
-            f.write(text)
+        cls.store, cls.scenario = t.sample_scenario(cls.dir)
 
     def test_simulated_security_stays_a_share(self):
         out = json.loads(t.run("simulate", self.scenario, "--paths", "2000", "--format", "json").stdout)

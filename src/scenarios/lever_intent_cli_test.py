@@ -16,21 +16,13 @@ import unittest
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tests", "pylib"))
 import triadtest as tt  # noqa: E402
 
-SAMPLE = os.path.join(tt.SOURCE_DIR, "data", "sample")
-SCENARIO = os.path.join(tt.SOURCE_DIR, "scenarios", "essay_sample.toml")
 
 
 class LeverIntent(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.dir = tt.tmpdir()
-        store = os.path.join(cls.dir, "demo.db")
-        tt.run("ingest", "--quiet", "--store", store, SAMPLE)
-        with open(SCENARIO, encoding="utf-8") as f:
-            text = f.read().replace('store = "../out/demo.db"', f'store = "{store}"')
-        cls.scenario = os.path.join(cls.dir, "essay.toml")
-        with open(cls.scenario, "w", encoding="utf-8") as f:
-            f.write(text)
+        _, cls.scenario = tt.sample_scenario(cls.dir)
 
     def test_simulate_flags_the_lever_against_its_intent(self):
         out = tt.run("simulate", self.scenario, "--paths", "1000").stdout

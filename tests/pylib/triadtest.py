@@ -162,3 +162,16 @@ def store_totals(store):
     files = db.execute("SELECT count(*), coalesce(sum(rows_accepted),0) FROM files").fetchone()
     db.close()
     return cells, files
+
+
+def sample_scenario(directory):
+    """A store of the bundled sample in `directory` and scenarios/essay_sample.toml pointed at it
+    (the scenario names ../out/demo.db, which `make demo` writes): (store, scenario) paths."""
+    store = os.path.join(directory, "demo.db")
+    run("ingest", "--quiet", "--store", store, SAMPLE_ZIP)
+    with open(os.path.join(SOURCE_DIR, "scenarios", "essay_sample.toml"), encoding="utf-8") as f:
+        text = f.read().replace('store = "../out/demo.db"', f'store = "{store}"')
+    scenario = os.path.join(directory, "essay.toml")
+    with open(scenario, "w", encoding="utf-8") as f:
+        f.write(text)
+    return store, scenario
