@@ -24,10 +24,7 @@ DriverModel Analyse(ModelSeries series, const DriverAnalysisOptions& analysis) {
   const std::vector<std::string> dyads(m.series.names.begin(),
                                        m.series.names.begin() + m.series.dyad_count);
   m.analysis = AnalyseDrivers(ToVarData(m.series), dyads, analysis);
-  for (const std::string& name : m.series.logit_shares)
-    if (std::find(m.analysis.fit.names.begin(), m.analysis.fit.names.end(), name) !=
-        m.analysis.fit.names.end())
-      m.analysis.fit.logit_shares.push_back(name);
+  m.analysis.fit.logit_shares = LogitSharesAmong(m.series, m.analysis.fit.names);
   return m;
 }
 

@@ -64,10 +64,7 @@ VarFit FitStoreScenarioModel(const StoreModelSpec& spec) {
                                   VarTrendTerms(var_spec.trend)) < kMinObservationsPerCoefficient);
   VarFit fit =
       bayesian ? FitMinnesotaVar(data, var_spec, MinnesotaOptions{}) : FitVar(data, var_spec);
-  for (const std::string& name : kept.names)
-    if (std::find(series.logit_shares.begin(), series.logit_shares.end(), name) !=
-        series.logit_shares.end())
-      fit.logit_shares.push_back(name);
+  fit.logit_shares = LogitSharesAmong(series, kept.names);
   return fit;
 }
 

@@ -57,6 +57,16 @@ std::string GapProblem(const GapFill& fill, std::size_t periods, const std::vect
 
 }  // namespace
 
+std::vector<std::string> LogitSharesAmong(const ModelSeries& series,
+                                          const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const std::string& name : names)
+    if (std::find(series.logit_shares.begin(), series.logit_shares.end(), name) !=
+        series.logit_shares.end())
+      out.push_back(name);
+  return out;
+}
+
 ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& options) {
   const auto& a = options.actors;
   return BuildModelSeries(

@@ -42,6 +42,11 @@ struct ModelSeries {
   std::vector<RelationIndexSeries> indices;  // the dyad indices as loaded (with NaN, SE)
 };
 
+// The variables among `names` that `series` holds as logit(share), in the order of `names` (what
+// a VarFit fitted on some of its columns records in logit_shares).
+std::vector<std::string> LogitSharesAmong(const ModelSeries& series,
+                                          const std::vector<std::string>& names);
+
 // Throws a compute error naming the series when fewer than 3 complete periods remain.
 ModelSeries BuildModelSeries(EventStore& store, const ModelSeriesOptions& options);
 // The same from dyad indices already loaded with options.index (A–B, A–C, B–C), so a caller that

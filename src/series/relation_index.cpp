@@ -198,9 +198,9 @@ std::vector<RelationIndexSeries> LoadRelationIndices(EventStore& store,
                                  grid.last_day, options.min_coverage);
   }
   std::vector<int> left_out(dyads.size(), 0);
-  for (std::size_t d = 0; d < dyads.size(); ++d) {
+  for (std::size_t d = 0; d < dyads.size() && !options.include_partial; ++d) {
     GridIndex& g = raw[d];
-    for (std::size_t p = 0; p < grid.starts.size() && !options.include_partial; ++p) {
+    for (std::size_t p = 0; p < grid.starts.size(); ++p) {
       const CoverageFlag flag = coverage.flag[p];
       if (flag != CoverageFlag::kThin && flag != CoverageFlag::kOutside) continue;
       if (!std::isnan(g.value[p]) && grid.starts[p] >= first_start) ++left_out[d];
