@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config ccache
-  libsqlite3-dev sqlite3 zlib1g-dev libdeflate-dev libzip-dev libxxhash-dev
+  libsqlite3-dev sqlite3 libcurl4-openssl-dev libssl-dev zlib1g-dev libdeflate-dev libzip-dev libxxhash-dev
   libeigen3-dev libboost-dev libcli11-dev nlohmann-json3-dev libfmt-dev libtomlplusplus-dev
   libnlopt-cxx-dev libglpk-dev libgtest-dev libgmock-dev
   python3 python3-numpy python3-statsmodels

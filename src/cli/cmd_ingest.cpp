@@ -17,6 +17,7 @@
 
 #include "aggregate/file_aggregator.hpp"
 #include "cli/command.hpp"
+#include "cli/ingest_one.hpp"
 #include "cli/input_paths.hpp"
 #include "common/error.hpp"
 #include "outputs/safe_text.hpp"
@@ -94,17 +95,6 @@ class Progress {
   std::chrono::steady_clock::time_point start_;
 };
 
-FileOnDisk Stat(const std::string& path) {
-  struct stat st {};
-  FileOnDisk f;
-  f.path = std::filesystem::absolute(path).lexically_normal().string();
-  if (::stat(path.c_str(), &st) == 0) {
-    f.size = st.st_size;
-    f.mtime = st.st_mtim.tv_sec;
-  }
-  return f;
-}
-
 int RunIngest(const IngestArgs& args) {
   const std::string started_at = UtcNow();
   InputPaths inputs = ExpandInputPaths(args.paths);
@@ -126,7 +116,7 @@ int RunIngest(const IngestArgs& args) {
   EventStore store(args.store, /*create=*/true);
   store.AllowBothGdeltFamilies(args.both_gdelt_families);
   std::uint64_t total_bytes = 0;
-  for (auto& p : paths) total_bytes += static_cast<std::uint64_t>(Stat(p).size);
+  for (auto& p : paths) total_bytes += static_cast<std::uint64_t>(StatFile(p).size);
   Progress progress(!args.quiet && !json, paths.size(), total_bytes);
 
   int added = 0, skipped = 0, failed = 0;
@@ -165,7 +155,7 @@ int RunIngest(const IngestArgs& args) {
   auto launch_ahead = [&](std::size_t from) {
     horizon = std::max(horizon, from);
     while (paths.size() > 1 && horizon < paths.size() && ahead.size() < ahead_limit) {
-      FileOnDisk disk = Stat(paths[horizon]);
+      FileOnDisk disk = StatFile(paths[horizon]);
       if (disk.size >= kSmallFileBytes || launched.count(disk.path)) break;
       launched.insert(disk.path);
       AheadJob job;
@@ -209,7 +199,7 @@ int RunIngest(const IngestArgs& args) {
       job = std::move(found->second);
       ahead.erase(found);
     } else {
-      job.disk = Stat(path);
+      job.disk = StatFile(path);
       if (!args.force) job.unchanged = store.FindUnchanged(job.disk);
     }
     const FileOnDisk& disk = job.disk;
