@@ -62,6 +62,15 @@ DyadState EstimateDyadState(const RelationIndexSeries& index, int window) {
         MakeInterval90(e.slope * per30, known_var ? std::sqrt(e.slope_var) * per30 : kUnknown));
   }
   s.level = s.path.level.back();
+  // The as-of period against its one-step-ahead forecast (not while the variances are unknown).
+  if (const TrendEstimate& p = s.trend->states.predicted.back();
+      n - 1 >= burn && !std::isnan(index.value.back()) && std::isfinite(p.level_var)) {
+    const double half = kZ90 * std::sqrt(p.level_var + s.trend->params.irregular_var);
+    ForecastCheck f{index.dates.back(), index.value.back(), p.level,
+                    p.level - half,     p.level + half,     false};
+    f.outside = f.value < f.lower || f.value > f.upper;
+    s.forecast = f;
+  }
   s.momentum = MomentumFromSlope(smoothed.back(), days);
   const std::size_t back = std::min<std::size_t>(n - 1, static_cast<std::size_t>(window));
   s.change = smoothed.back().level - smoothed[n - 1 - back].level;

@@ -44,17 +44,29 @@ struct TrendPath {
   std::vector<Interval90> momentum;
 };
 
+// The as-of period's index against the trend model's one-step-ahead forecast of it: the level
+// predicted from the periods before (the Kalman filter's a_t|t-1 at the fitted variances) with a
+// 90% band of kZ90 x sqrt(predicted level variance + irregular variance), the spread a new
+// period's raw index has around that prediction. `outside` when the index lies beyond the band.
+struct ForecastCheck {
+  Day period = 0;
+  double value = kUnknown;  // the raw index of the period
+  double forecast = kUnknown, lower = kUnknown, upper = kUnknown;
+  bool outside = false;
+};
+
 // Fewest non-missing periods for the trend model.
 inline constexpr int kMinTrendPeriods = 5;
 
 struct DyadState {
   Dyad dyad;
-  Day asof = 0;                       // start of the last period of the grid
-  std::optional<PeriodIndex> latest;  // the latest period with a value
-  std::optional<Interval90> level;    // smoothed level at the as-of period
-  std::optional<Momentum> momentum;   // smoothed slope per 30 days at the as-of period
-  std::optional<double> change;       // smoothed level now minus `window` periods before
-  std::int64_t events_in_window = 0;  // events in the last `window` periods
+  Day asof = 0;                           // start of the last period of the grid
+  std::optional<PeriodIndex> latest;      // the latest period with a value
+  std::optional<Interval90> level;        // smoothed level at the as-of period
+  std::optional<Momentum> momentum;       // smoothed slope per 30 days at the as-of period
+  std::optional<double> change;           // smoothed level now minus `window` periods before
+  std::optional<ForecastCheck> forecast;  // the as-of period, when it has a value and a forecast
+  std::int64_t events_in_window = 0;      // events in the last `window` periods
   std::optional<LocalLinearTrendFit> trend;
   TrendPath path;              // one entry per period of the index, or empty
   bool se_from_model = false;  // the index has no standard errors of its own

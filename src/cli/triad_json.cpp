@@ -31,6 +31,14 @@ nlohmann::json DyadStateJson(const DyadState& d) {
                                                 {"se", JsonNumber(d.latest->se)},
                                                 {"events", d.latest->events}}
                                : nlohmann::json();
+  // The as-of period's index against its one-step-ahead 90% forecast band (follow's alerts).
+  j["forecast_90"] = d.forecast ? nlohmann::json{{"period", FormatDate(d.forecast->period)},
+                                                 {"value", JsonNumber(d.forecast->value)},
+                                                 {"forecast", JsonNumber(d.forecast->forecast)},
+                                                 {"lower_90", JsonNumber(d.forecast->lower)},
+                                                 {"upper_90", JsonNumber(d.forecast->upper)},
+                                                 {"outside", d.forecast->outside}}
+                                : nlohmann::json();
   // What the trend fit cannot support (a variance at zero, a straight-line slope, starts that
   // disagree), keyed for machines; the messages are among the state's warnings.
   j["trend_fit_warnings"] = nlohmann::json::array();

@@ -621,6 +621,22 @@ std::vector<StoredReject> EventStore::RejectedRows(int limit) {
   return out;
 }
 
+std::optional<std::string> EventStore::Meta(const std::string& key) {
+  auto stmt = db_.Prepare("SELECT value FROM meta WHERE key = ?");
+  stmt.Bind(1, key);
+  if (!stmt.Step()) return std::nullopt;
+  return stmt.Text(0);
+}
+
+void EventStore::SetMeta(const std::vector<std::pair<std::string, std::string>>& values) {
+  Transaction tx(&db_);
+  auto stmt = db_.Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+  for (const auto& [key, value] : values) {
+    stmt.Bind(1, key).Bind(2, value).Run();
+  }
+  tx.Commit();
+}
+
 void EventStore::LogRun(const std::string& command, const std::string& started_at, int added,
                         int skipped, int failed, std::int64_t rejects) {
   db_.Prepare(

@@ -146,6 +146,11 @@ class EventStore {
   // The first `limit` kept rejected rows (kKeptRejectsPerReason), in file and line order.
   std::vector<StoredReject> RejectedRows(int limit);
 
+  // A value of the meta table (follow keeps its place there: "follow.*" keys), or nullopt.
+  std::optional<std::string> Meta(const std::string& key);
+  // Sets meta values in one transaction (a write; the store must be opened with create).
+  void SetMeta(const std::vector<std::pair<std::string, std::string>>& values);
+
   void LogRun(const std::string& command, const std::string& started_at, int files_added,
               int files_skipped, int files_failed, std::int64_t rejects);
 
