@@ -5,7 +5,11 @@
 # masterfilelist.txt), against the anchor `wget -i URLS` followed by `triad ingest` of the
 # downloaded files, interleaved, in the same run. Prints seconds, MB/s end to end and the ratio.
 # Needs ../shared/bench, ~2 GB of disk under bench/data, and a few minutes.
-#   bench/fetch.sh              # ROUNDS=3 by default
+#   bench/fetch.sh                 # ROUNDS=3 by default; the server as fast as loopback allows
+#   RATE_MBPS=5 bench/fetch.sh     # each connection limited to 5 MB/s, as over a real network
+# On loopback the Python server and the ingest share the machine's cores, so downloading while
+# ingesting gains little; over a network (RATE_MBPS) the download time is hidden behind the
+# ingest and the parallel connections multiply the per-connection rate.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${TRIAD_SHARED_BENCH:-$root/../shared/bench}
@@ -21,17 +25,18 @@ if [[ ! -d $work/served/gdeltv2 ]]; then
 fi
 triad=$root/build/src/cli/triad
 [[ -x $triad ]] || make -C "$root" build >/dev/null
-files=$(ls "$work/served/gdeltv2" | grep -c '\.export\.CSV\.zip$')
-bytes=$(du -cb "$work"/served/gdeltv2/*.zip | tail -1 | cut -f1)
-first=$(ls "$work/served/gdeltv2" | head -1 | cut -c1-8)
-last=$(ls "$work/served/gdeltv2" | grep zip | tail -1 | cut -c1-8)
-
+zips=("$work"/served/gdeltv2/*.export.CSV.zip)
+files=${#zips[@]}
+bytes=$(du -cb "${zips[@]}" | tail -1 | cut -f1)
+first=$(basename "${zips[0]}" | cut -c1-8)
+last=$(basename "${zips[-1]}" | cut -c1-8)
 # The server, in the background for the whole run.
-ROOT=$root python3 -c '
+ROOT=$root RATE_MBPS=${RATE_MBPS:-0} python3 -c '
 import os, sys, time
 sys.path.insert(0, os.path.join(os.environ["ROOT"], "tests", "pylib"))
 from gdelt_server import GdeltServer
-s = GdeltServer(sys.argv[1])
+rate = float(os.environ.get("RATE_MBPS", "0")) * 1e6
+s = GdeltServer(sys.argv[1], rate=rate or None)
 print(s.url, flush=True)
 while True:
     time.sleep(3600)
@@ -42,7 +47,8 @@ for _ in $(seq 50); do [[ -s $work/server.url ]] && break; sleep 0.1; done
 url=$(cat "$work/server.url")
 curl -s "$url/gdeltv2/masterfilelist.txt" | awk '/export/ {print $3}' | sed "s|http://data.gdeltproject.org|$url|" > "$work/urls.txt"
 
-echo "input: $files zips, $((bytes / 1000000)) MB zipped, news days $first .. $last; server $url"
+echo "input: $files zips, $((bytes / 1000000)) MB zipped, news days $first .. $last; server $url" \
+  "(${RATE_MBPS:-0} MB/s per connection; 0: loopback, as fast as the Python server goes)"
 run_triad() {
   rm -rf "$work/mirror" "$work/t.db"*
   /usr/bin/time -f "%e %M" -o "$work/t.time" "$triad" fetch --quiet --from "$first" --to "$last" \

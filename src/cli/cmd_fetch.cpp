@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "cli/command.hpp"
@@ -109,7 +111,6 @@ int RunFetch(const FetchArgs& args) {
   if (!args.ingest_store.empty()) store.emplace(args.ingest_store, /*create=*/true);
   AggregateOptions aggregate;
   aggregate.max_report_lag_days = args.max_report_lag;
-  aggregate.threads = 1;  // the downloads run beside it
 
   // Downloads finish in any order; files are ingested in list (slot) order, each as soon as it
   // and every file before it have finished, so the store grows as a clean ingest of the same
@@ -135,6 +136,31 @@ int RunFetch(const FetchArgs& args) {
       ingest_failed = 0;
   std::int64_t events_added = 0, rejected = 0;
   nlohmann::json files_json = nlohmann::json::array();
+  // Files that have arrived are aggregated ahead, one thread each, a few at a time (as ingest
+  // does with small files), while this thread commits them in order.
+  std::size_t ahead_limit = std::max(1u, std::thread::hardware_concurrency()) + 1;
+  std::map<std::size_t, PendingIngest> ahead;
+  std::size_t horizon = 0;  // files before it have been considered for aggregating ahead
+  auto launch_ahead = [&] {
+    while (store && horizon < files.size() && ahead.size() < ahead_limit) {
+      std::optional<FetchOutcome> arrived;
+      {
+        std::lock_guard lock(mutex);
+        if (auto it = finished.find(horizon); it != finished.end()) arrived = it->second;
+      }
+      if (!arrived) break;
+      if (arrived->status != FetchStatus::kFailed) {
+        try {
+          ahead.emplace(horizon, StartIngest(*store, arrived->path, aggregate,
+                                             /*check_unchanged=*/true, /*ahead=*/true));
+        } catch (const std::system_error&) {
+          ahead_limit = 0;  // no thread to spare: each file is aggregated in turn
+          break;
+        }
+      }
+      ++horizon;
+    }
+  };
   for (std::size_t i = 0; i < files.size(); ++i) {
     FetchOutcome out;
     {
@@ -142,6 +168,7 @@ int RunFetch(const FetchArgs& args) {
       while (!finished.count(i)) {
         ready.wait_for(lock, std::chrono::milliseconds(200));
         lock.unlock();
+        launch_ahead();
         progress.Show(counters, store ? ingested : -1);
         lock.lock();
       }
@@ -164,7 +191,16 @@ int RunFetch(const FetchArgs& args) {
       (out.status == FetchStatus::kDownloaded ? downloaded : present)++;
       if (!out.error.empty()) fj["retried_after"] = out.error;
       if (store) {
-        IngestOneResult r = IngestOneFile(*store, out.path, aggregate);
+        launch_ahead();
+        PendingIngest job;
+        if (auto it = ahead.find(i); it != ahead.end()) {
+          job = std::move(it->second);
+          ahead.erase(it);
+        } else {
+          job = StartIngest(*store, out.path, aggregate, /*check_unchanged=*/true,
+                            /*ahead=*/false);
+        }
+        IngestOneResult r = FinishIngest(*store, job, aggregate);
         fj["ingest"] = IngestStatusName(r.status);
         if (r.status == IngestStatus::kAdded) {
           ++ingested;

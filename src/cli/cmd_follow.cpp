@@ -265,6 +265,9 @@ volatile std::sig_atomic_t g_stop = 0;
 
 int RunFollow(const FollowArgs& args) {
   const int every = EverySeconds(args.every);
+  // An alert command that exits without reading its input must not end follow with SIGPIPE: the
+  // write fails instead, and pclose reports the command's exit status.
+  std::signal(SIGPIPE, SIG_IGN);
   Follower follower(args);
   if (args.once) return follower.Step();
   std::signal(SIGINT, [](int) { g_stop = 1; });

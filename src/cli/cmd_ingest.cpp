@@ -44,14 +44,6 @@ struct IngestArgs {
 // Files smaller than this on disk are aggregated ahead, several at a time (RunIngest).
 constexpr std::int64_t kSmallFileBytes = 8 << 20;
 
-// A file aggregated ahead on its own thread while earlier files are committed.
-struct AheadJob {
-  FileOnDisk disk;
-  std::optional<IngestedFile> unchanged;  // already ingested: nothing to aggregate
-  std::int64_t keys_mark = 0;             // EventStore::KeysMark() before its snapshot
-  std::future<std::pair<FileAggregate, double>> aggregate;  // and its seconds
-};
-
 // Progress on stderr, only when it is a terminal: files, MB, MB/s and ETA.
 class Progress {
  public:
@@ -149,58 +141,37 @@ int RunIngest(const IngestArgs& args) {
                         ? args.threads
                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::size_t ahead_limit = static_cast<std::size_t>(cores) + 1;
-  std::map<std::size_t, AheadJob> ahead;  // by index in paths: a contiguous run from i on
-  std::set<std::string> launched;         // paths aggregated ahead (a repeated path waits its turn)
-  std::size_t horizon = 0;                // files before it were considered for launching
+  std::map<std::size_t, PendingIngest> ahead;  // by index in paths: a contiguous run from i on
+  std::set<std::string> launched;  // paths aggregated ahead (a repeated path waits its turn)
+  std::size_t horizon = 0;         // files before it were considered for launching
   auto launch_ahead = [&](std::size_t from) {
     horizon = std::max(horizon, from);
     while (paths.size() > 1 && horizon < paths.size() && ahead.size() < ahead_limit) {
       FileOnDisk disk = StatFile(paths[horizon]);
       if (disk.size >= kSmallFileBytes || launched.count(disk.path)) break;
       launched.insert(disk.path);
-      AheadJob job;
-      job.disk = disk;
-      if (!args.force) job.unchanged = store.FindUnchanged(disk);
-      if (!job.unchanged) {
-        // The stored events as of now; keys committed later (the files before this one) are
-        // caught by AddFile through the mark, which aggregates the file again if they overlap.
-        job.keys_mark = store.KeysMark();
-        auto seen = std::make_shared<std::map<IdFamily, std::unique_ptr<SeenEvents>>>();
-        for (IdFamily family : {IdFamily::kGdelt1, IdFamily::kGdelt2, IdFamily::kIcews})
-          (*seen)[family] = store.SeenEventsOf(family);
-        AggregateOptions one = options;
-        one.threads = 1;
-        one.progress = nullptr;
-        try {
-          job.aggregate = std::async(std::launch::async, [path = paths[horizon], seen, one] {
-            auto start = std::chrono::steady_clock::now();
-            FileAggregate a = AggregateFile(
-                path, [&](EventFormat format) { return seen->at(IdFamilyOf(format)).get(); }, one);
-            return std::make_pair(
-                std::move(a),
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-          });
-        } catch (const std::system_error&) {
-          // No thread to spare (a process limit): this file and the rest are aggregated in
-          // turn on this thread.
-          launched.erase(disk.path);
-          ahead_limit = 0;
-          break;
-        }
+      try {
+        ahead.emplace(horizon, StartIngest(store, paths[horizon], options, !args.force,
+                                           /*ahead=*/true));
+      } catch (const std::system_error&) {
+        // No thread to spare (a process limit): this file and the rest are aggregated in turn
+        // on this thread.
+        launched.erase(disk.path);
+        ahead_limit = 0;
+        break;
       }
-      ahead.emplace(horizon++, std::move(job));
+      ++horizon;
     }
   };
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string& path = paths[i];
     launch_ahead(i);
-    AheadJob job;
+    PendingIngest job;
     if (auto found = ahead.find(i); found != ahead.end()) {
       job = std::move(found->second);
       ahead.erase(found);
     } else {
-      job.disk = StatFile(path);
-      if (!args.force) job.unchanged = store.FindUnchanged(job.disk);
+      job = StartIngest(store, path, options, !args.force, /*ahead=*/false);
     }
     const FileOnDisk& disk = job.disk;
     if (auto& same = job.unchanged) {
@@ -213,84 +184,60 @@ int RunIngest(const IngestArgs& args) {
       progress.FileDone(static_cast<std::uint64_t>(disk.size));
       continue;
     }
-    auto start = std::chrono::steady_clock::now();
     const std::int64_t rows_before = rows;
+    options.progress = [&](std::uint64_t b) { progress.Update(i, path, b); };
+    if (job.aggregate.valid()) progress.Update(i, path, 0);
+    IngestOneResult result;
     try {
-      options.progress = [&](std::uint64_t b) { progress.Update(i, path, b); };
-      // Aggregates the file against the events stored now (no event counted twice).
-      auto aggregate_file = [&] {
-        std::unique_ptr<SeenEvents> seen;
-        return AggregateFile(
-            path,
-            [&](EventFormat format) {
-              seen = store.SeenEventsOf(IdFamilyOf(format));
-              return seen.get();
-            },
-            options);
-      };
-      std::int64_t keys_mark = 0;
-      FileAggregate aggregate;
-      double seconds = 0;
-      if (job.aggregate.valid()) {
-        progress.Update(i, path, 0);
-        keys_mark = job.keys_mark;
-        std::tie(aggregate, seconds) = job.aggregate.get();
-      } else {
-        keys_mark = store.KeysMark();
-        aggregate = aggregate_file();
-        seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      }
-      auto commit_start = std::chrono::steady_clock::now();
-      auto result = store.AddFile(aggregate, disk, seconds, keys_mark, [&] {
+      result = FinishIngest(store, job, options, [&] {
         note(fmt::format("{}: another ingest added some of its events meanwhile: reading it again",
                          path));
-        return aggregate_file();
       });
-      double commit_seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - commit_start).count();
-      if (!result.added) {
-        ++skipped;
-        note(fmt::format("{}: same content as {} (ingested {}): nothing to do", path,
-                         result.file.path, result.file.ingested_at));
-        files_json.push_back(
-            {{"path", path}, {"status", "same-content"}, {"as", result.file.path}});
-      } else {
-        ++added;
-        const IngestedFile& f = result.file;
-        rows += f.rows_read;
-        accepted += f.rows_accepted;
-        without_dyad += f.rows_without_dyad;
-        rejected += f.rows_rejected;
-        duplicate += f.rows_duplicate;
-        stale += f.rows_stale;
-        bytes += aggregate.content_bytes;
-        if (f.rows_rejected > 0)
-          note(fmt::format(
-              "{}: {} rows rejected, first at line {} ({}{}); see 'triad info "
-              "--rejects'",
-              path, f.rows_rejected, aggregate.rejects.front().line,
-              aggregate.rejects.front().field.empty() ? "" : aggregate.rejects.front().field + ": ",
-              aggregate.rejects.front().reason));
-        files_json.push_back({{"path", path},
-                              {"status", "added"},
-                              {"format", f.format},
-                              {"rows", f.rows_read},
-                              {"accepted", f.rows_accepted},
-                              {"without_dyad", f.rows_without_dyad},
-                              {"rejected", f.rows_rejected},
-                              {"duplicate", f.rows_duplicate},
-                              {"stale", f.rows_stale},
-                              {"cells", aggregate.cells.size()},
-                              {"seconds", f.seconds},
-                              {"commit_seconds", commit_seconds}});
-      }
     } catch (const Error& e) {
+      result.status = IngestStatus::kFailed;
+      result.error = e.what();
+    }
+    if (result.status == IngestStatus::kFailed) {
       ++failed;
       progress.Clear();
       std::fprintf(stderr, "triad: error: %s (the store is unchanged for this file)\n",
-                   TerminalLines(e.what()).c_str());
-      files_json.push_back({{"path", path}, {"status", "failed"}, {"error", e.what()}});
+                   TerminalLines(result.error).c_str());
+      files_json.push_back({{"path", path}, {"status", "failed"}, {"error", result.error}});
       if (args.strict) break;
+    } else if (result.status == IngestStatus::kSameContent) {
+      ++skipped;
+      note(fmt::format("{}: same content as {} (ingested {}): nothing to do", path,
+                       result.file.path, result.file.ingested_at));
+      files_json.push_back({{"path", path}, {"status", "same-content"}, {"as", result.file.path}});
+    } else {
+      ++added;
+      const IngestedFile& f = result.file;
+      rows += f.rows_read;
+      accepted += f.rows_accepted;
+      without_dyad += f.rows_without_dyad;
+      rejected += f.rows_rejected;
+      duplicate += f.rows_duplicate;
+      stale += f.rows_stale;
+      bytes += result.content_bytes;
+      if (result.first_reject)
+        note(
+            fmt::format("{}: {} rows rejected, first at line {} ({}{}); see 'triad info "
+                        "--rejects'",
+                        path, f.rows_rejected, result.first_reject->line,
+                        result.first_reject->field.empty() ? "" : result.first_reject->field + ": ",
+                        result.first_reject->reason));
+      files_json.push_back({{"path", path},
+                            {"status", "added"},
+                            {"format", f.format},
+                            {"rows", f.rows_read},
+                            {"accepted", f.rows_accepted},
+                            {"without_dyad", f.rows_without_dyad},
+                            {"rejected", f.rows_rejected},
+                            {"duplicate", f.rows_duplicate},
+                            {"stale", f.rows_stale},
+                            {"cells", result.cells},
+                            {"seconds", f.seconds},
+                            {"commit_seconds", result.commit_seconds}});
     }
     progress.FileDone(static_cast<std::uint64_t>(disk.size), rows - rows_before);
   }

@@ -168,6 +168,16 @@ class Follow(unittest.TestCase):
         self.assertIn("follow: %d new files" % later, proc.stderr)
         self.assertEqual(t.exported_cells(store), t.exported_cells(self.stepped[0]))
 
+    def test_an_alert_command_that_fails_or_reads_nothing_does_not_stop_follow(self):
+        d = t.tmpdir()
+        store, alerts = os.path.join(d, "h.db"), os.path.join(d, "h.jsonl")
+        self.server.until = None
+        proc = t.run(*self.follow_args(store, os.path.join(d, "m"), alerts), "--alert-command", "exit 7")
+        with open(alerts) as f:
+            self.assertEqual([json.loads(x)["id"] for x in f], [a["id"] for a in self.stepped[1]])
+        self.assertIn("--alert-command exited with 7 for alert", proc.stderr)
+        self.assertEqual(t.exported_cells(store), t.exported_cells(self.stepped[0]))
+
     def test_kill_9_and_restart_lose_and_double_nothing(self):
         d = t.tmpdir()
         store, alerts, mirror = (os.path.join(d, "k.db"), os.path.join(d, "k.jsonl"), os.path.join(d, "m"))

@@ -32,8 +32,9 @@ def md5_of(path):
 
 
 class GdeltServer:
-    def __init__(self, root):
+    def __init__(self, root, rate=None):
         self.root = root
+        self.rate = rate  # bytes per second per connection (a slow network), None: as fast as can be
         self.faults = {}
         self.until = None  # the newest GDELT 2.0 slot listed (YYYYMMDDHHMMSS), None: all
         self.requests = []  # (monotonic time, path, status, range header)
@@ -175,15 +176,22 @@ class GdeltServer:
         else:
             self.send(h, status, part, headers)
 
-    @staticmethod
-    def send(h, status, body, headers=None, length=None):
+    def send(self, h, status, body, headers=None, length=None):
         try:
             h.send_response(status)
             for k, v in (headers or {}).items():
                 h.send_header(k, v)
             h.send_header("Content-Length", str(len(body) if length is None else length))
             h.end_headers()
-            h.wfile.write(body)
+            if self.rate is None:
+                h.wfile.write(body)
+            else:
+                start, chunk = time.monotonic(), 65536
+                for i in range(0, len(body), chunk):
+                    h.wfile.write(body[i:i + chunk])
+                    ahead = (i + chunk) / self.rate - (time.monotonic() - start)
+                    if ahead > 0:
+                        time.sleep(ahead)
             h.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             pass
