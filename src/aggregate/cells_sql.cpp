@@ -139,7 +139,8 @@ gdelt_rows AS (
 
 // BigQuery over GDELT's public tables, whose columns are typed: GoldsteinScale and AvgTone are
 // FLOAT64, rounded from their shortest decimal text (GDELT's text: it writes at most 15
-// significant digits, which a FLOAT64 keeps), half away from zero like the reader.
+// significant digits, which a FLOAT64 keeps), half away from zero like the reader. BIGNUMERIC
+// (38 decimals) holds that text exactly; NUMERIC (9 decimals) would round it twice.
 std::string BigQueryRows(const CellsQueryOptions& o) {
   const bool gdelt2 = o.format == EventFormat::kGdelt2;
   std::string table;
@@ -291,11 +292,12 @@ news AS (
 std::string FinalSelect(const CellsQueryOptions& o) {
   // Exact decimals: the integer sums times 0.1, 0.01 or 0.000001 in the engine's exact decimal
   // type (the one place besides the reading where the engines' texts differ).
-  const std::string type = o.engine == SqlEngine::kBigQuery ? "BIGNUMERIC" : "DECIMAL(38, 0)";
+  // BigQuery's NUMERIC holds 29 whole digits, more than any INT64 sum.
+  const std::string type = o.engine == SqlEngine::kBigQuery ? "NUMERIC" : "DECIMAL(38, 0)";
   auto scaled = [&](std::string_view column, std::string_view unit, std::string_view unit_type) {
     return fmt::format(
         "CAST({} AS {}) * CAST('{}' AS {})", column, type, unit,
-        o.engine == SqlEngine::kBigQuery ? std::string("BIGNUMERIC") : std::string(unit_type));
+        o.engine == SqlEngine::kBigQuery ? std::string("NUMERIC") : std::string(unit_type));
   };
   const int slots = o.format == EventFormat::kGdelt2 ? kGdelt2SlotsPerDay : 1;
   return fmt::format(

@@ -13,7 +13,7 @@
 //
 // The text is in three parts: the reading of the rows (between kEngineBegin and kEngineEnd,
 // written for each engine), the cells (the same text for every engine) and the final SELECT,
-// where only the exact decimal type differs (BIGNUMERIC / DECIMAL(38, 0)).
+// where only the exact decimal type differs (NUMERIC / DECIMAL(38, k)).
 #include <optional>
 #include <string>
 #include <string_view>
