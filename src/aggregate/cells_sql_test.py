@@ -381,6 +381,35 @@ class IngestCells(unittest.TestCase):
         self.assertIn("--replace deleted", proc.stdout)
         self.assertEqual(export(store), before)
 
+    def test_ingest_refuses_event_files_of_imported_news_days(self):
+        store = self.fresh_store()
+        t.run("ingest-cells", "--store", store, self.result)
+        before = export(store)
+        proc = t.run("ingest", "--store", store, self.files[1], check=False)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertIn("the store holds cells imported from a query for news days 2025-05-15..2025-05-17",
+                      proc.stderr)
+        self.assertIn("the same events would count twice", proc.stderr)
+        self.assertEqual(export(store), before)
+
+    def test_a_store_of_schema_3_is_upgraded_by_ingest_cells(self):
+        store = os.path.join(t.tmpdir(), "old.db")
+        t.run("ingest", "--quiet", "--store", store, self.files[0])
+        db = sqlite3.connect(store)  # as a store written before cells could be imported
+        db.execute("DROP TABLE imported_cells")
+        db.execute("DROP TABLE cell_imports")
+        db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        db.commit()
+        db.close()
+        d = t.tmpdir()
+        _, later = duckdb_result(d, os.path.join(HEAD_DIR, "*.export.CSV"), "--from", "2025-05-16")
+        t.run("ingest-cells", "--store", store, later)
+        db = sqlite3.connect(store)
+        self.assertEqual(db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone(), ("4",))
+        self.assertEqual(db.execute("SELECT count(*) FROM cell_imports").fetchone(), (1,))
+        db.close()
+        self.assertEqual(export(store), export(self.ingested))
+
     def check_bad(self, line_index, column, value, field, message):
         rows = [dict(r) for r in self.rows]
         rows[line_index][column] = value

@@ -243,4 +243,30 @@ CellImportResult ImportCells(EventStore& store, const CellImport& im, bool repla
   return result;
 }
 
+void CheckNotImportedAsCells(Database& db, std::int64_t min_added, std::int64_t max_added,
+                             const std::string& path) {
+  if (min_added <= 0) return;
+  auto day = [](std::int64_t added) {
+    const std::int64_t ymd = added > 99'999'999 ? added / 1'000'000 : added;
+    return DayFromYmd(static_cast<int>(ymd / 10000), static_cast<int>(ymd / 100 % 100),
+                      static_cast<int>(ymd % 100));
+  };
+  const std::optional<Day> first = day(min_added), last = day(max_added);
+  if (!first || !last) return;
+  auto stmt = db.Prepare(
+      "SELECT f.path, c.first_news_day, c.last_news_day FROM cell_imports c JOIN files f ON "
+      "f.id = c.file_id WHERE c.last_news_day >= ? AND c.first_news_day <= ? ORDER BY f.id "
+      "LIMIT 1");
+  stmt.Bind(1, *first).Bind(2, *last);
+  if (!stmt.Step()) return;
+  ThrowInput(
+      Location{path, 0, "DATEADDED"},
+      fmt::format("events added {}..{}, but the store holds cells imported from a query "
+                  "for news days {}..{} ({}): the same events would count twice. Ingest "
+                  "into another store, or import those days' cells again with "
+                  "`triad sql` over these files",
+                  FormatDate(*first), FormatDate(*last), FormatDate(static_cast<Day>(stmt.Int(1))),
+                  FormatDate(static_cast<Day>(stmt.Int(2))), stmt.Text(0)));
+}
+
 }  // namespace triad

@@ -41,4 +41,10 @@ struct CellImportResult {
 // import that reaches beyond its news days, or (without replace) the news days of event files.
 CellImportResult ImportCells(EventStore& store, const CellImport& import, bool replace);
 
+// The other direction, for `triad ingest`: an input error naming `path` when the GDELT news days
+// from `min_added` to `max_added` (DATEADDED) overlap cells imported from a query, whose events
+// the file's would count again. Nothing to check for 0 (no DATEADDED: ICEWS).
+void CheckNotImportedAsCells(Database& db, std::int64_t min_added, std::int64_t max_added,
+                             const std::string& path);
+
 }  // namespace triad

@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "common/error.hpp"
+#include "store/cell_import.hpp"
 #include "store/key_chunks.hpp"
 #include "store/stored_keys.hpp"
 
@@ -355,6 +356,8 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
     if (same.Step()) return AddResult{false, false, ReadFileRow(same)};
   }
   CheckGdeltFamily(a, file);
+  if (a.rows_accepted > 0 && a.format != EventFormat::kIcews)
+    CheckNotImportedAsCells(db_, a.min_added, a.max_added, file.path);
   // Keys committed by another ingest since this file's aggregation read the stored keys: if the
   // file shares any, its cells count those events again. Aggregate it afresh against the keys as
   // they are now (this transaction's snapshot, which no other writer can change).
