@@ -345,7 +345,7 @@ int RunIngestCells(const IngestCellsArgs& args) {
   return kExitOk;
 }
 
-const CommandRegistration kIngestCells(11, [](CLI::App& app, int& exit_code) {
+const CommandRegistration kIngestCells(12, [](CLI::App& app, int& exit_code) {
   auto args = std::make_shared<IngestCellsArgs>();
   CLI::App* cmd = app.add_subcommand(
       "ingest-cells",

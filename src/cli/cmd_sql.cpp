@@ -30,7 +30,7 @@ int RunSql(const SqlArgs& args) {
   return kExitOk;
 }
 
-const CommandRegistration kSql(12, [](CLI::App& app, int& exit_code) {
+const CommandRegistration kSql(11, [](CLI::App& app, int& exit_code) {
   auto args = std::make_shared<SqlArgs>();
   CLI::App* cmd = app.add_subcommand(
       "sql", "Print the SQL that computes triad's cells on BigQuery or DuckDB (see ingest-cells)");

@@ -150,7 +150,7 @@ CellImportResult ImportCells(EventStore& store, const CellImport& im, bool repla
       .Bind(4, im.mtime)
       .Bind(5, im.content_hash)
       .Bind(6, std::string_view(kCellsFormat))
-      .Bind(7, im.rows_read)
+      .Bind(7, events)  // the manifest counts events (rows of the query's input), not cells
       .Bind(8, events);
   if (im.cells.empty()) {
     insert_file.BindNull(9).BindNull(10);

@@ -22,7 +22,7 @@ struct CellImport {
   std::vector<std::string> inputs;  // the files read, absolute, in order
   std::string content_hash;         // of the inputs' bytes, in order (32 hex digits)
   std::int64_t bytes = 0, mtime = 0;
-  std::int64_t rows_read = 0;                 // data rows of the inputs
+  std::int64_t rows_read = 0;                 // data rows of the inputs (cells and news)
   std::map<std::uint64_t, CellValues> cells;  // by CellKey::Pack()
   std::vector<DaySlots> news;                 // in day order
   int slots_per_day = kGdelt2SlotsPerDay;     // of the news rows
