@@ -17,6 +17,9 @@ for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
   [[ $status == "install ok installed" ]] || missing+=("$p")
 done
+# The SQL proof test (src/aggregate/cells_sql_test.py) installs its pinned npm packages (DuckDB,
+# a SQL parser) with `npm ci`: Node.js and npm from Debian unless some other install is on PATH.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
 ((${#missing[@]} == 0)) && exit 0
 echo "triad: installing missing Debian packages: ${missing[*]}" >&2
 if [[ $(id -u) -ne 0 ]]; then

@@ -58,6 +58,7 @@ std::vector<EventDrilldown> EventsBehind(EventStore& store,
   std::int64_t files_read = 0;
   for (const IngestedFile& f : store.Files()) {
     if (f.min_day.empty() || *ParseDate(f.max_day) < from || *ParseDate(f.min_day) > to) continue;
+    if (f.format == "cells") continue;  // imported cells (triad ingest-cells) hold no events
     if (!Unchanged(f)) {
       missing.push_back(f.path);
       continue;

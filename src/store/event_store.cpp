@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "common/error.hpp"
+#include "store/cell_import.hpp"
 #include "store/key_chunks.hpp"
 #include "store/stored_keys.hpp"
 
@@ -19,8 +20,10 @@ namespace {
 
 // 2 added reject_counts (rejected rows are counted by reason; only the first are kept); 3 added
 // the news coverage (table coverage, files.coverage_recorded) and old events reported again
-// (files.rows_stale, files.report_lag_limit). A store at 1 or 2 is upgraded by the next ingest.
-constexpr int kSchemaVersion = 3;
+// (files.rows_stale, files.report_lag_limit); 4 added cells imported from a query's result
+// (tables cell_imports and imported_cells: store/cell_import.hpp). A store at 1, 2 or 3 is
+// upgraded by the next ingest.
+constexpr int kSchemaVersion = 4;
 constexpr int kStorePageBytes = 16384;
 
 constexpr const char* kSchema = R"sql(
@@ -70,6 +73,20 @@ CREATE TABLE IF NOT EXISTS event_keys(
   family INTEGER NOT NULL, first_key INTEGER NOT NULL, last_key INTEGER NOT NULL,
   count INTEGER NOT NULL, gaps BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS event_keys_by_family ON event_keys(family, first_key);
+-- Cells imported from the result of `triad sql` (format 'cells' in files): the news days the
+-- import covers, the query it came from, and its own cells, so that importing the same news
+-- days again takes exactly these out of cells before adding the new ones.
+CREATE TABLE IF NOT EXISTS cell_imports(
+  file_id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+  first_news_day INTEGER NOT NULL, last_news_day INTEGER NOT NULL,
+  inputs TEXT NOT NULL, query_hash TEXT, query TEXT);
+CREATE TABLE IF NOT EXISTS imported_cells(
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE, key INTEGER NOT NULL,
+  events INTEGER NOT NULL, mentions INTEGER NOT NULL, mentions_sq INTEGER NOT NULL,
+  sources INTEGER NOT NULL, articles INTEGER NOT NULL,
+  goldstein INTEGER NOT NULL, goldstein_sq INTEGER NOT NULL,
+  goldstein_w INTEGER NOT NULL, goldstein_w_sq INTEGER NOT NULL, tone INTEGER NOT NULL,
+  PRIMARY KEY(file_id, key)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS runs(
   id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
   command TEXT NOT NULL, triad_version TEXT NOT NULL, files_added INTEGER NOT NULL,
@@ -339,6 +356,8 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
     if (same.Step()) return AddResult{false, false, ReadFileRow(same)};
   }
   CheckGdeltFamily(a, file);
+  if (a.rows_accepted > 0 && a.format != EventFormat::kIcews)
+    CheckNotImportedAsCells(db_, a.min_added, a.max_added, file.path);
   // Keys committed by another ingest since this file's aggregation read the stored keys: if the
   // file shares any, its cells count those events again. Aggregate it afresh against the keys as
   // they are now (this transaction's snapshot, which no other writer can change).
