@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "common/normal.hpp"
+#include "outputs/chart_downloads.hpp"
 #include "outputs/html_escape.hpp"
 #include "outputs/report_sections.hpp"
 #include "outputs/svg_bars.hpp"
@@ -93,7 +94,14 @@ std::string ImpulseGrid(const DriverReport& d) {
       }
       chart.HRule(0.0, "#6E7781", Stroke::kSolid, "");
       chart.Line(x, it->value, hue, 2.0, Stroke::kSolid, what);
-      out += chart.Svg(what) + "</div>\n";
+      const std::string svg = chart.Svg(what);
+      ChartTable data({"horizon", "response", "se", "lower_90", "upper_90"});
+      for (std::size_t h = 0; h < x.size(); ++h) {
+        const double se = At(it->se, h);
+        data.AddRow(std::to_string(h),
+                    {it->value[h], se, it->value[h] - kZ90 * se, it->value[h] + kZ90 * se});
+      }
+      out += svg + ChartDownloadsHtml("irf_" + shock + "_to_" + response, svg, data) + "</div>\n";
     }
   }
   return out + "</div>\n";
@@ -174,8 +182,18 @@ std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& w
   if (f.floor && std::isfinite(*f.floor))
     legend.push_back(
         {"floor " + FormatNumber(*f.floor, 2, true), colour::kVermillion, SwatchKind::kDashed});
-  return fmt::format("<article class=\"card\"><h3>{}</h3>\n{}{}</article>\n", HtmlEscape(f.dyad),
-                     LegendHtml(legend), chart.Svg(f.dyad + " scenario fan chart"));
+  const std::string svg = chart.Svg(f.dyad + " scenario fan chart");
+  ChartTable data({"date", "observed", "q05", "q25", "median", "q75", "q95", "baseline_median"});
+  for (std::size_t i = 0; i < f.history_dates.size(); ++i)
+    data.AddRow(FormatDate(f.history_dates[i]),
+                {At(f.history, i), kMissing, kMissing, kMissing, kMissing, kMissing, kMissing});
+  for (std::size_t i = 0; i < f.dates.size(); ++i) {
+    const auto& qs = f.quantiles[i];
+    data.AddRow(FormatDate(f.dates[i]),
+                {kMissing, qs[0], qs[1], qs[2], qs[3], qs[4], At(f.baseline_median, i)});
+  }
+  return fmt::format("<article class=\"card\"><h3>{}</h3>\n{}{}{}</article>\n", HtmlEscape(f.dyad),
+                     LegendHtml(legend), svg, ChartDownloadsHtml(f.dyad + "_fan", svg, data));
 }
 
 }  // namespace
@@ -204,8 +222,13 @@ std::string DriversSection(const DriverReport& d, const std::string& index_units
         "forecast-error variance due to shocks in itself, in the other dyads and in each "
         "driver.</p>\n",
         d.fevd_horizon, HtmlEscape(period));
-    out += LegendHtml(legend) + StackedShareBarsSvg(rows, d.share_sources, colours,
-                                                    "Forecast-error variance decomposition");
+    const std::string svg = StackedShareBarsSvg(rows, d.share_sources, colours,
+                                                "Forecast-error variance decomposition");
+    std::vector<std::string> columns{"dyad"};
+    for (const auto& source : d.share_sources) columns.push_back("share_" + source);
+    ChartTable data(columns);
+    for (const auto& f : d.fevd) data.AddRow(f.dyad, f.shares);
+    out += LegendHtml(legend) + svg + ChartDownloadsHtml("variance_shares", svg, data);
   }
   return out + "</section>\n";
 }
@@ -254,8 +277,13 @@ std::string ScenarioSection(const ScenarioReport& s) {
         "meet each target, with 90% Monte Carlo error bars.</p>\n";
     out += LegendHtml({{"baseline (no levers)", "#A8AFB7", SwatchKind::kBlock},
                        {"with the levers", colour::kBlue, SwatchKind::kBlock}});
-    out += ProbabilityBarsSvg(pairs, "baseline", "#A8AFB7", "with the levers", colour::kBlue,
-                              "On-track probabilities with and without the levers");
+    const std::string svg =
+        ProbabilityBarsSvg(pairs, "baseline", "#A8AFB7", "with the levers", colour::kBlue,
+                           "On-track probabilities with and without the levers");
+    ChartTable data({"target", "baseline", "baseline_mc_se", "with_levers", "with_levers_mc_se"});
+    for (const auto& p : s.on_track)
+      data.AddRow(p.target, {p.baseline, p.baseline_se, p.with_levers, p.with_levers_se});
+    out += svg + ChartDownloadsHtml("on_track_probabilities", svg, data);
   }
   if (!s.fans.empty()) {
     out += "<h3>Fan charts</h3>\n";

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "common/normal.hpp"
+#include "outputs/chart_downloads.hpp"
 #include "outputs/html_escape.hpp"
 #include "outputs/report_sections.hpp"
 #include "outputs/report_summary.hpp"
@@ -70,7 +71,19 @@ std::string MovesHtml(const DyadReport& d) {
          "one is opened. <code>triad events</code> lists them all.</p>\n";
 }
 
-std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double x_hi) {
+// Shades the calendar's windows on a chart: labelled on the index chart, tooltips only on the
+// momentum chart under it. Returns whether any is visible.
+bool ShadeCalendar(XYChart& chart, const std::vector<CalendarMark>& calendar, bool labels) {
+  bool any = false;
+  for (const CalendarMark& c : calendar)
+    any |= chart.VSpan(c.start, c.end + 1.0, "#E6E8EB", labels ? c.name : "",
+                       fmt::format("{} ({} .. {}; source: {})", c.name, FormatDate(c.start),
+                                   FormatDate(c.end), c.source));
+  return any;
+}
+
+std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double x_hi,
+                     const std::vector<CalendarMark>& calendar) {
   const int dec = DisplayDecimals(TypicalMagnitude(d));
   const std::string hue = SeriesColour(index);
   const auto x = DaysAsX(d.dates);
@@ -85,6 +98,7 @@ std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double
   opt.height = 250;
   opt.y_label = "index";
   XYChart index_chart(opt, x_lo, x_hi, range.lo, range.hi);
+  const bool shaded = ShadeCalendar(index_chart, calendar, /*labels=*/true);
   index_chart.Whiskers(x, whisker_lo, whisker_hi, "#C4C9CF");
   std::vector<std::string> titles;
   for (std::size_t i = 0; i < d.index.size(); ++i) {
@@ -107,6 +121,7 @@ std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double
   mopt.y_label = "per 30 days";
   mopt.y_ticks = 4;
   XYChart momentum_chart(mopt, x_lo, x_hi, std::min(0.0, srange.lo), std::max(0.0, srange.hi));
+  ShadeCalendar(momentum_chart, calendar, /*labels=*/false);
   momentum_chart.Band(x, d.slope_lo, d.slope_hi, hue, 0.25);
   momentum_chart.Line(x, d.slope, hue, 2.0, Stroke::kSolid, d.name + " momentum");
   momentum_chart.HRule(0.0, "#6E7781", Stroke::kSolid, "");
@@ -128,10 +143,21 @@ std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double
         {"floor " + FormatNumber(*d.floor, dec, true), colour::kVermillion, SwatchKind::kDashed});
   if (off_scale)
     legend.push_back({"off the scale (hover for the value)", "#9AA1A9", SwatchKind::kOffScale});
+  if (shaded) legend.push_back({"election or summit (calendar)", "#E6E8EB", SwatchKind::kBlock});
   out += LegendHtml(legend);
-  out += index_chart.Svg(d.name + " relation index and smoothed level");
+  const std::string index_svg = index_chart.Svg(d.name + " relation index and smoothed level");
+  ChartTable index_data({"date", "index", "index_se", "level", "level_lower_90", "level_upper_90"});
+  for (std::size_t i = 0; i < d.dates.size(); ++i)
+    index_data.AddRow(FormatDate(d.dates[i]), {At(d.index, i), At(d.index_se, i), At(d.level, i),
+                                               At(d.level_lo, i), At(d.level_hi, i)});
+  out += index_svg + ChartDownloadsHtml(d.name + "_index", index_svg, index_data);
   out += "<h4>Momentum: smoothed slope, index units per 30 days, with 90% band</h4>\n";
-  out += momentum_chart.Svg(d.name + " momentum");
+  const std::string momentum_svg = momentum_chart.Svg(d.name + " momentum");
+  ChartTable momentum_data({"date", "momentum_per_30_days", "lower_90", "upper_90"});
+  for (std::size_t i = 0; i < d.dates.size(); ++i)
+    momentum_data.AddRow(FormatDate(d.dates[i]),
+                         {At(d.slope, i), At(d.slope_lo, i), At(d.slope_hi, i)});
+  out += momentum_svg + ChartDownloadsHtml(d.name + "_momentum", momentum_svg, momentum_data);
   out += MovesHtml(d);
   return out + "</article>\n";
 }
@@ -233,7 +259,15 @@ std::string Timeline(const TriangleTimelineReport& tl) {
       "<p class=\"note\">Each period's probability of the four types when each dyad's index is "
       "Normal with its estimate and standard error; gaps are periods with missing data. The "
       "strip on top shows the most likely type.</p>\n";
-  out += LegendHtml(legend) + chart.Svg("Triangle type probabilities over time");
+  const std::string svg = chart.Svg("Triangle type probabilities over time");
+  std::vector<std::string> columns{"date"};
+  for (const auto& name : type_names) columns.push_back("p_" + name);
+  ChartTable data(columns);
+  for (std::size_t i = 0; i < tl.dates.size(); ++i) {
+    const auto& p = tl.type_probability[i];
+    data.AddRow(FormatDate(tl.dates[i]), {p[0], p[1], p[2], p[3]});
+  }
+  out += LegendHtml(legend) + svg + ChartDownloadsHtml("triangle_type_probabilities", svg, data);
   if (!tl.persistence.empty())
     out += "<p class=\"note\">Changes count only when they persist: " + HtmlEscape(tl.persistence) +
            ".</p>\n";
@@ -259,7 +293,8 @@ std::string RelationsSection(const ReportModel& m) {
       "whiskers (± 1.645 standard errors). Line and band: the Kalman-smoothed level of a local "
       "linear trend model and its "
       "90% band. Below each: the momentum, the smoothed slope.</p>\n";
-  for (std::size_t i = 0; i < m.dyads.size(); ++i) out += DyadCard(m.dyads[i], i, lo, hi);
+  for (std::size_t i = 0; i < m.dyads.size(); ++i)
+    out += DyadCard(m.dyads[i], i, lo, hi, m.calendar);
   return out + "</section>\n";
 }
 
