@@ -398,6 +398,7 @@ class IngestCells(unittest.TestCase):
         db = sqlite3.connect(store)  # as a store written before cells could be imported
         db.execute("DROP TABLE imported_cells")
         db.execute("DROP TABLE cell_imports")
+        db.execute("DROP TABLE world_days")
         db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
         db.commit()
         db.close()
@@ -405,7 +406,7 @@ class IngestCells(unittest.TestCase):
         _, later = duckdb_result(d, os.path.join(HEAD_DIR, "*.export.CSV"), "--from", "2025-05-16")
         t.run("ingest-cells", "--store", store, later)
         db = sqlite3.connect(store)
-        self.assertEqual(db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone(), ("4",))
+        self.assertEqual(db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone(), ("5",))
         self.assertEqual(db.execute("SELECT count(*) FROM cell_imports").fetchone(), (1,))
         db.close()
         self.assertEqual(export(store), export(self.ingested))

@@ -155,10 +155,6 @@ std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dy
         const int p = grid.IndexOf(key.day);
         if (p < 0) return;
         const auto q = static_cast<std::size_t>(key.quad_class - 1);
-        if (world) {
-          world_totals[p].all.Merge(cell.values);
-          world_totals[p].by_quad[q].Merge(cell.values);
-        }
         for (const GroupDyad& g : group_dyads) {
           const bool forward = g.a.Has(key.source, key.day) && g.b.Has(key.target, key.day);
           if (!forward && !(g.a.Has(key.target, key.day) && g.b.Has(key.source, key.day))) continue;
@@ -179,7 +175,19 @@ std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dy
           totals[d][p].by_quad[q].Merge(cell.values);
         }
       },
-      world || !group_dyads.empty() ? std::vector<std::string>{} : countries);
+      group_dyads.empty() ? countries : std::vector<std::string>{});
+  // The world's totals come from the store's day totals (world_days): a row per day, channel and
+  // QuadClass instead of every cell of the range.
+  if (world)
+    store.ForEachWorldDay(
+        grid.first_day, grid.last_day,
+        [&](Day day, Channel channel, int quad_class, const CellValues& v) {
+          if (options.channel && channel != *options.channel) return;
+          const int p = grid.IndexOf(day);
+          if (p < 0) return;
+          world_totals[p].all.Merge(v);
+          world_totals[p].by_quad[static_cast<std::size_t>(quad_class - 1)].Merge(v);
+        });
 
   for (const GroupDyad& gd : group_dyads) {
     GridIndex& g = out[gd.index];

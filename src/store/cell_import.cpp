@@ -238,6 +238,7 @@ CellImportResult ImportCells(EventStore& store, const CellImport& im, bool repla
         .Bind(16, v.tone)
         .Run();
   }
+  store.RebuildWorldDays();  // imports add and take cells out of any days: the world's totals again
   txn.Commit();
   result.added = true;
   return result;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <tuple>
 
 #include "common/error.hpp"
 #include "store/cell_import.hpp"
@@ -23,7 +24,7 @@ namespace {
 // (files.rows_stale, files.report_lag_limit); 4 added cells imported from a query's result
 // (tables cell_imports and imported_cells: store/cell_import.hpp). A store at 1, 2 or 3 is
 // upgraded by the next ingest.
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 constexpr int kStorePageBytes = 16384;
 
 constexpr const char* kSchema = R"sql(
@@ -52,6 +53,15 @@ CREATE TABLE IF NOT EXISTS cells(
   goldstein_w INTEGER NOT NULL, goldstein_w_sq INTEGER NOT NULL, tone INTEGER NOT NULL);
 -- The index cells_by_dyad(source, target, day) is not kept up by a bulk ingest into an empty
 -- table: the ingest makes it after its last file (see EventStore::AddFile and EnsureDyadIndex).
+-- The world's totals per day, channel and QuadClass: the sums of every cell of the day, kept with
+-- the cells (schema 5), so the world baseline reads a row per day instead of every cell.
+CREATE TABLE IF NOT EXISTS world_days(
+  day INTEGER NOT NULL, channel INTEGER NOT NULL, quad_class INTEGER NOT NULL,
+  events INTEGER NOT NULL, mentions INTEGER NOT NULL, mentions_sq INTEGER NOT NULL,
+  sources INTEGER NOT NULL, articles INTEGER NOT NULL,
+  goldstein INTEGER NOT NULL, goldstein_sq INTEGER NOT NULL,
+  goldstein_w INTEGER NOT NULL, goldstein_w_sq INTEGER NOT NULL, tone INTEGER NOT NULL,
+  PRIMARY KEY(day, channel, quad_class)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rejects(
   id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
   line INTEGER NOT NULL, field TEXT NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);
@@ -264,6 +274,8 @@ void EventStore::CreateSchema() {
         db_.Exec(fmt::format("ALTER TABLE files ADD COLUMN {}", column));
     }
   }
+  // Before version 5 the world's day totals were not kept: made once from the cells.
+  if (!version.empty() && version != std::to_string(kSchemaVersion)) RebuildWorldDays();
   if (version != std::to_string(kSchemaVersion))
     db_.Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)")
         .Bind(1, std::to_string(kSchemaVersion))
@@ -446,6 +458,37 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
         .Bind(16, v.tone);
     upsert.Run();
   }
+  // The world's day totals move with the cells, in the same transaction.
+  std::map<std::tuple<Day, int, int>, CellValues> world;
+  for (const Cell& cell : a.cells.SortedCells()) {
+    const CellKey k = CellKey::Unpack(cell.key);
+    world[{k.day, static_cast<int>(k.channel), k.quad_class}].Merge(cell.values);
+  }
+  auto upsert_world = db_.Prepare(
+      "INSERT INTO world_days(day, channel, quad_class, events, mentions, mentions_sq, sources, "
+      "articles, goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(day, channel, quad_class) DO UPDATE SET "
+      "events = events + excluded.events, mentions = mentions + excluded.mentions, "
+      "mentions_sq = mentions_sq + excluded.mentions_sq, sources = sources + excluded.sources, "
+      "articles = articles + excluded.articles, goldstein = goldstein + excluded.goldstein, "
+      "goldstein_sq = goldstein_sq + excluded.goldstein_sq, "
+      "goldstein_w = goldstein_w + excluded.goldstein_w, "
+      "goldstein_w_sq = goldstein_w_sq + excluded.goldstein_w_sq, tone = tone + excluded.tone");
+  for (const auto& [key, v] : world)
+    upsert_world.Bind(1, std::get<0>(key))
+        .Bind(2, std::get<1>(key))
+        .Bind(3, std::get<2>(key))
+        .Bind(4, v.events)
+        .Bind(5, v.mentions)
+        .Bind(6, v.mentions_sq)
+        .Bind(7, v.sources)
+        .Bind(8, v.articles)
+        .Bind(9, v.goldstein)
+        .Bind(10, v.goldstein_sq)
+        .Bind(11, v.goldstein_w)
+        .Bind(12, v.goldstein_w_sq)
+        .Bind(13, v.tone)
+        .Run();
 
   auto insert_reject =
       db_.Prepare("INSERT INTO rejects(file_id, line, field, reason, raw) VALUES(?,?,?,?,?)");
@@ -564,6 +607,38 @@ std::vector<DyadTotal> EventStore::TopDyads(int limit) {
 
 void EventStore::EnsureDyadIndex() {
   db_.Exec("CREATE INDEX IF NOT EXISTS cells_by_dyad ON cells(source, target, day)");
+}
+
+void EventStore::RebuildWorldDays() {
+  db_.Exec(
+      "DELETE FROM world_days; INSERT INTO world_days SELECT day, channel, quad_class, "
+      "sum(events), sum(mentions), sum(mentions_sq), sum(sources), sum(articles), sum(goldstein), "
+      "sum(goldstein_sq), sum(goldstein_w), sum(goldstein_w_sq), sum(tone) FROM cells "
+      "GROUP BY day, channel, quad_class");
+}
+
+void EventStore::ForEachWorldDay(
+    Day from, Day to, const std::function<void(Day, Channel, int, const CellValues&)>& visit) {
+  auto stmt = db_.Prepare(
+      "SELECT day, channel, quad_class, events, mentions, mentions_sq, sources, articles, "
+      "goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone FROM world_days "
+      "WHERE day >= ? AND day <= ? ORDER BY day, channel, quad_class");
+  stmt.Bind(1, from).Bind(2, to);
+  while (stmt.Step()) {
+    CellValues v;
+    v.events = stmt.Int(3);
+    v.mentions = stmt.Int(4);
+    v.mentions_sq = stmt.Int(5);
+    v.sources = stmt.Int(6);
+    v.articles = stmt.Int(7);
+    v.goldstein = stmt.Int(8);
+    v.goldstein_sq = stmt.Int(9);
+    v.goldstein_w = stmt.Int(10);
+    v.goldstein_w_sq = stmt.Int(11);
+    v.tone = stmt.Int(12);
+    visit(static_cast<Day>(stmt.Int(0)), static_cast<Channel>(stmt.Int(1)),
+          static_cast<int>(stmt.Int(2)), v);
+  }
 }
 
 void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Cell&)>& visit,

@@ -125,6 +125,13 @@ class EventStore {
   // `countries`, only cells whose source and target are both in that list.
   void ForEachCell(Day from, Day to, const std::function<void(const Cell&)>& visit,
                    const std::vector<std::string>& countries = {});
+  // The world's totals per day, channel and QuadClass (the sums of every cell of the day; table
+  // world_days, kept with the cells), for from <= day <= to, in order.
+  void ForEachWorldDay(Day from, Day to,
+                       const std::function<void(Day, Channel, int, const CellValues&)>& visit);
+  // Makes world_days again from the cells (a schema upgrade; a cell import, which can take cells
+  // out of any day).
+  void RebuildWorldDays();
   // The days the store's news covers: from the first day any file's events were added (GDELT's
   // DATEADDED; the first event date for ICEWS) to the last event date. Events dated before that
   // are old events reported again, which GDELT codes with their original date.
