@@ -15,11 +15,11 @@ rounds=${ROUNDS:-5}
 from=${FROM:-2015-03-02}
 to=${TO:-2025-02-23}
 actors=CHN,USA,JPN
-common=(--store "$store" --actors "$actors" --freq week --from "$from" --to "$to")
+common=(--store "$store" --actors "$actors" --freq week --from "$from" --to "$to" --include-partial)
 declare -A cmds=(
   [status]="status ${common[*]} --no-drivers"
   [balance]="balance ${common[*]}"
-  [index]="index --store $store --dyads CHN-USA,CHN-JPN,USA-JPN --freq week --from $from --to $to"
+  [index]="index --store $store --dyads CHN-USA,CHN-JPN,USA-JPN --freq week --from $from --to $to --include-partial"
   [report]="report ${common[*]} --out $work/report.html"
   [explain]="explain ${common[*]}"
 )
@@ -53,7 +53,7 @@ fi
 cp "$root/bench/duckdb_index.mjs" "$node_dir/"
 duck=$(cd "$node_dir" && ROUNDS=$rounds node duckdb_index.mjs "$work/cells.csv" "$work/cells.duckdb" "$from" "$to" CHN-USA,CHN-JPN,USA-JPN)
 echo "$duck" > "$work/duckdb_index.jsonl"
-triad_index=$("$triad" index --store "$store" --dyads CHN-USA,CHN-JPN,USA-JPN --freq week --from "$from" --to "$to" --format json)
+triad_index=$("$triad" index --store "$store" --dyads CHN-USA,CHN-JPN,USA-JPN --freq week --from "$from" --to "$to" --include-partial --format json)
 python3 - "$work/duckdb_index.jsonl" <<PY
 import json, statistics, sys
 lines = open(sys.argv[1]).read().splitlines()
