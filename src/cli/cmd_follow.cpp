@@ -29,6 +29,10 @@ namespace {
 constexpr const char* kLastSlotKey = "follow.last_slot";       // YYYYMMDDHHMMSS processed last
 constexpr const char* kMemoryKey = "follow.alert_memory";      // AlertMemory as JSON
 constexpr const char* kUndeliveredKey = "follow.undelivered";  // alerts raised, not yet delivered
+// A completed period to evaluate before any later file is ingested: set with the slot that
+// completed it, cleared with the evaluation's result, so a kill in between evaluates it at the
+// next start on the same data (no later file has been ingested yet).
+constexpr const char* kPendingKey = "follow.pending_evaluation";
 
 struct FollowArgs {
   TriadFlags flags;  // --store among them
@@ -133,6 +137,10 @@ class Follower {
   // the exit code of the step (0, or 1 when a file could not be fetched or ingested).
   int Step() {
     DeliverUndelivered();
+    // A period completed by the last file but not evaluated (killed in between): now, before
+    // anything later is ingested.
+    if (auto pending = store_.Meta(kPendingKey); pending && !pending->empty())
+      if (auto day = ParseDate(*pending)) Evaluate(*day);
     std::optional<std::int64_t> last;
     if (auto v = store_.Meta(kLastSlotKey)) last = std::stoll(*v);
     std::vector<RemoteFile> newest = FetchLastUpdate(args_.base_url, mirror_);
@@ -208,10 +216,12 @@ class Follower {
       std::optional<Day> completed;
       if (last && SlotDay(f.slot) > SlotDay(*last)) completed = SlotDay(*last);
       if (f.slot % 1000000 == 234500) completed = SlotDay(f.slot);
-      store_.SetMeta({{kLastSlotKey, std::to_string(f.slot)}});
+      const bool period_ends =
+          completed && NextPeriodStart(PeriodStart(*completed, freq_), freq_) == *completed + 1;
+      store_.SetMeta({{kLastSlotKey, std::to_string(f.slot)},
+                      {kPendingKey, period_ends ? FormatDate(*completed) : ""}});
       last = f.slot;
-      if (completed && NextPeriodStart(PeriodStart(*completed, freq_), freq_) == *completed + 1)
-        Evaluate(*completed);
+      if (period_ends) Evaluate(*completed);
     }
     if (added > 0) store_.EnsureDyadIndex();
     if (!files.empty())
@@ -225,7 +235,10 @@ class Follower {
     AlertMemory memory;
     if (auto v = store_.Meta(kMemoryKey))
       memory = AlertMemory::FromJson(nlohmann::json::parse(*v, nullptr, false));
-    if (memory.asof && *memory.asof >= period_end) return;  // evaluated already
+    if (memory.asof && *memory.asof >= period_end) {  // evaluated already
+      store_.SetMeta({{kPendingKey, ""}});
+      return;
+    }
     TriadQuery q = query_;
     q.periods.to = period_end;
     std::vector<TriadAlert> alerts;
@@ -235,13 +248,16 @@ class Follower {
       alerts = DetectAlerts(state, &memory);
     } catch (const Error& e) {
       Note(fmt::format("follow: no evaluation at {}: {}", FormatDate(period_end), e.what()));
+      store_.SetMeta({{kPendingKey, ""}});
       return;
     }
     nlohmann::json pending = nlohmann::json::array();
     for (const TriadAlert& a : alerts) pending.push_back(a.ToJson());
     // Remembered and queued in one transaction, then delivered: a kill in between delivers at
     // the next start (at least once; each alert has a stable id).
-    store_.SetMeta({{kMemoryKey, memory.ToJson().dump()}, {kUndeliveredKey, pending.dump()}});
+    store_.SetMeta({{kMemoryKey, memory.ToJson().dump()},
+                    {kUndeliveredKey, pending.dump()},
+                    {kPendingKey, ""}});
     DeliverUndelivered();
   }
 
