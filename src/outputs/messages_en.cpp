@@ -271,6 +271,61 @@ constexpr MessageEntry kEnglish[] = {
     {"evaluation.column_model", "model"},
     {"evaluation.column_forecasts", "forecasts"},
     {"evaluation.column_ratio", "ratio"},
+    // Sentences of the analysis layer (localized_sentences.hpp): the English text is the
+    // sentence as the analysis prints it, with {} where its values go.
+    {"sentence.drivers", "drivers"},
+    {"sentence.colon", ": "},
+    {"sentence.level_at_zero",
+     "the level variance is estimated at zero: the level moves only with the slope, so its "
+     "interval is narrow because the model rules out level shocks, not because the data pin the "
+     "level down"},
+    {"sentence.slope_at_zero",
+     "the slope variance is estimated at zero: the slope is one constant over all {} observed "
+     "periods, so momentum is the slope of a straight line through the whole sample, not the "
+     "recent direction; read the change over the window instead"},
+    {"sentence.irregular_at_zero",
+     "the irregular (noise) variance is estimated at zero: the model reads every period's value as "
+     "the true level, so the smoothed level follows the data exactly and its interval does not "
+     "cover the noise of the index"},
+    {"sentence.starts_disagree",
+     "only {} of {} optimiser starts reached the best likelihood: it is flat or has several "
+     "optima, so the variances, intervals and momentum are less certain than their standard errors "
+     "say"},
+    {"sentence.daily_periods",
+     "daily periods: the data span {} days ({} weeks), too few weeks for the trend and driver "
+     "models (weekly needs {}); give --freq to choose"},
+    {"sentence.driver_left_out",
+     "{} left out of the VAR: {} periods cannot carry every driver at {} rows per coefficient (the "
+     "minimum); it was the weakest driver left (its previous value correlates at most |r| = {} "
+     "with a dyad)"},
+    {"sentence.too_little_data",
+     "the model rests on too little data: {} periods give {} rows per coefficient for the three "
+     "dyads alone at lag 1, below the minimum of {}; its tests, responses and shares are not "
+     "evidence; use a longer period or a finer --freq"},
+    {"sentence.thin_one",
+     "news coverage: {} period thin (below {}% of its news slots: {}); left out of the index and "
+     "the models; --include-partial keeps it"},
+    {"sentence.thin_other",
+     "news coverage: {} periods thin (below {}% of their news slots: {}); left out of the index "
+     "and the models; --include-partial keeps them"},
+    {"sentence.units_goldstein", "mean Goldstein minus world mean (Goldstein points)"},
+    {"sentence.driver_missing", "{} left out: missing in {} of {} periods (fewer than {} events)"},
+    {"sentence.driver_no_events",
+     "{} left out: missing in {} of {} periods (periods without events)"},
+    {"sentence.periods_used",
+     "periods {} .. {} used ({} at the start and {} at the end dropped: some series missing)"},
+    {"sentence.filled_one", "{}: {} missing period filled with the previous value"},
+    {"sentence.filled_other", "{}: {} missing periods filled with the previous value"},
+    // The triangle diagram (svg_triangle.cpp).
+    {"diagram.title", "Triangle {}, {}, {} on {}: {}"},
+    {"diagram.type_unknown", "type unknown"},
+    {"diagram.friendly", "friendly"},
+    {"diagram.hostile", "hostile"},
+    {"diagram.neutral", "neutral or unknown"},
+    {"diagram.role_pivot", "pivot"},
+    {"diagram.role_wing", "wing"},
+    {"diagram.role_married", "married"},
+    {"diagram.role_outcast", "outcast"},
 };
 
 }  // namespace

@@ -67,7 +67,7 @@ constexpr MessageEntry kJapanese[] = {
     {"status.interval_unknown", "{} [区間不明]"},
     {"status.se", "標準誤差 {:.2f}"},
     {"status.se_unknown", "標準誤差不明"},
-    {"status.latest", "{} （{}） {}"},
+    {"status.latest", "{} ({}) {}"},
     {"status.level_legend",
      "水準：基準{0}における局所線形トレンドの平滑化水準；最新の指数：その{0}の生の値\n"},
     {"status.triangle", "\n三角形    {} (P = {:.2f})\n          {}\n"},
@@ -274,6 +274,58 @@ constexpr MessageEntry kJapanese[] = {
     {"evaluation.column_model", "モデル"},
     {"evaluation.column_forecasts", "予測数"},
     {"evaluation.column_ratio", "比"},
+    // Sentences of the analysis layer (localized_sentences.hpp).
+    {"sentence.drivers", "要因"},
+    {"sentence.colon", "："},
+    {"sentence.level_at_zero",
+     "水準の分散がゼロと推定：水準は傾きとともにしか動かないため、区間が狭いのはデータが水準を定め"
+     "るからではなく、モデルが水準ショックを排除しているから"},
+    {"sentence.slope_at_zero",
+     "傾きの分散がゼロと推定：傾きは観測された {} "
+     "期すべてで同じ定数であり、モメンタムは直近の方向ではなく標本全体を通る直線の傾き；代わりにウ"
+     "ィンドウ内の変化を見てください"},
+    {"sentence.irregular_at_zero",
+     "不規則（ノイズ）分散がゼロと推定：モデルは各期の値を真の水準とみなすため、平滑化水準はデータ"
+     "にそのまま従い、その区間は指数のノイズを含みません"},
+    {"sentence.starts_disagree",
+     "最適化の開始点 {1} 個のうち最良の尤度に達したのは {0} "
+     "個のみ：尤度が平坦か複数の最適点があるため、分散・区間・モメンタムは標準誤差が示すより不確"
+     "か"},
+    {"sentence.daily_periods",
+     "日次の期：データは {0} 日（{1} 週）で、トレンドと要因のモデルには週が足りません（週次には "
+     "{2} 週必要）；--freq で指定できます"},
+    {"sentence.driver_left_out",
+     "{0} を VAR から除外：{1} 期では係数あたり {2} "
+     "行（最低限）ですべての要因を扱えません；残った要因のうち最も弱いもの（前期の値と二者関係との"
+     "相関は最大 |r| = {3}）"},
+    {"sentence.too_little_data",
+     "モデルの根拠となるデータが少なすぎます：{0} 期では 3 つの二者関係だけでラグ 1 の係数あたり "
+     "{1} 行となり、最低限の {2} "
+     "を下回ります；検定・応答・割合は証拠になりません；より長い期間か細かい --freq "
+     "を使ってください"},
+    {"sentence.thin_one",
+     "ニュースの網羅性：{0} 期が不十分（ニュース枠の {1}% "
+     "未満：{2}）；指数とモデルから除外；--include-partial で保持"},
+    {"sentence.thin_other",
+     "ニュースの網羅性：{0} 期が不十分（ニュース枠の {1}% "
+     "未満：{2}）；指数とモデルから除外；--include-partial で保持"},
+    {"sentence.units_goldstein", "Goldstein 平均から世界平均を引いた値（Goldstein ポイント）"},
+    {"sentence.driver_missing", "{0} を除外：{2} 期中 {1} 期が欠損（イベント {3} 件未満）"},
+    {"sentence.driver_no_events", "{0} を除外：{2} 期中 {1} 期が欠損（イベントのない期）"},
+    {"sentence.periods_used",
+     "{0} .. {1} の期を使用（一部の系列の欠損により先頭 {2} 期と末尾 {3} 期を除外）"},
+    {"sentence.filled_one", "{0}：欠損 {1} 期を前の値で補完"},
+    {"sentence.filled_other", "{0}：欠損 {1} 期を前の値で補完"},
+    // The triangle diagram (svg_triangle.cpp).
+    {"diagram.title", "三角形 {0}、{1}、{2}（{3}）：{4}"},
+    {"diagram.type_unknown", "類型不明"},
+    {"diagram.friendly", "友好"},
+    {"diagram.hostile", "敵対"},
+    {"diagram.neutral", "中立または不明"},
+    {"diagram.role_pivot", "ピボット"},
+    {"diagram.role_wing", "ウィング"},
+    {"diagram.role_married", "パートナー"},
+    {"diagram.role_outcast", "アウトキャスト"},
 };
 
 }  // namespace

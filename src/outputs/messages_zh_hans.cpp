@@ -66,7 +66,7 @@ constexpr MessageEntry kSimplifiedChinese[] = {
     {"status.interval_unknown", "{} [区间未知]"},
     {"status.se", "标准误 {:.2f}"},
     {"status.se_unknown", "标准误未知"},
-    {"status.latest", "{} （{}） {}"},
+    {"status.latest", "{} ({}) {}"},
     {"status.level_legend", "水平：截至所在{0}局部线性趋势的平滑水平；最新指数：该{0}的原始值\n"},
     {"status.triangle", "\n战略三角  {} (P = {:.2f})\n          {}\n"},
     {"status.type_probability", " P({}) {:.2f}"},
@@ -261,6 +261,54 @@ constexpr MessageEntry kSimplifiedChinese[] = {
     {"evaluation.column_model", "模型"},
     {"evaluation.column_forecasts", "预测数"},
     {"evaluation.column_ratio", "比率"},
+    // Sentences of the analysis layer (localized_sentences.hpp).
+    {"sentence.drivers", "驱动因素"},
+    {"sentence.colon", "："},
+    {"sentence.level_at_zero",
+     "水平方差估计为零：水平只随斜率变动，因此其区间窄是因为模型排除了水平冲击，而不是因为数据确定"
+     "了水平"},
+    {"sentence.slope_at_zero",
+     "斜率方差估计为零：斜率在全部 {} "
+     "个观测期中为同一常数，因此动量是贯穿整个样本的直线斜率，而非近期方向；请改看窗口内的变化"},
+    {"sentence.irregular_at_zero",
+     "不规则（噪声）方差估计为零：模型把每期的值视为真实水平，因此平滑水平完全跟随数据，其区间不包"
+     "含指数的噪声"},
+    {"sentence.starts_disagree",
+     "{1} 个优化起点中只有 {0} "
+     "个达到最佳似然：似然平坦或有多个最优点，因此方差、区间和动量的不确定性大于其标准误所示"},
+    {"sentence.daily_periods",
+     "按日分期：数据跨 {0} 天（{1} 周），周数不足以支持趋势与驱动模型（按周需要 {2} 周）；可用 "
+     "--freq 指定"},
+    {"sentence.driver_left_out",
+     "{0} 未纳入 VAR：{1} 期数据无法以每个系数 {2} "
+     "行（最低要求）容纳所有驱动因素；它是剩余驱动因素中最弱的（其前一期值与任一双边关系的相关最多"
+     "为 |r| = {3}）"},
+    {"sentence.too_little_data",
+     "模型所依据的数据太少：{0} 期数据在滞后 1 阶时仅三组双边关系每个系数就只有 {1} "
+     "行，低于最低要求 {2}；其检验、响应与份额不构成证据；请使用更长的时期或更细的 --freq"},
+    {"sentence.thin_one",
+     "新闻覆盖：{0} 期覆盖不足（低于其新闻时段的 "
+     "{1}%：{2}）；已排除在指数和模型之外；--include-partial 可保留"},
+    {"sentence.thin_other",
+     "新闻覆盖：{0} 期覆盖不足（低于其新闻时段的 "
+     "{1}%：{2}）；已排除在指数和模型之外；--include-partial 可保留"},
+    {"sentence.units_goldstein", "Goldstein 均值减去全球均值（Goldstein 分）"},
+    {"sentence.driver_missing", "{0} 未纳入：{2} 期中有 {1} 期缺失（事件少于 {3} 个）"},
+    {"sentence.driver_no_events", "{0} 未纳入：{2} 期中有 {1} 期缺失（无事件的时期）"},
+    {"sentence.periods_used",
+     "使用 {0} .. {1} 各期（开头 {2} 期、结尾 {3} 期因部分序列缺失而舍去）"},
+    {"sentence.filled_one", "{0}：{1} 个缺失期以前值填补"},
+    {"sentence.filled_other", "{0}：{1} 个缺失期以前值填补"},
+    // The triangle diagram (svg_triangle.cpp).
+    {"diagram.title", "三角 {0}、{1}、{2}，{3}：{4}"},
+    {"diagram.type_unknown", "类型未知"},
+    {"diagram.friendly", "友好"},
+    {"diagram.hostile", "敌对"},
+    {"diagram.neutral", "中性或未知"},
+    {"diagram.role_pivot", "枢纽"},
+    {"diagram.role_wing", "侧翼"},
+    {"diagram.role_married", "伙伴"},
+    {"diagram.role_outcast", "孤雏"},
 };
 
 }  // namespace

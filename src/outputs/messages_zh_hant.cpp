@@ -64,7 +64,7 @@ constexpr MessageEntry kTraditionalChinese[] = {
     {"status.interval_unknown", "{} [區間未知]"},
     {"status.se", "標準誤 {:.2f}"},
     {"status.se_unknown", "標準誤未知"},
-    {"status.latest", "{} （{}） {}"},
+    {"status.latest", "{} ({}) {}"},
     {"status.level_legend", "水準：截至所在{0}局部線性趨勢的平滑水準；最新指數：該{0}的原始值\n"},
     {"status.triangle", "\n戰略三角  {} (P = {:.2f})\n          {}\n"},
     {"status.type_probability", " P({}) {:.2f}"},
@@ -259,6 +259,54 @@ constexpr MessageEntry kTraditionalChinese[] = {
     {"evaluation.column_model", "模型"},
     {"evaluation.column_forecasts", "預測數"},
     {"evaluation.column_ratio", "比率"},
+    // Sentences of the analysis layer (localized_sentences.hpp).
+    {"sentence.drivers", "驅動因素"},
+    {"sentence.colon", "："},
+    {"sentence.level_at_zero",
+     "水準方差估計為零：水準只隨斜率變動，因此其區間窄是因為模型排除了水準衝擊，而不是因為資料確定"
+     "了水準"},
+    {"sentence.slope_at_zero",
+     "斜率方差估計為零：斜率在全部 {} "
+     "個觀測期中為同一常數，因此動量是貫穿整個樣本的直線斜率，而非近期方向；請改看窗口內的變化"},
+    {"sentence.irregular_at_zero",
+     "不規則（噪聲）方差估計為零：模型把每期的值視為真實水準，因此平滑水準完全跟隨資料，其區間不包"
+     "含指數的噪聲"},
+    {"sentence.starts_disagree",
+     "{1} 個優化起點中只有 {0} "
+     "個達到最佳似然：似然平坦或有多個最優點，因此方差、區間和動量的不確定性大於其標準誤所示"},
+    {"sentence.daily_periods",
+     "按日分期：資料跨 {0} 天（{1} 週），週數不足以支持趨勢與驅動模型（按週需要 {2} 週）；可用 "
+     "--freq 指定"},
+    {"sentence.driver_left_out",
+     "{0} 未納入 VAR：{1} 期資料無法以每個係數 {2} "
+     "行（最低要求）容納所有驅動因素；它是剩餘驅動因素中最弱的（其前一期值與任一雙邊關係的相關最多"
+     "為 |r| = {3}）"},
+    {"sentence.too_little_data",
+     "模型所依據的資料太少：{0} 期資料在滯後 1 階時僅三組雙邊關係每個係數就只有 {1} "
+     "行，低於最低要求 {2}；其檢驗、響應與份額不構成證據；請使用更長的時期或更細的 --freq"},
+    {"sentence.thin_one",
+     "新聞覆蓋：{0} 期覆蓋不足（低於其新聞時段的 "
+     "{1}%：{2}）；已排除在指數和模型之外；--include-partial 可保留"},
+    {"sentence.thin_other",
+     "新聞覆蓋：{0} 期覆蓋不足（低於其新聞時段的 "
+     "{1}%：{2}）；已排除在指數和模型之外；--include-partial 可保留"},
+    {"sentence.units_goldstein", "Goldstein 均值減去全球均值（Goldstein 分）"},
+    {"sentence.driver_missing", "{0} 未納入：{2} 期中有 {1} 期缺失（事件少於 {3} 個）"},
+    {"sentence.driver_no_events", "{0} 未納入：{2} 期中有 {1} 期缺失（無事件的時期）"},
+    {"sentence.periods_used",
+     "使用 {0} .. {1} 各期（開頭 {2} 期、結尾 {3} 期因部分序列缺失而捨去）"},
+    {"sentence.filled_one", "{0}：{1} 個缺失期以前值填補"},
+    {"sentence.filled_other", "{0}：{1} 個缺失期以前值填補"},
+    // The triangle diagram (svg_triangle.cpp).
+    {"diagram.title", "三角 {0}、{1}、{2}，{3}：{4}"},
+    {"diagram.type_unknown", "類型未知"},
+    {"diagram.friendly", "友好"},
+    {"diagram.hostile", "敵對"},
+    {"diagram.neutral", "中性或未知"},
+    {"diagram.role_pivot", "樞紐"},
+    {"diagram.role_wing", "側翼"},
+    {"diagram.role_married", "夥伴"},
+    {"diagram.role_outcast", "孤雛"},
 };
 
 }  // namespace
