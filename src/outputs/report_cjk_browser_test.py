@@ -21,6 +21,7 @@ import fcntl
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -60,7 +61,7 @@ class DevTools:
              "--hide-scrollbars", f"--user-data-dir={profile}", "--remote-debugging-pipe",
              "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=into_place,
-            close_fds=False)
+            close_fds=False, start_new_session=True)
         for fd in (to_browser_r, from_browser_w, high_r, high_w):
             os.close(fd)
         self._buffer = b""
@@ -68,7 +69,12 @@ class DevTools:
         self.session = None
 
     def close(self):
-        self.process.kill()
+        # The browser and its helper processes (its own session): none may outlive the test or
+        # keep writing into the profile directory while it is removed.
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         self.process.wait()
         os.close(self._to_browser)
         os.close(self._from_browser)
@@ -184,7 +190,7 @@ def main():
         os.path.join(os.path.dirname(triad), "..", "..", "report-browser-test")))
     os.makedirs(out_dir, exist_ok=True)
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         checked = {}
         for lang, face in FIRST_FACE.items():
             model = os.path.join(tmp, f"{lang}.json")
