@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "analysis/event_drilldown.hpp"
+#include "codebook/calendar.hpp"
 #include "codebook/countries.hpp"
 #include "common/error.hpp"
 
@@ -178,6 +179,14 @@ ReportModel BuildReportModel(const TriadState& s, const std::vector<IngestedFile
   m.index_units = s.indices[0].units;
   m.frequency = std::string(FrequencyName(s.plan.freq));
   for (std::size_t d = 0; d < 3; ++d) m.dyads.push_back(DyadFrom(s.indices[d], s.dyads[d]));
+  // The calendar's windows in the report's range: the triad's own elections and the summits.
+  if (!s.indices[0].dates.empty()) {
+    const Day last = NextPeriodStart(s.indices[0].dates.back(), s.plan.freq) - 1;
+    for (const CalendarWindow& w :
+         WindowCalendar::Default().Between(s.indices[0].dates.front(), last))
+      if (w.country.empty() || w.country == a[0] || w.country == a[1] || w.country == a[2])
+        m.calendar.push_back({w.id, w.name, w.kind, w.start, w.end, w.source});
+  }
   m.triangle = TriangleNowFrom(s);
   if (!s.triangle.timeline.periods.empty()) m.timeline = TimelineFrom(s);
   if (s.drivers) m.drivers = DriversFrom(*s.drivers, s, m.frequency);

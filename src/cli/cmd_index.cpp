@@ -1,6 +1,8 @@
 // triad index: the relation index of one or more dyads per period (see series/relation_index.hpp).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -9,6 +11,7 @@
 #include "cli/command.hpp"
 #include "cli/relation_index_options.hpp"
 #include "cli/triad_json.hpp"
+#include "codebook/dyad.hpp"
 #include "outputs/output_file.hpp"
 #include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
@@ -16,6 +19,10 @@
 
 namespace triad::cli {
 namespace {
+
+bool IsGroupDyad(const RelationIndexSeries& s) {
+  return IsGroupActor(s.dyad.first) || IsGroupActor(s.dyad.second);
+}
 
 struct IndexArgs {
   std::string dyads;
@@ -49,31 +56,37 @@ int RunIndex(const IndexArgs& args) {
     for (const RelationIndexSeries& s : all) {
       nlohmann::json periods = nlohmann::json::array();
       for (std::size_t i = 0; i < s.size(); ++i)
-        periods.push_back({{"period", FormatDate(s.dates[i])},
-                           {"value", JsonNumber(s.value[i])},
-                           {"se", JsonNumber(s.se[i])},
-                           {"events", s.events[i]},
-                           {"net_cooperation", JsonNumber(s.net_coop[i])},
-                           {"coverage", JsonNumber(s.coverage[i])},
-                           {"coverage_flag", CoverageFlagName(s.coverage_flag[i])}});
+        periods.push_back(
+            {{"period", FormatDate(s.dates[i])},
+             {"value", JsonNumber(s.value[i])},
+             {"se", JsonNumber(s.se[i])},
+             {"events", s.events[i]},
+             {"net_cooperation", JsonNumber(s.net_coop[i])},
+             {"coverage", JsonNumber(s.coverage[i])},
+             {"coverage_flag", CoverageFlagName(s.coverage_flag[i])},
+             {"dominant_member",
+              s.dominant[i].empty() ? nlohmann::json() : nlohmann::json(s.dominant[i])},
+             {"dominant_share", JsonNumber(s.dominant_share[i])}});
       out["dyads"].push_back({{"dyad", s.dyad.Label()}, {"periods", periods}});
     }
     std::printf("%s\n", JsonText(out, 2).c_str());
   } else if (args.format == "csv") {
     // Long (tidy) form: one row per period and dyad, the JSON's names.
     std::string out = CsvLine({"period", "dyad", "value", "se", "events", "net_cooperation",
-                               "coverage", "coverage_flag"});
+                               "coverage", "coverage_flag", "dominant_member", "dominant_share"});
     for (const RelationIndexSeries& s : all)
       for (std::size_t i = 0; i < s.size(); ++i)
         out += CsvLine({FormatDate(s.dates[i]), s.dyad.Label(), Num(s.value[i], 6), Num(s.se[i], 6),
                         std::to_string(s.events[i]), Num(s.net_coop[i], 6), Num(s.coverage[i], 6),
-                        std::string(CoverageFlagName(s.coverage_flag[i]))});
+                        std::string(CoverageFlagName(s.coverage_flag[i])), s.dominant[i],
+                        Num(s.dominant_share[i], 6)});
     WriteStandardOutput(out);
   } else {
     std::vector<std::string> header = {"period"};
     for (const RelationIndexSeries& s : all) {
       header.insert(header.end(), {s.dyad.Label(), "se", events ? "events" : "values"});
       if (events) header.push_back("net_coop");
+      if (IsGroupDyad(s)) header.push_back("top member");
     }
     if (events) header.push_back("news");
     TextTable t(header);
@@ -82,6 +95,10 @@ int RunIndex(const IndexArgs& args) {
       for (const RelationIndexSeries& s : all) {
         row.insert(row.end(), {Num(s.value[i], 3), Num(s.se[i], 3), std::to_string(s.events[i])});
         if (events) row.push_back(Num(s.net_coop[i], 3));
+        if (IsGroupDyad(s))
+          row.push_back(s.dominant[i].empty()
+                            ? "-"
+                            : fmt::format("{} {:.0f}%", s.dominant[i], 100 * s.dominant_share[i]));
       }
       if (events) row.push_back(CoverageCell(first.coverage[i], first.coverage_flag[i]));
       t.AddRow(row);
@@ -99,6 +116,11 @@ int RunIndex(const IndexArgs& args) {
       const std::string note = CoverageNote(first);
       if (!note.empty()) std::printf("%s\n", note.c_str());
     }
+    if (std::any_of(all.begin(), all.end(), IsGroupDyad))
+      std::printf(
+          "A group pools the events of its members on each event's day; top member: the member "
+          "(pair, for two groups) with the largest share of the dyad's %s that period.\n",
+          args.flags.series.weight == "mentions" ? "mentions" : "events");
   }
   return kExitOk;
 }

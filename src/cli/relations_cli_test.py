@@ -134,7 +134,7 @@ def check_index(store, db):
             check(close(p["value"], s / n, 1e-9), f"economic mean {p['period']}")
 
     csv_out = triad("index", "--store", store, "--freq", "week", "--dyads", "CHN-USA", "--format", "csv").stdout
-    check(csv_out.splitlines()[0] == "period,dyad,value,se,events,net_cooperation,coverage,coverage_flag", "index csv header")
+    check(csv_out.splitlines()[0] == "period,dyad,value,se,events,net_cooperation,coverage,coverage_flag,dominant_member,dominant_share", "index csv header")
     table = triad("index", "--store", store, "--freq", "week", "--dyads", "CHN-USA,CHN-JPN,USA-JPN").stdout
     check("baseline world" in table and "CHN-JPN" in table, "index table")
 

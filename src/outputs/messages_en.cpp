@@ -167,6 +167,8 @@ constexpr MessageEntry kEnglish[] = {
     {"relations.legend_level", "smoothed level"},
     {"relations.legend_band", "90% band"},
     {"relations.legend_floor", "floor {}"},
+    {"relations.legend_calendar", "election or summit (calendar)"},
+    {"relations.calendar_window", "{} ({} .. {}; source: {})"},
     {"relations.legend_off_scale", "off the scale (hover for the value)"},
     {"relations.momentum_heading",
      "Momentum: smoothed slope, index units per 30 days, with 90% band"},

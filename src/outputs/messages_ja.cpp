@@ -169,6 +169,8 @@ constexpr MessageEntry kJapanese[] = {
     {"relations.legend_level", "平滑化水準"},
     {"relations.legend_band", "90% 帯"},
     {"relations.legend_floor", "下限 {}"},
+    {"relations.legend_calendar", "選挙または首脳会議（カレンダー）"},
+    {"relations.calendar_window", "{0}（{1} .. {2}；出典：{3}）"},
     {"relations.legend_off_scale", "目盛りの外（カーソルで値を表示）"},
     {"relations.momentum_heading",
      "モメンタム：平滑化された傾き、30 日あたりの指数単位、90% 帯付き"},

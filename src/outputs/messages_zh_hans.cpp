@@ -162,6 +162,8 @@ constexpr MessageEntry kSimplifiedChinese[] = {
     {"relations.legend_level", "平滑水平"},
     {"relations.legend_band", "90% 区间带"},
     {"relations.legend_floor", "下限 {}"},
+    {"relations.legend_calendar", "选举或峰会（日历）"},
+    {"relations.calendar_window", "{0}（{1} .. {2}；来源：{3}）"},
     {"relations.legend_off_scale", "超出刻度（悬停查看数值）"},
     {"relations.momentum_heading", "动量：平滑斜率，每 30 天的指数单位，含 90% 区间带"},
     {"relations.moves", "指数的最大变动，以及推动该变动的事件"},

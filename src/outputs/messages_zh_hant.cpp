@@ -160,6 +160,8 @@ constexpr MessageEntry kTraditionalChinese[] = {
     {"relations.legend_level", "平滑水準"},
     {"relations.legend_band", "90% 區間帶"},
     {"relations.legend_floor", "下限 {}"},
+    {"relations.legend_calendar", "選舉或峰會（日曆）"},
+    {"relations.calendar_window", "{0}（{1} .. {2}；來源：{3}）"},
     {"relations.legend_off_scale", "超出刻度（懸停查看數值）"},
     {"relations.momentum_heading", "動量：平滑斜率，每 30 天的指數單位，含 90% 區間帶"},
     {"relations.moves", "指數的最大變動，以及推動該變動的事件"},

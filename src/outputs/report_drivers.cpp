@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "common/normal.hpp"
+#include "outputs/chart_downloads.hpp"
 #include "outputs/html_escape.hpp"
 #include "outputs/localized_terms.hpp"
 #include "outputs/messages.hpp"
@@ -109,7 +110,14 @@ std::string ImpulseGrid(const DriverReport& d, Language lang) {
       }
       chart.HRule(0.0, "#6E7781", Stroke::kSolid, "");
       chart.Line(x, it->value, hue, 2.0, Stroke::kSolid, what);
-      out += chart.Svg(what) + "</div>\n";
+      const std::string svg = chart.Svg(what);
+      ChartTable data({"horizon", "response", "se", "lower_90", "upper_90"});
+      for (std::size_t h = 0; h < x.size(); ++h) {
+        const double se = At(it->se, h);
+        data.AddRow(std::to_string(h),
+                    {it->value[h], se, it->value[h] - kZ90 * se, it->value[h] + kZ90 * se});
+      }
+      out += svg + ChartDownloadsHtml("irf_" + shock + "_to_" + response, svg, data) + "</div>\n";
     }
   }
   return out + "</div>\n";
@@ -201,9 +209,19 @@ std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& w
     legend.push_back(
         {FormatMessage(lang, "relations.legend_floor", FormatNumber(*f.floor, 2, true)),
          colour::kVermillion, SwatchKind::kDashed});
-  return fmt::format("<article class=\"card\"><h3>{}</h3>\n{}{}</article>\n", HtmlEscape(f.dyad),
-                     LegendHtml(legend),
-                     chart.Svg(FormatMessage(lang, "scenario.fan_chart", f.dyad)));
+  const std::string svg = chart.Svg(FormatMessage(lang, "scenario.fan_chart", f.dyad));
+  // The data's columns are for machines: English, whatever the page's language.
+  ChartTable data({"date", "observed", "q05", "q25", "median", "q75", "q95", "baseline_median"});
+  for (std::size_t i = 0; i < f.history_dates.size(); ++i)
+    data.AddRow(FormatDate(f.history_dates[i]),
+                {At(f.history, i), kMissing, kMissing, kMissing, kMissing, kMissing, kMissing});
+  for (std::size_t i = 0; i < f.dates.size(); ++i) {
+    const auto& qs = f.quantiles[i];
+    data.AddRow(FormatDate(f.dates[i]),
+                {kMissing, qs[0], qs[1], qs[2], qs[3], qs[4], At(f.baseline_median, i)});
+  }
+  return fmt::format("<article class=\"card\"><h3>{}</h3>\n{}{}{}</article>\n", HtmlEscape(f.dyad),
+                     LegendHtml(legend), svg, ChartDownloadsHtml(f.dyad + "_fan", svg, data));
 }
 
 }  // namespace
@@ -234,9 +252,13 @@ std::string DriversSection(const DriverReport& d, const std::string& index_units
     out += fmt::format(
         "<h3>{}</h3>\n<p class=\"note\">{}</p>\n", Say(lang, "drivers.shares"),
         FormatMessage(lang, "drivers.shares_note.html", d.fevd_horizon, HtmlEscape(period)));
-    out += LegendHtml(legend) +
-           StackedShareBarsSvg(rows, sources, colours,
-                               std::string(Message(lang, "drivers.shares_chart")));
+    const std::string svg = StackedShareBarsSvg(rows, sources, colours,
+                                                std::string(Message(lang, "drivers.shares_chart")));
+    std::vector<std::string> columns{"dyad"};
+    for (const auto& source : d.share_sources) columns.push_back("share_" + source);
+    ChartTable data(columns);
+    for (const auto& f : d.fevd) data.AddRow(f.dyad, f.shares);
+    out += LegendHtml(legend) + svg + ChartDownloadsHtml("variance_shares", svg, data);
   }
   return out + "</section>\n";
 }
@@ -287,9 +309,13 @@ std::string ScenarioSection(const ScenarioReport& s, Language lang) {
                        Say(lang, "scenario.on_track_note"));
     out += LegendHtml({{word("scenario.baseline_no_levers"), "#A8AFB7", SwatchKind::kBlock},
                        {word("scenario.with_the_levers"), colour::kBlue, SwatchKind::kBlock}});
-    out += ProbabilityBarsSvg(pairs, word("scenario.baseline"), "#A8AFB7",
-                              word("scenario.with_the_levers"), colour::kBlue,
-                              word("scenario.on_track_chart"));
+    const std::string svg = ProbabilityBarsSvg(pairs, word("scenario.baseline"), "#A8AFB7",
+                                               word("scenario.with_the_levers"), colour::kBlue,
+                                               word("scenario.on_track_chart"));
+    ChartTable data({"target", "baseline", "baseline_mc_se", "with_levers", "with_levers_mc_se"});
+    for (const auto& p : s.on_track)
+      data.AddRow(p.target, {p.baseline, p.baseline_se, p.with_levers, p.with_levers_se});
+    out += svg + ChartDownloadsHtml("on_track_probabilities", svg, data);
   }
   if (!s.fans.empty()) {
     out += "<h3>" + Say(lang, "scenario.fan_charts") + "</h3>\n";

@@ -38,6 +38,8 @@ nav a:hover { text-decoration:underline; }
 .summary li { margin:3px 0; }
 .lede { margin:4px 0 8px; }
 .note { color:var(--muted); font-size:13px; margin:4px 0 8px; }
+.downloads { font-size:12px; margin:0 0 10px; text-align:right; }
+.downloads a { color:var(--muted); }
 .card { border:1px solid var(--line); border-radius:8px; padding:10px 16px 12px; margin:14px 0; }
 .card h3 { margin:4px 0 2px; }
 .badge { display:inline-block; font-size:12px; font-weight:600; padding:1px 8px;

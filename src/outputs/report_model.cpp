@@ -530,6 +530,16 @@ nlohmann::json ToJson(const ReportModel& m) {
             {"frequency", m.frequency},
             {"dyads", dyads},
             {"provenance", ToJson(m.provenance)}};
+  if (!m.calendar.empty()) {
+    j["calendar"] = json::array();
+    for (const CalendarMark& c : m.calendar)
+      j["calendar"].push_back({{"id", c.id},
+                               {"name", c.name},
+                               {"kind", c.kind},
+                               {"start", FormatDate(c.start)},
+                               {"end", FormatDate(c.end)},
+                               {"source", c.source}});
+  }
   if (m.triangle) j["triangle"] = ToJson(*m.triangle);
   if (m.timeline) j["timeline"] = ToJson(*m.timeline);
   if (m.drivers) j["drivers"] = ToJson(*m.drivers);
@@ -559,6 +569,13 @@ ReportModel ReportModelFromJson(const nlohmann::json& j, const std::string& sour
   m.frequency = r.Str("frequency");
   for (std::size_t i = 0; i < r.Array("dyads").size(); ++i)
     m.dyads.push_back(ReadDyad(r.Element("dyads", i)));
+  if (r.Has("calendar"))
+    for (std::size_t i = 0; i < r.Array("calendar").size(); ++i) {
+      const Reader c = r.Element("calendar", i);
+      m.calendar.push_back({c.Str("id"), c.RequiredStr("name"), c.Str("kind"), c.Date("start"),
+                            c.Date("end"), c.Str("source")});
+      if (m.calendar.back().end < m.calendar.back().start) c.Fail("end is before start", "end");
+    }
   if (r.Has("triangle")) m.triangle = ReadTriangle(r.Object("triangle"));
   if (r.Has("timeline")) m.timeline = ReadTimeline(r.Object("timeline"));
   if (r.Has("drivers")) m.drivers = ReadDrivers(r.Object("drivers"));

@@ -216,6 +216,16 @@ struct Provenance {
   std::vector<std::string> warnings;
 };
 
+// A window of the bundled calendar (codebook/calendar.hpp) that the charts shade: elections of
+// the triad's countries and the summits, within the report's dates.
+struct CalendarMark {
+  std::string id;    // "us-president-2024"
+  std::string name;  // "US presidential election 2024"
+  std::string kind;
+  Day start = 0, end = 0;
+  std::string source;
+};
+
 struct ReportModel {
   // The language of the page's words (`--lang`); the model's own texts (names, notes, warnings
   // from the analysis) are as given. JSON key "lang", written only when not English.
@@ -228,6 +238,7 @@ struct ReportModel {
   std::string index_units;  // what one unit of the index is, in words
   std::string frequency;    // "day", "week", "month"
   std::vector<DyadReport> dyads;
+  std::vector<CalendarMark> calendar;  // shaded on the dyads' charts
   std::optional<TriangleSnapshot> triangle;
   std::optional<TriangleTimelineReport> timeline;
   std::optional<DriverReport> drivers;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "common/normal.hpp"
+#include "outputs/chart_downloads.hpp"
 #include "outputs/html_escape.hpp"
 #include "outputs/localized_sentences.hpp"
 #include "outputs/localized_terms.hpp"
@@ -79,8 +80,20 @@ std::string MovesHtml(const DyadReport& d, Language lang) {
          std::string(Message(lang, "relations.moves_note.html")) + "</p>\n";
 }
 
+// Shades the calendar's windows on a chart: labelled on the index chart, tooltips only on the
+// momentum chart under it. Returns whether any is visible.
+bool ShadeCalendar(XYChart& chart, const std::vector<CalendarMark>& calendar, bool labels,
+                   Language lang) {
+  bool any = false;
+  for (const CalendarMark& c : calendar)
+    any |= chart.VSpan(c.start, c.end + 1.0, "#E6E8EB", labels ? c.name : "",
+                       FormatMessage(lang, "relations.calendar_window", c.name, FormatDate(c.start),
+                                     FormatDate(c.end), c.source));
+  return any;
+}
+
 std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double x_hi,
-                     Language lang) {
+                     const std::vector<CalendarMark>& calendar, Language lang) {
   const int dec = DisplayDecimals(TypicalMagnitude(d));
   const std::string hue = SeriesColour(index);
   const auto x = DaysAsX(d.dates);
@@ -95,6 +108,7 @@ std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double
   opt.height = 250;
   opt.y_label = Message(lang, "relations.axis_index");
   XYChart index_chart(opt, x_lo, x_hi, range.lo, range.hi);
+  const bool shaded = ShadeCalendar(index_chart, calendar, /*labels=*/true, lang);
   index_chart.Whiskers(x, whisker_lo, whisker_hi, "#C4C9CF");
   std::vector<std::string> titles;
   for (std::size_t i = 0; i < d.index.size(); ++i) {
@@ -118,6 +132,7 @@ std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double
   mopt.y_label = Message(lang, "relations.axis_per_30_days");
   mopt.y_ticks = 4;
   XYChart momentum_chart(mopt, x_lo, x_hi, std::min(0.0, srange.lo), std::max(0.0, srange.hi));
+  ShadeCalendar(momentum_chart, calendar, /*labels=*/false, lang);
   momentum_chart.Band(x, d.slope_lo, d.slope_hi, hue, 0.25);
   momentum_chart.Line(x, d.slope, hue, 2.0, Stroke::kSolid,
                       FormatMessage(lang, "relations.momentum_line", d.name));
@@ -143,10 +158,26 @@ std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double
   if (off_scale)
     legend.push_back({std::string(Message(lang, "relations.legend_off_scale")), "#9AA1A9",
                       SwatchKind::kOffScale});
+  if (shaded)
+    legend.push_back(
+        {std::string(Message(lang, "relations.legend_calendar")), "#E6E8EB", SwatchKind::kBlock});
   out += LegendHtml(legend);
-  out += index_chart.Svg(FormatMessage(lang, "relations.index_chart", d.name));
+  const std::string index_svg =
+      index_chart.Svg(FormatMessage(lang, "relations.index_chart", d.name));
+  // The data's columns are for machines: English, whatever the page's language.
+  ChartTable index_data({"date", "index", "index_se", "level", "level_lower_90", "level_upper_90"});
+  for (std::size_t i = 0; i < d.dates.size(); ++i)
+    index_data.AddRow(FormatDate(d.dates[i]), {At(d.index, i), At(d.index_se, i), At(d.level, i),
+                                               At(d.level_lo, i), At(d.level_hi, i)});
+  out += index_svg + ChartDownloadsHtml(d.name + "_index", index_svg, index_data);
   out += "<h4>" + Say(lang, "relations.momentum_heading") + "</h4>\n";
-  out += momentum_chart.Svg(FormatMessage(lang, "relations.momentum_line", d.name));
+  const std::string momentum_svg =
+      momentum_chart.Svg(FormatMessage(lang, "relations.momentum_line", d.name));
+  ChartTable momentum_data({"date", "momentum_per_30_days", "lower_90", "upper_90"});
+  for (std::size_t i = 0; i < d.dates.size(); ++i)
+    momentum_data.AddRow(FormatDate(d.dates[i]),
+                         {At(d.slope, i), At(d.slope_lo, i), At(d.slope_hi, i)});
+  out += momentum_svg + ChartDownloadsHtml(d.name + "_momentum", momentum_svg, momentum_data);
   out += MovesHtml(d, lang);
   return out + "</article>\n";
 }
@@ -257,7 +288,16 @@ std::string Timeline(const TriangleTimelineReport& tl, Language lang) {
   std::string out =
       fmt::format("<h3>{}</h3>\n<p class=\"note\">{}</p>\n", Say(lang, "triangle.timeline"),
                   Message(lang, "triangle.timeline_note.html"));
-  out += LegendHtml(legend) + chart.Svg(std::string(Message(lang, "triangle.timeline_chart")));
+  const std::string svg = chart.Svg(std::string(Message(lang, "triangle.timeline_chart")));
+  std::vector<std::string> columns{"date"};
+  for (int k = 0; k < kDittmerTypes; ++k)
+    columns.push_back("p_" + std::string(TriangleTypeName(static_cast<TriangleType>(k))));
+  ChartTable data(columns);
+  for (std::size_t i = 0; i < tl.dates.size(); ++i) {
+    const auto& p = tl.type_probability[i];
+    data.AddRow(FormatDate(tl.dates[i]), {p[0], p[1], p[2], p[3]});
+  }
+  out += LegendHtml(legend) + svg + ChartDownloadsHtml("triangle_type_probabilities", svg, data);
   if (!tl.persistence.empty())
     out += "<p class=\"note\">" +
            Fill(lang, "triangle.persistence", PersistenceLabel(lang, tl.persistence)) + "</p>\n";
@@ -281,7 +321,7 @@ std::string RelationsSection(const ReportModel& m) {
       fmt::format("<section id=\"relations\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n",
                   Say(m.language, "relations.heading"), Say(m.language, "relations.note"));
   for (std::size_t i = 0; i < m.dyads.size(); ++i)
-    out += DyadCard(m.dyads[i], i, lo, hi, m.language);
+    out += DyadCard(m.dyads[i], i, lo, hi, m.calendar, m.language);
   return out + "</section>\n";
 }
 

@@ -76,6 +76,37 @@ class GroupDyads(unittest.TestCase):
                 if n:
                     self.assertAlmostEqual(p["value"], g / n, places=9)
 
+    def test_the_dominant_member_is_the_member_with_most_events(self):
+        table = members("GLOBAL_SOUTH")
+        by_week = {}
+        for c in self.cells:
+            day, s, t = c["date"], c["source"], c["target"]
+            if not "2025-05-15" <= day <= "2025-06-14":
+                continue
+            for country, other in ((s, t), (t, s)):
+                if country == "CHN" and member_on(table, other, day):
+                    w = by_week.setdefault(monday(day), {})
+                    w[other] = w.get(other, 0) + int(c["events"])
+        out = json.loads(tt.run("index", "--store", self.store, "--dyads", "CHN-GLOBAL_SOUTH", "--freq", "week",
+                                "--from", "2025-05-15", "--format", "json").stdout)
+        checked = 0
+        for p in out["dyads"][0]["periods"]:
+            weights = by_week.get(p["period"])
+            if not weights:
+                self.assertIsNone(p["dominant_member"])
+                continue
+            top = max(sorted(weights), key=lambda k: weights[k])  # ties: the first code
+            self.assertEqual(p["dominant_member"], top, p["period"])
+            self.assertAlmostEqual(p["dominant_share"], weights[top] / sum(weights.values()), places=12)
+            checked += 1
+        self.assertGreaterEqual(checked, 4)
+        # Country dyads have none; the table names the top member with its share.
+        plain = json.loads(tt.run("index", "--store", self.store, "--dyads", "CHN-USA", "--format", "json").stdout)
+        self.assertTrue(all(p["dominant_member"] is None for p in plain["dyads"][0]["periods"]))
+        text = tt.run("index", "--store", self.store, "--dyads", "CHN-GLOBAL_SOUTH", "--freq", "week").stdout
+        self.assertIn("top member", text)
+        self.assertRegex(text, r"[A-Z]{3} \d+%")
+
     def test_a_triangle_with_a_group_vertex(self):
         status = json.loads(tt.run("status", "--store", self.store, "--actors", "CHN,USA,ASEAN", "--format",
                                    "json").stdout)

@@ -227,6 +227,8 @@ std::vector<RelationIndexSeries> LoadRelationIndices(EventStore& store,
       s.se.push_back(g.se[p]);
       s.events.push_back(g.events[p]);
       s.net_coop.push_back(g.net_coop[p]);
+      s.dominant.push_back(g.dominant[p]);
+      s.dominant_share.push_back(g.dominant_share[p]);
       s.coverage.push_back(coverage.fraction[p]);
       s.coverage_flag.push_back(coverage.flag[p]);
     }

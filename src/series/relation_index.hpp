@@ -95,7 +95,11 @@ struct RelationIndexSeries {
   std::vector<std::int64_t> events;  // events in the period (imported: values averaged)
   std::vector<double> net_coop;      // (cooperation - conflict) / all, weighted, -1..1; NaN
                                      // when missing or imported
-  std::vector<double> coverage;      // share of the period's news slots in the store; NaN unknown
+  // A group dyad's member (or member pair) with the largest weight in the period and its share of
+  // the dyad's weight (events, or mentions with --weight mentions); empty / NaN for countries.
+  std::vector<std::string> dominant;
+  std::vector<double> dominant_share;
+  std::vector<double> coverage;  // share of the period's news slots in the store; NaN unknown
   std::vector<CoverageFlag> coverage_flag;
   int left_out = 0;  // periods with events whose value was left out for their coverage
   double min_coverage = kDefaultMinCoverage;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <unordered_map>
 
 #include "codebook/groups.hpp"
@@ -104,7 +105,12 @@ PeriodGrid PeriodGrid::Calendar(Day from, Day to, Frequency freq) {
 }
 
 GridIndex::GridIndex(std::size_t n)
-    : value(n, kNaN), se(n, kNaN), net_coop(n, kNaN), events(n, 0) {}
+    : value(n, kNaN),
+      se(n, kNaN),
+      net_coop(n, kNaN),
+      events(n, 0),
+      dominant(n),
+      dominant_share(n, kNaN) {}
 
 std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dyad>& dyads,
                                          const PeriodGrid& grid, const SeriesOptions& options,
@@ -135,6 +141,12 @@ std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dy
 
   std::vector<std::vector<PeriodTotals>> totals(dyads.size(), std::vector<PeriodTotals>(periods));
   std::vector<PeriodTotals> world_totals(world ? periods : 0);
+  // Group dyads: each member's (or member pair's) weight per period, for the dominant member.
+  std::vector<std::vector<std::map<std::string, double>>> member_weight(
+      dyads.size(), std::vector<std::map<std::string, double>>(group_dyads.empty() ? 0 : periods));
+  const auto weight_of = [&](const CellValues& v) {
+    return static_cast<double>(options.weight == Weighting::kMentions ? v.mentions : v.events);
+  };
   store.ForEachCell(
       grid.first_day, grid.last_day,
       [&](const Cell& cell) {
@@ -147,12 +159,19 @@ std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dy
           world_totals[p].all.Merge(cell.values);
           world_totals[p].by_quad[q].Merge(cell.values);
         }
-        for (const GroupDyad& g : group_dyads)
-          if ((g.a.Has(key.source, key.day) && g.b.Has(key.target, key.day)) ||
-              (g.a.Has(key.target, key.day) && g.b.Has(key.source, key.day))) {
-            totals[g.index][p].all.Merge(cell.values);
-            totals[g.index][p].by_quad[q].Merge(cell.values);
-          }
+        for (const GroupDyad& g : group_dyads) {
+          const bool forward = g.a.Has(key.source, key.day) && g.b.Has(key.target, key.day);
+          if (!forward && !(g.a.Has(key.target, key.day) && g.b.Has(key.source, key.day))) continue;
+          totals[g.index][p].all.Merge(cell.values);
+          totals[g.index][p].by_quad[q].Merge(cell.values);
+          // The group side's member (A's side first when both are groups).
+          const std::string a_side = forward ? key.source : key.target;
+          const std::string b_side = forward ? key.target : key.source;
+          const std::string member = g.a.group && g.b.group ? a_side + "-" + b_side
+                                     : g.a.group            ? a_side
+                                                            : b_side;
+          member_weight[g.index][p][member] += weight_of(cell.values);
+        }
         auto found = dyads_of_pair.find(PairKey(key.source, key.target));
         if (found == dyads_of_pair.end()) return;
         for (std::size_t d : found->second) {
@@ -162,6 +181,17 @@ std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dy
       },
       world || !group_dyads.empty() ? std::vector<std::string>{} : countries);
 
+  for (const GroupDyad& gd : group_dyads) {
+    GridIndex& g = out[gd.index];
+    for (std::size_t p = 0; p < periods; ++p) {
+      double total = 0, best = -1;
+      for (const auto& [member, w] : member_weight[gd.index][p]) {
+        total += w;
+        if (w > best) best = w, g.dominant[p] = member;  // ties: the first code in order
+      }
+      if (total > 0) g.dominant_share[p] = best / total;
+    }
+  }
   for (std::size_t d = 0; d < dyads.size(); ++d) {
     for (std::size_t p = 0; p < periods; ++p) {
       const PeriodStats s = Summarise(totals[d][p], options.weight);

@@ -31,6 +31,10 @@ struct PeriodGrid {
 struct GridIndex {
   std::vector<double> value, se, net_coop;
   std::vector<std::int64_t> events;
+  // Group dyads: per period, the member (or member pair, when both sides are groups) with the
+  // largest weight, and its share of the dyad's weight; empty and NaN otherwise.
+  std::vector<std::string> dominant;
+  std::vector<double> dominant_share;
   explicit GridIndex(std::size_t n);
 };
 
