@@ -9,7 +9,8 @@ packages=(
   libnlopt-cxx-dev libglpk-dev libgtest-dev libgmock-dev
   python3 python3-numpy python3-statsmodels
 )
-if [[ ${TRIAD_WITH_BROWSER:-0} == 1 ]]; then packages+=(chromium); fi
+# The browser tests: Chromium, and the CJK faces the Chinese and Japanese reports name first.
+if [[ ${TRIAD_WITH_BROWSER:-0} == 1 ]]; then packages+=(chromium fonts-noto-cjk); fi
 # `make fuzz` only: clang with libFuzzer and the sanitizer runtimes.
 if [[ ${TRIAD_WITH_FUZZ:-0} == 1 ]]; then packages+=(clang libclang-rt-14-dev); fi
 missing=()

@@ -27,6 +27,7 @@ struct ReportArgs {
   std::string out = "report.html";
   std::string scenario;
   std::string format = "html";
+  std::string lang = "en";
   std::string title;
   int evaluate = 0;  // horizons of the forecast-skill section; 0: no section
 };
@@ -45,6 +46,7 @@ int RunReport(const ReportArgs& args) {
   const ReportContext context{args.title, UtcNow(), TRIAD_VERSION_STRING, CommandLine(),
                               args.flags.index.series.store};
   ReportModel model = BuildReportModel(state, store.Files(), context, std::move(scenario));
+  model.language = ParseLanguage(args.lang);
   AddEventsBehindMoves(store, state, context, &model, &model.provenance.warnings);
   if (args.evaluate > 0) model.evaluation = EvaluateForReport(store, query, args.evaluate);
   for (const std::string& w : scenario_warnings) {
@@ -76,6 +78,11 @@ const CommandRegistration kReport(95, [](CLI::App& app, int& exit_code) {
   cmd->add_option("--evaluate", args->evaluate,
                   "Add a forecast-skill section: 'triad evaluate' of the triad at horizons 1..H")
       ->check(CLI::Range(1, 520));
+  cmd->add_option("--lang", args->lang,
+                  "Language of the page: en, zh-Hans, zh-Hant or ja (names, codes, numbers and "
+                  "dates stay as they are)")
+      ->check(CLI::IsMember({"en", "zh-Hans", "zh-Hant", "ja"}))
+      ->capture_default_str();
   cmd->add_option("--format", args->format, "html, or json (the report model, for 'triad render')")
       ->check(CLI::IsMember({"html", "json"}))
       ->capture_default_str();

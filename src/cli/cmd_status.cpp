@@ -11,6 +11,9 @@
 #include "cli/triad_flags.hpp"
 #include "cli/triad_json.hpp"
 #include "common/normal.hpp"
+#include "outputs/localized_sentences.hpp"
+#include "outputs/localized_terms.hpp"
+#include "outputs/messages.hpp"
 #include "outputs/output_file.hpp"
 #include "outputs/safe_text.hpp"
 #include "outputs/table.hpp"
@@ -21,6 +24,7 @@ namespace {
 struct StatusArgs {
   TriadFlags flags;
   std::string format = "table";
+  std::string lang = "en";
 };
 
 struct Palette {
@@ -35,84 +39,108 @@ struct Palette {
   }
 };
 
-std::string Signed(double v) {
-  return std::isfinite(v) ? fmt::format("{:+.2f}", v) : "n/a";
+// Every sentence below comes from the message catalog (outputs/messages.hpp) in the language
+// asked for; in English it is byte for byte the text status always printed.
+struct Words {
+  Language lang = Language::kEnglish;
+
+  std::string operator()(std::string_view key) const { return std::string(Message(lang, key)); }
+  template <typename... Args>
+  std::string operator()(std::string_view key, const Args&... args) const {
+    return FormatMessage(lang, key, args...);
+  }
+};
+
+std::string Signed(const Words& w, double v) {
+  return std::isfinite(v) ? fmt::format("{:+.2f}", v) : w("common.n_a");
 }
 
-std::string WithInterval(const Interval90& i) {
-  if (!std::isfinite(i.estimate)) return "n/a";
-  if (!std::isfinite(i.lower)) return Signed(i.estimate) + " [interval unknown]";
-  return fmt::format("{} [{}, {}]", Signed(i.estimate), Signed(i.lower), Signed(i.upper));
+std::string WithInterval(const Words& w, const Interval90& i) {
+  if (!std::isfinite(i.estimate)) return w("common.n_a");
+  if (!std::isfinite(i.lower)) return w("status.interval_unknown", Signed(w, i.estimate));
+  return fmt::format("{} [{}, {}]", Signed(w, i.estimate), Signed(w, i.lower), Signed(w, i.upper));
 }
 
-std::string LatestText(const DyadState& d) {
-  if (!d.latest) return "n/a";
+std::string LatestText(const Words& w, const DyadState& d) {
+  if (!d.latest) return w("common.n_a");
   const std::string se =
-      std::isfinite(d.latest->se) ? fmt::format("s.e. {:.2f}", d.latest->se) : "s.e. unknown";
-  return fmt::format("{} ({}) {}", Signed(d.latest->value), se, FormatDate(d.latest->period));
+      std::isfinite(d.latest->se) ? w("status.se", d.latest->se) : w("status.se_unknown");
+  return w("status.latest", Signed(w, d.latest->value), se, FormatDate(d.latest->period));
 }
 
-std::string Render(const TriadState& s, const Palette& c) {
+// As PersistentStructureText (analysis/triangle_over_time.hpp), in the language of `w`.
+std::string PersistentStructure(const Words& w, const TriangleOverTime& t) {
+  const TriangleTimeline& tl = t.timeline;
+  const std::string rule =
+      w(PluralKey("persist.rule", tl.persist), kPersistProbability, tl.persist);
+  std::string out = tl.current ? w("persist.current", RolesLabel(w.lang, t.actors, *tl.current),
+                                   FormatDate(*tl.current_since), rule)
+                               : w("persist.none", rule);
+  if (tl.pending)
+    out += w("persist.pending", RolesLabel(w.lang, t.actors, *tl.pending), tl.pending_periods,
+             tl.persist, FormatDate(*tl.pending_since));
+  return out;
+}
+
+std::string Render(const TriadState& s, const Palette& c, Language lang) {
+  const Words w{lang};
   const auto& a = s.query.actors;
-  const std::string freq(FrequencyName(s.plan.freq));
+  const std::string freq = FrequencyNoun(lang, s.plan.freq);
+  const std::string adjective = FrequencyAdjectiveLabel(lang, s.plan.freq);
   std::string out = c.Paint("1", fmt::format("{}-{}-{}", a[0], a[1], a[2]));
-  out += fmt::format(" as of {} ({} relation index from {}: {})\n", FormatDate(s.plan.to),
-                     FrequencyAdjective(s.plan.freq), s.source, s.indices[0].units);
-  for (const auto& n : s.notes) out += "note: " + n + "\n";
+  out += w("status.heading", FormatDate(s.plan.to), adjective,
+           s.source == "events" ? w("status.source_events") : s.source,
+           SentenceLabel(lang, s.indices[0].units));
+  for (const auto& n : s.notes) out += w("common.note_prefix") + SentenceLabel(lang, n) + "\n";
   out += "\n";
-  const std::string window = fmt::format("{} {}{}", s.window, freq, s.window == 1 ? "" : "s");
-  TextTable t({"dyad", "level now [90% interval]",
-               "latest " + std::string(FrequencyAdjective(s.plan.freq)) + " index (s.e.)",
-               "change " + window, "momentum /30 days [90% interval]", "",
-               (s.source == "events" ? "events " : "values ") + window});
+  const std::string window = PeriodCount(lang, s.plan.freq, s.window);
+  TextTable t({w("status.column_dyad"), w("status.column_level"),
+               w("status.column_latest", adjective), w("status.column_change", window),
+               w("status.column_momentum"), "",
+               w(s.source == "events" ? "status.column_events" : "status.column_values", window)});
+  if (lang != Language::kEnglish) t.MeasureTerminalColumns();
   for (const DyadState& d : s.dyads) {
-    std::string momentum = "n/a", arrow;
+    std::string momentum = w("common.n_a"), arrow;
     if (d.momentum) {
-      momentum = WithInterval({d.momentum->per_30_days, d.momentum->standard_error,
-                               d.momentum->lower, d.momentum->upper});
+      momentum = WithInterval(w, {d.momentum->per_30_days, d.momentum->standard_error,
+                                  d.momentum->lower, d.momentum->upper});
       arrow = c.Direction(*d.momentum, fmt::format("{} {}", MomentumArrow(d.momentum->direction),
-                                                   MomentumDirectionName(d.momentum->direction)));
+                                                   DirectionLabel(lang, d.momentum->direction)));
     }
-    t.AddRow({d.dyad.Label(), d.level ? WithInterval(*d.level) : "n/a", LatestText(d),
-              d.change ? Signed(*d.change) : "", momentum, arrow,
+    t.AddRow({d.dyad.Label(), d.level ? WithInterval(w, *d.level) : w("common.n_a"),
+              LatestText(w, d), d.change ? Signed(w, *d.change) : "", momentum, arrow,
               WithThousands(d.events_in_window)});
   }
   out += t.Render();
-  out += "level: the smoothed level of the local linear trend on the as-of " + freq +
-         "; latest index: that " + freq + "'s raw value\n";
+  out += w("status.level_legend", freq);
   if (const TrianglePeriodResult* now = s.TriangleNow()) {
     const auto& p = now->probabilities;
-    out += fmt::format("\ntriangle  {} (P = {:.2f})\n          {}\n",
-                       DescribeRoles(s.triangle.actors, p.most_likely_roles),
-                       p.most_likely_roles_probability, PersistentStructureText(s.triangle));
+    out += w("status.triangle", RolesLabel(lang, s.triangle.actors, p.most_likely_roles),
+             p.most_likely_roles_probability, PersistentStructure(w, s.triangle));
     out += "         ";
     for (int k = 0; k < kDittmerTypes; ++k)
-      out += fmt::format(" P({}) {:.2f}", TriangleTypeName(static_cast<TriangleType>(k)),
-                         p.type_probability[static_cast<std::size_t>(k)]);
-    if (s.triangle.neutral > 0) out += fmt::format(" P(neutral) {:.2f}", p.p_indeterminate);
-    out += fmt::format("; P(balanced) {:.2f}\n", p.p_balanced);
-    out += fmt::format(
-        "          from the {}; changes of the persistent structure in the range: {} ({} "
-        "period to period)\n",
-        TriangleBasisName(s.triangle.basis), s.triangle.timeline.changes.size(),
-        s.triangle.timeline.raw_changes);
+      out += w("status.type_probability", TriangleTypeLabel(lang, static_cast<TriangleType>(k)),
+               p.type_probability[static_cast<std::size_t>(k)]);
+    if (s.triangle.neutral > 0) out += w("status.neutral_probability", p.p_indeterminate);
+    out += w("status.balanced_probability", p.p_balanced);
+    out += w("status.triangle_basis",
+             w(s.triangle.basis == TriangleBasis::kSmoothedLevels ? "basis.smoothed_levels"
+                                                                  : "basis.raw_indices"),
+             s.triangle.timeline.changes.size(), s.triangle.timeline.raw_changes);
   }
   if (s.drivers) {
     const DriverAnalysis& d = s.drivers->analysis;
-    out += fmt::format(
-        "\ndrivers (VAR({}) over the indices and the essay's drivers; see 'triad "
-        "explain')\n",
-        d.selected_lags);
+    out += w("status.drivers", d.selected_lags);
     if (d.drivers.empty()) {
-      std::string why = "none could be built";
+      std::string why = w("status.no_drivers_reason");
       for (const std::string& note : s.drivers->series.notes)
         if (note.rfind("no drivers: ", 0) == 0) why = note.substr(12);
-      out += fmt::format("  no driver series ({}): the VAR is over the dyads alone\n", why);
+      out += w("status.no_drivers", why);
     }
     for (const auto& share : d.shares) {
       if (d.drivers.empty()) {
-        out += fmt::format("  {:<8} own momentum {:.0f}%, other dyads {:.0f}%\n", share.dyad,
-                           share.own * 100, share.other_dyads * 100);
+        out += w("status.shares_without_drivers", share.dyad, share.own * 100,
+                 share.other_dyads * 100);
         continue;
       }
       std::string best;
@@ -122,16 +150,16 @@ std::string Render(const TriadState& s, const Palette& c) {
       std::string granger;
       for (const auto& g : d.granger)
         if (g.dyad == share.dyad && g.significant)
-          granger += fmt::format(" {} (p {:.3f})", g.driver, g.p_value);
+          granger += w("status.granger_driver", g.driver, g.p_value);
       out +=
-          fmt::format("  {:<8} own momentum {:.0f}%, top driver {} {:.0f}%; Granger-caused by:{}\n",
-                      share.dyad, share.own * 100, best.empty() ? "-" : best,
-                      std::max(0.0, best_share) * 100, granger.empty() ? " none at 5%" : granger);
+          w("status.shares", share.dyad, share.own * 100, best.empty() ? "-" : best,
+            std::max(0.0, best_share) * 100, granger.empty() ? w("status.granger_none") : granger);
     }
   }
   if (!s.warnings.empty()) {
     out += "\n";
-    for (const auto& w : s.warnings) out += c.Paint("33", "warning: ") + w + "\n";
+    for (const auto& warning : s.warnings)
+      out += c.Paint("33", w("common.warning_prefix")) + SentenceLabel(lang, warning) + "\n";
   }
   return out;
 }
@@ -143,11 +171,12 @@ int RunStatus(const StatusArgs& args) {
   if (args.format == "json") {
     nlohmann::json out = NowJson(state);
     if (state.drivers) out["drivers"] = state.drivers->analysis.findings;
+    if (args.lang != "en") out["lang"] = args.lang;
     std::printf("%s\n", JsonText(out, 2).c_str());
   } else {
     Palette palette;
     palette.on = ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    std::string text = Render(state, palette);
+    std::string text = Render(state, palette, ParseLanguage(args.lang));
     WriteStandardOutput(text);
   }
   return kExitOk;
@@ -160,6 +189,10 @@ const CommandRegistration kStatus(5, [](CLI::App& app, int& exit_code) {
   args->flags.AddTo(cmd, DriverFlags::kOptional);
   cmd->add_option("--format", args->format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  cmd->add_option("--lang", args->lang,
+                  "Language of the table: en, zh-Hans, zh-Hant or ja (JSON stays English)")
+      ->check(CLI::IsMember({"en", "zh-Hans", "zh-Hant", "ja"}))
       ->capture_default_str();
   cmd->footer(
       "Per dyad: the smoothed level of its local linear trend on the as-of period with a 90%\n"

@@ -7,12 +7,30 @@
 #include "common/normal.hpp"
 #include "outputs/chart_downloads.hpp"
 #include "outputs/html_escape.hpp"
+#include "outputs/localized_terms.hpp"
+#include "outputs/messages.hpp"
 #include "outputs/report_sections.hpp"
 #include "outputs/svg_bars.hpp"
 #include "outputs/svg_chart.hpp"
 
 namespace triad {
 namespace {
+
+// A plain word of the page in `lang` (messages.hpp), HTML-escaped; Fill formats one first.
+std::string Say(Language lang, std::string_view key) {
+  return HtmlEscape(std::string(Message(lang, key)));
+}
+template <typename... Args>
+std::string Fill(Language lang, std::string_view key, const Args&... args) {
+  return HtmlEscape(FormatMessage(lang, key, args...));
+}
+
+// The label of a variance source: "own" and "other dyads" are words, the rest variable names.
+std::string ShareSource(Language lang, const std::string& source) {
+  if (source == "own") return std::string(Message(lang, "drivers.source_own"));
+  if (source == "other dyads") return std::string(Message(lang, "drivers.source_other_dyads"));
+  return source;
+}
 
 std::vector<std::string> UniqueInOrder(const std::vector<ImpulseResponseCurve>& curves,
                                        bool response) {
@@ -30,7 +48,7 @@ std::size_t VariableIndex(const DriverReport& d, const std::string& name) {
                                  : static_cast<std::size_t>(it - d.variables.begin());
 }
 
-std::string ImpulseGrid(const DriverReport& d) {
+std::string ImpulseGrid(const DriverReport& d, Language lang) {
   const auto responses = UniqueInOrder(d.responses, true);
   const auto shocks = UniqueInOrder(d.responses, false);
   std::string out = fmt::format(
@@ -60,14 +78,12 @@ std::string ImpulseGrid(const DriverReport& d) {
       const auto it = std::find_if(d.responses.begin(), d.responses.end(), [&](const auto& c) {
         return c.response == response && c.shock == shock;
       });
-      const std::string what = "Response of " + response +
-                               " in index points to a one-standard-deviation shock of " + shock;
+      const std::string what = FormatMessage(lang, "drivers.response", response, shock);
       out += fmt::format(
-          "<div class=\"panel\"><div class=\"panel-title\" title=\"{}\">{} → <b>{}</b>, "
-          "index points</div>",
-          HtmlEscape(what), HtmlEscape(shock), HtmlEscape(response));
+          "<div class=\"panel\"><div class=\"panel-title\" title=\"{}\">{}</div>", HtmlEscape(what),
+          FormatMessage(lang, "drivers.panel_title.html", HtmlEscape(shock), HtmlEscape(response)));
       if (it == d.responses.end()) {
-        out += "<p class=\"note\">not computed</p></div>\n";
+        out += "<p class=\"note\">" + Say(lang, "drivers.not_computed") + "</p></div>\n";
         continue;
       }
       XYChart::Options opt;
@@ -122,16 +138,22 @@ std::vector<std::string> ShareColours(const std::vector<std::string>& sources) {
 }
 
 // What a window does and to which variables, e.g. "volatility × 1.5 for CHN_USA and SECURITY".
-std::string WindowEffect(const ScenarioWindow& w) {
+std::string WindowEffect(const ScenarioWindow& w, Language lang) {
   std::string variables;
   for (std::size_t i = 0; i < w.variables.size(); ++i)
-    variables += (i == 0 ? "" : i + 1 == w.variables.size() ? " and " : ", ") + w.variables[i];
-  if (w.effect.empty()) return variables.empty() ? "no change" : "no change for " + variables;
-  return variables.empty() ? w.effect : w.effect + " for " + variables;
+    variables += (i == 0                        ? ""
+                  : i + 1 == w.variables.size() ? std::string(Message(lang, "common.and"))
+                                                : std::string(Message(lang, "common.comma"))) +
+                 w.variables[i];
+  if (w.effect.empty())
+    return variables.empty() ? std::string(Message(lang, "scenario.no_change"))
+                             : FormatMessage(lang, "scenario.no_change_for", variables);
+  return variables.empty() ? w.effect
+                           : FormatMessage(lang, "scenario.effect_for", w.effect, variables);
 }
 
 std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& windows,
-                         std::size_t index) {
+                         std::size_t index, Language lang) {
   const std::string hue = SeriesColour(index);
   const auto hx = DaysAsX(f.history_dates);
   const auto x = DaysAsX(f.dates);
@@ -148,15 +170,16 @@ std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& w
   XYChart chart(opt, x_lo, x_hi, range.lo, range.hi);
   bool any_window = false;
   for (const auto& w : windows)
-    any_window |=
-        chart.VSpan(w.start, w.end + 1.0, colour::kYellow, w.name, w.name + ": " + WindowEffect(w));
+    any_window |= chart.VSpan(w.start, w.end + 1.0, colour::kYellow, w.name,
+                              w.name + ": " + WindowEffect(w, lang));
   const bool outer = chart.Band(x, q[0], q[4], hue, 0.16);
   const bool inner = chart.Band(x, q[1], q[3], hue, 0.32);
-  const bool observed =
-      chart.Line(hx, f.history, colour::kInk, 1.6, Stroke::kSolid, f.dyad + " observed");
+  const bool observed = chart.Line(hx, f.history, colour::kInk, 1.6, Stroke::kSolid,
+                                   FormatMessage(lang, "scenario.observed_line", f.dyad));
   const bool baseline = chart.Line(x, f.baseline_median, "#6E7781", 1.8, Stroke::kDashed,
-                                   "baseline median (no levers)");
-  const bool median = chart.Line(x, q[2], hue, 2.2, Stroke::kSolid, "median with the levers");
+                                   std::string(Message(lang, "scenario.baseline_median")));
+  const bool median = chart.Line(x, q[2], hue, 2.2, Stroke::kSolid,
+                                 std::string(Message(lang, "scenario.median_with_the_levers")));
   // The floor is drawn where the targets apply: from the scenario's start (earlier simulated
   // steps are not targeted) to the horizon, never over the lead-in.
   if (f.floor && !x.empty()) {
@@ -164,25 +187,30 @@ std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& w
                             ? std::clamp(DaysAsX({*f.floor_from}).front(), x.front(), x.back())
                             : x.front();
     chart.Line({from, x.back()}, {*f.floor, *f.floor}, colour::kVermillion, 1.4, Stroke::kDashed,
-               "floor");
+               std::string(Message(lang, "scenario.floor")));
   }
   // The legend names only what the chart shows: no baseline without levers, no observed line
   // without a lead-in.
+  const auto word = [&](std::string_view key) { return std::string(Message(lang, key)); };
   std::vector<LegendItem> legend;
-  if (observed) legend.push_back({"observed", colour::kInk, SwatchKind::kLine});
+  if (observed) legend.push_back({word("scenario.observed"), colour::kInk, SwatchKind::kLine});
   if (median)
-    legend.push_back({baseline ? "median with levers" : "median", hue, SwatchKind::kLine});
+    legend.push_back({word(baseline ? "scenario.median_with_levers" : "scenario.median"), hue,
+                      SwatchKind::kLine});
   if (outer || inner)
-    legend.push_back({outer && inner ? "50% / 90% of paths"
-                      : outer        ? "90% of paths"
-                                     : "50% of paths",
+    legend.push_back({word(outer && inner ? "scenario.paths_50_90"
+                           : outer        ? "scenario.paths_90"
+                                          : "scenario.paths_50"),
                       hue, SwatchKind::kBand});
-  if (baseline) legend.push_back({"baseline median (no levers)", "#6E7781", SwatchKind::kDashed});
-  if (any_window) legend.push_back({"window", colour::kYellow, SwatchKind::kBlock});
+  if (baseline)
+    legend.push_back({word("scenario.baseline_median"), "#6E7781", SwatchKind::kDashed});
+  if (any_window) legend.push_back({word("scenario.window"), colour::kYellow, SwatchKind::kBlock});
   if (f.floor && std::isfinite(*f.floor))
     legend.push_back(
-        {"floor " + FormatNumber(*f.floor, 2, true), colour::kVermillion, SwatchKind::kDashed});
-  const std::string svg = chart.Svg(f.dyad + " scenario fan chart");
+        {FormatMessage(lang, "relations.legend_floor", FormatNumber(*f.floor, 2, true)),
+         colour::kVermillion, SwatchKind::kDashed});
+  const std::string svg = chart.Svg(FormatMessage(lang, "scenario.fan_chart", f.dyad));
+  // The data's columns are for machines: English, whatever the page's language.
   ChartTable data({"date", "observed", "q05", "q25", "median", "q75", "q95", "baseline_median"});
   for (std::size_t i = 0; i < f.history_dates.size(); ++i)
     data.AddRow(FormatDate(f.history_dates[i]),
@@ -198,32 +226,34 @@ std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& w
 
 }  // namespace
 
-std::string DriversSection(const DriverReport& d, const std::string& index_units) {
-  std::string out = "<section id=\"drivers\">\n<h2>Drivers</h2>\n";
-  const std::string period = d.period_name.empty() ? "period" : d.period_name;
+std::string DriversSection(const DriverReport& d, const std::string& index_units, Language lang) {
+  std::string out =
+      fmt::format("<section id=\"drivers\">\n<h2>{}</h2>\n", Say(lang, "drivers.heading"));
+  const std::string period = PeriodNameLabel(lang, d.period_name);
   if (!d.responses.empty()) {
     out += fmt::format(
-        "<h3>Impulse responses</h3>\n<p class=\"note\">Each panel: the response of a dyad "
-        "(rows) in index points{} to a one-standard-deviation (orthogonalised) shock of a "
-        "variable (columns), over the {}s after the shock, with its 90% interval (± 1.645 "
-        "standard errors) shaded.</p>\n",
-        index_units.empty() ? "" : " (" + HtmlEscape(index_units) + ")", HtmlEscape(period));
-    out += ImpulseGrid(d);
+        "<h3>{}</h3>\n<p class=\"note\">{}</p>\n", Say(lang, "drivers.impulse_responses"),
+        FormatMessage(lang, "drivers.impulse_note.html",
+                      index_units.empty()
+                          ? ""
+                          : FormatMessage(lang, "drivers.units", HtmlEscape(index_units)),
+                      HtmlEscape(period)));
+    out += ImpulseGrid(d, lang);
   }
   if (!d.fevd.empty()) {
     std::vector<ShareRow> rows;
     for (const auto& f : d.fevd) rows.push_back({f.dyad, f.shares});
     const auto colours = ShareColours(d.share_sources);
     std::vector<LegendItem> legend;
-    for (std::size_t s = 0; s < d.share_sources.size(); ++s)
-      legend.push_back({d.share_sources[s], colours[s], SwatchKind::kBlock});
+    std::vector<std::string> sources;
+    for (const auto& source : d.share_sources) sources.push_back(ShareSource(lang, source));
+    for (std::size_t s = 0; s < sources.size(); ++s)
+      legend.push_back({sources[s], colours[s], SwatchKind::kBlock});
     out += fmt::format(
-        "<h3>What drives each dyad</h3>\n<p class=\"note\">Share of each dyad's {}-{} "
-        "forecast-error variance due to shocks in itself, in the other dyads and in each "
-        "driver.</p>\n",
-        d.fevd_horizon, HtmlEscape(period));
-    const std::string svg = StackedShareBarsSvg(rows, d.share_sources, colours,
-                                                "Forecast-error variance decomposition");
+        "<h3>{}</h3>\n<p class=\"note\">{}</p>\n", Say(lang, "drivers.shares"),
+        FormatMessage(lang, "drivers.shares_note.html", d.fevd_horizon, HtmlEscape(period)));
+    const std::string svg = StackedShareBarsSvg(rows, sources, colours,
+                                                std::string(Message(lang, "drivers.shares_chart")));
     std::vector<std::string> columns{"dyad"};
     for (const auto& source : d.share_sources) columns.push_back("share_" + source);
     ChartTable data(columns);
@@ -233,61 +263,64 @@ std::string DriversSection(const DriverReport& d, const std::string& index_units
   return out + "</section>\n";
 }
 
-std::string ScenarioSection(const ScenarioReport& s) {
-  std::string out = fmt::format("<section id=\"scenario\">\n<h2>Scenario{}{}</h2>\n",
-                                s.name.empty() ? "" : ": ", HtmlEscape(s.name));
+std::string ScenarioSection(const ScenarioReport& s, Language lang) {
+  std::string out = fmt::format("<section id=\"scenario\">\n<h2>{}</h2>\n",
+                                s.name.empty() ? Say(lang, "scenario.heading")
+                                               : Fill(lang, "scenario.heading_named", s.name));
   if (!s.description.empty()) out += "<p class=\"lede\">" + HtmlEscape(s.description) + "</p>\n";
   // Disagreements between the scenario's model and the report come first, where the fan charts
   // are read, not only under Provenance.
   if (!s.warnings.empty()) {
     out += "<ul class=\"warnings scenario-warnings\">\n";
-    for (const auto& w : s.warnings) out += "<li>warning: " + HtmlEscape(w) + "</li>\n";
+    for (const auto& w : s.warnings)
+      out += "<li>" + Say(lang, "common.warning_prefix") + HtmlEscape(w) + "</li>\n";
     out += "</ul>\n";
   }
   // The number of paths is said once, here: every probability, band and median below is a share
   // or a quantile of these paths.
   if (s.paths > 0)
-    out += fmt::format(
-        "<p class=\"note\">Simulated on {} Monte Carlo paths; the probabilities, bands and "
-        "medians below are shares and quantiles of these paths.</p>\n",
-        s.paths);
+    out += "<p class=\"note\">" + Fill(lang, "scenario.paths_note", s.paths) + "</p>\n";
   if (!s.levers.empty()) {
-    out += "<h3>Levers</h3>\n<ul class=\"levers\">\n";
+    out += "<h3>" + Say(lang, "scenario.levers") + "</h3>\n<ul class=\"levers\">\n";
     for (const auto& l : s.levers)
       out += fmt::format("<li><b>{}</b>{}{}</li>\n", HtmlEscape(l.name),
                          l.description.empty() ? "" : " — ", HtmlEscape(l.description));
     out += "</ul>\n";
   }
   if (!s.windows.empty()) {
-    out +=
-        "<h3>Windows</h3>\n<table><thead><tr><th>window</th><th>from</th><th>to</th>"
-        "<th>effect</th></tr></thead><tbody>\n";
+    out += fmt::format(
+        "<h3>{}</h3>\n<table><thead><tr><th>{}</th><th>{}</th><th>{}</th>"
+        "<th>{}</th></tr></thead><tbody>\n",
+        Say(lang, "scenario.windows"), Say(lang, "scenario.column_window"),
+        Say(lang, "scenario.column_from"), Say(lang, "scenario.column_to"),
+        Say(lang, "scenario.column_effect"));
     for (const auto& w : s.windows)
       out +=
           fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", HtmlEscape(w.name),
-                      FormatDate(w.start), FormatDate(w.end), HtmlEscape(WindowEffect(w)));
+                      FormatDate(w.start), FormatDate(w.end), HtmlEscape(WindowEffect(w, lang)));
     out += "</tbody></table>\n";
   }
   if (!s.on_track.empty()) {
     std::vector<ProbabilityPair> pairs;
     for (const auto& p : s.on_track)
       pairs.push_back({p.target, p.baseline, p.baseline_se, p.with_levers, p.with_levers_se});
-    out +=
-        "<h3>Chance of staying on track</h3>\n<p class=\"note\">Share of simulated paths that "
-        "meet each target, with 90% Monte Carlo error bars.</p>\n";
-    out += LegendHtml({{"baseline (no levers)", "#A8AFB7", SwatchKind::kBlock},
-                       {"with the levers", colour::kBlue, SwatchKind::kBlock}});
-    const std::string svg =
-        ProbabilityBarsSvg(pairs, "baseline", "#A8AFB7", "with the levers", colour::kBlue,
-                           "On-track probabilities with and without the levers");
+    const auto word = [&](std::string_view key) { return std::string(Message(lang, key)); };
+    out += fmt::format("<h3>{}</h3>\n<p class=\"note\">{}</p>\n", Say(lang, "scenario.on_track"),
+                       Say(lang, "scenario.on_track_note"));
+    out += LegendHtml({{word("scenario.baseline_no_levers"), "#A8AFB7", SwatchKind::kBlock},
+                       {word("scenario.with_the_levers"), colour::kBlue, SwatchKind::kBlock}});
+    const std::string svg = ProbabilityBarsSvg(pairs, word("scenario.baseline"), "#A8AFB7",
+                                               word("scenario.with_the_levers"), colour::kBlue,
+                                               word("scenario.on_track_chart"));
     ChartTable data({"target", "baseline", "baseline_mc_se", "with_levers", "with_levers_mc_se"});
     for (const auto& p : s.on_track)
       data.AddRow(p.target, {p.baseline, p.baseline_se, p.with_levers, p.with_levers_se});
     out += svg + ChartDownloadsHtml("on_track_probabilities", svg, data);
   }
   if (!s.fans.empty()) {
-    out += "<h3>Fan charts</h3>\n";
-    for (std::size_t i = 0; i < s.fans.size(); ++i) out += FanChartHtml(s.fans[i], s.windows, i);
+    out += "<h3>" + Say(lang, "scenario.fan_charts") + "</h3>\n";
+    for (std::size_t i = 0; i < s.fans.size(); ++i)
+      out += FanChartHtml(s.fans[i], s.windows, i, lang);
   }
   return out + "</section>\n";
 }

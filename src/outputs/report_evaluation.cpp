@@ -4,25 +4,27 @@
 #include <cmath>
 
 #include "outputs/html_escape.hpp"
+#include "outputs/messages.hpp"
 #include "outputs/report_sections.hpp"
 #include "outputs/table.hpp"
 
 namespace triad {
 
-std::string EvaluationSection(const ForecastSkillReport& e) {
-  std::string out = "<section id=\"evaluation\">\n<h2>Forecast skill</h2>\n";
+std::string EvaluationSection(const ForecastSkillReport& e, Language lang) {
+  const auto say = [&](std::string_view key) {
+    return HtmlEscape(std::string(Message(lang, key)));
+  };
+  std::string out =
+      fmt::format("<section id=\"evaluation\">\n<h2>{}</h2>\n", say("evaluation.heading"));
   if (!e.summary.empty()) out += "<p class=\"lede\">" + HtmlEscape(e.summary) + "</p>\n";
-  out +=
-      "<p class=\"note\">Every model refitted at every origin on the data up to it. CRPS: mean "
-      "continuous ranked probability score of the Gaussian forecast, in index points (lower is "
-      "better); ratio: to the no-change forecast's (below 1: better); coverage of the central "
-      "50% and 90% intervals (nominal 0.50 and 0.90); DM: Diebold-Mariano statistic of the CRPS "
-      "differential against no-change, Harvey-Leybourne-Newbold corrected (negative: the model "
-      "forecast better), with its two-sided p-value.</p>\n"
-      "<table><thead><tr><th class=\"num\">h</th><th>model</th><th class=\"num\">forecasts</th>"
-      "<th class=\"num\">CRPS</th><th class=\"num\">ratio</th><th class=\"num\">cov50</th>"
+  out += fmt::format(
+      "<p class=\"note\">{}</p>\n"
+      "<table><thead><tr><th class=\"num\">h</th><th>{}</th><th class=\"num\">{}</th>"
+      "<th class=\"num\">CRPS</th><th class=\"num\">{}</th><th class=\"num\">cov50</th>"
       "<th class=\"num\">cov90</th><th class=\"num\">DM</th><th class=\"num\">p</th></tr>"
-      "</thead><tbody>\n";
+      "</thead><tbody>\n",
+      Message(lang, "evaluation.note.html"), say("evaluation.column_model"),
+      say("evaluation.column_forecasts"), say("evaluation.column_ratio"));
   for (const ForecastSkillRow& r : e.rows)
     out += fmt::format(
         "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}"

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include "outputs/html_escape.hpp"
+#include "outputs/localized_sentences.hpp"
+#include "outputs/localized_terms.hpp"
+#include "outputs/messages.hpp"
 #include "outputs/report_sections.hpp"
 #include "outputs/report_summary.hpp"
 #include "outputs/table.hpp"
@@ -78,37 +81,85 @@ footer { margin-top:40px; padding-top:10px; border-top:1px solid var(--line); co
   .card, .panel, figure { break-inside:avoid; } }
 )css";
 
+// Chinese and Japanese pages name a CJK face first: the Noto/Source Han family (Debian's
+// fonts-noto-cjk; the same design ships as Source Han Sans) in the language's regional variant,
+// then the macOS and Windows system faces, then the other regions' variants (which still hold
+// every character), then the page's Latin stack. Chart text (SVG) uses the same stack; without
+// it, a browser may draw CJK glyphs from whatever font it finds first, or boxes.
+std::string CjkStyle(Language language) {
+  std::string regional;
+  switch (language) {
+    case Language::kSimplifiedChinese:
+      regional = R"("Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB",)"
+                 R"("Microsoft YaHei","Noto Sans CJK TC","Noto Sans CJK JP",)";
+      break;
+    case Language::kTraditionalChinese:
+      regional = R"("Noto Sans CJK TC","Source Han Sans TC","PingFang TC","Microsoft JhengHei",)"
+                 R"("Noto Sans CJK SC","Noto Sans CJK JP",)";
+      break;
+    case Language::kJapanese:
+      regional =
+          R"("Noto Sans CJK JP","Source Han Sans JP","Hiragino Sans","Hiragino Kaku Gothic ProN",)"
+          R"("Yu Gothic","Meiryo","Noto Sans CJK SC","Noto Sans CJK TC",)";
+      break;
+    case Language::kEnglish:
+      return "";
+  }
+  return "\n:root { --cjk-font:" + regional +
+         R"(system-ui,"Noto Sans","DejaVu Sans",sans-serif; })" +
+         "\nbody, svg text { font-family:var(--cjk-font); }\n";
+}
+
+// The page's words in the model's language (messages.hpp), HTML-escaped.
+std::string Say(const ReportModel& m, std::string_view key) {
+  return HtmlEscape(std::string(Message(m.language, key)));
+}
+
+std::string Title(const ReportModel& m) {
+  return HtmlEscape(m.title.empty() ? std::string(Message(m.language, "report.default_title"))
+                                    : m.title);
+}
+
 std::string Header(const ReportModel& m) {
+  const Language lang = m.language;
   std::string actors;
   for (std::size_t i = 0; i < m.actors.size(); ++i) actors += (i ? ", " : "") + m.actors[i];
   std::string meta;
-  if (!actors.empty()) meta += "Actors " + HtmlEscape(actors);
+  if (!actors.empty()) meta += FormatMessage(lang, "report.meta_actors", HtmlEscape(actors));
   if (const auto freq = FrequencyFromName(m.frequency))
-    meta += fmt::format(" · {} series", FrequencyAdjective(*freq));
+    meta +=
+        HtmlEscape(FormatMessage(lang, "report.meta_series", FrequencyAdjectiveLabel(lang, *freq)));
   else if (!m.frequency.empty())
-    meta += " · series by " + HtmlEscape(m.frequency);
-  if (!m.index_units.empty()) meta += " · index: " + HtmlEscape(m.index_units);
-  if (!m.generated_at.empty()) meta += " · generated " + HtmlEscape(m.generated_at);
+    meta += FormatMessage(lang, "report.meta_series_by", HtmlEscape(m.frequency));
+  if (!m.index_units.empty())
+    meta +=
+        FormatMessage(lang, "report.meta_index", HtmlEscape(SentenceLabel(lang, m.index_units)));
+  if (!m.generated_at.empty())
+    meta += FormatMessage(lang, "report.meta_generated", HtmlEscape(m.generated_at));
   if (!m.triad_version.empty()) meta += " · triad " + HtmlEscape(m.triad_version);
-  return fmt::format("<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>\n",
-                     HtmlEscape(m.title.empty() ? "triad report" : m.title), meta);
+  return fmt::format("<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n</header>\n", Title(m),
+                     meta);
 }
 
 std::string Navigation(const ReportModel& m) {
   std::string out = "<nav>";
-  if (!m.dyads.empty()) out += "<a href=\"#relations\">Relations</a>";
-  if (m.triangle || m.timeline) out += "<a href=\"#triangle\">Triangle</a>";
-  if (m.drivers) out += "<a href=\"#drivers\">Drivers</a>";
-  if (m.scenario) out += "<a href=\"#scenario\">Scenario</a>";
-  if (m.evaluation) out += "<a href=\"#evaluation\">Forecast skill</a>";
-  return out + "<a href=\"#provenance\">Provenance</a></nav>\n";
+  const auto link = [&](const char* id, std::string_view key) {
+    out += fmt::format("<a href=\"#{}\">{}</a>", id, Say(m, key));
+  };
+  if (!m.dyads.empty()) link("relations", "report.nav_relations");
+  if (m.triangle || m.timeline) link("triangle", "report.nav_triangle");
+  if (m.drivers) link("drivers", "report.nav_drivers");
+  if (m.scenario) link("scenario", "report.nav_scenario");
+  if (m.evaluation) link("evaluation", "report.nav_evaluation");
+  link("provenance", "report.nav_provenance");
+  return out + "</nav>\n";
 }
 
 std::string Summary(const ReportModel& m) {
-  std::string out =
-      "<section class=\"summary\" id=\"summary\">\n<h2>Summary</h2>\n"
-      "<p class=\"note\">Each dyad: its smoothed level with its 90% interval, and its momentum "
-      "(the smoothed slope) per 30 days with a 90% interval.</p>\n<ul>\n";
+  std::string out = fmt::format(
+      "<section class=\"summary\" id=\"summary\">\n<h2>{}</h2>\n"
+      "<p class=\"note\">{}</p>\n<ul>\n",
+      Say(m, "report.summary"), Say(m, "report.summary_note"));
   for (const auto& line : SummaryLines(m)) out += "<li>" + HtmlEscape(line) + "</li>\n";
   return out + "</ul>\n</section>\n";
 }
@@ -119,18 +170,23 @@ std::string Count(std::int64_t n) {
 
 std::string ProvenanceSection(const ReportModel& m) {
   const Provenance& p = m.provenance;
-  std::string out = "<section id=\"provenance\">\n<h2>Provenance</h2>\n";
+  std::string out =
+      fmt::format("<section id=\"provenance\">\n<h2>{}</h2>\n", Say(m, "report.provenance"));
   if (!p.warnings.empty()) {
-    out += "<h3>Warnings</h3>\n<ul class=\"warnings\">\n";
-    for (const auto& w : p.warnings) out += "<li>" + HtmlEscape(w) + "</li>\n";
+    out += fmt::format("<h3>{}</h3>\n<ul class=\"warnings\">\n", Say(m, "report.warnings"));
+    for (const auto& w : p.warnings)
+      out += "<li>" + HtmlEscape(SentenceLabel(m.language, w)) + "</li>\n";
     out += "</ul>\n";
   }
   if (!p.files.empty()) {
-    out +=
-        "<h3>Input files</h3>\n<table class=\"wide\"><thead><tr><th>file</th>"
-        "<th class=\"num\">rows</th><th class=\"num\">accepted</th>"
-        "<th class=\"num\">rejected</th><th>first event</th><th>last event</th></tr></thead>"
-        "<tbody>\n";
+    out += fmt::format(
+        "<h3>{}</h3>\n<table class=\"wide\"><thead><tr><th>{}</th>"
+        "<th class=\"num\">{}</th><th class=\"num\">{}</th>"
+        "<th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead>"
+        "<tbody>\n",
+        Say(m, "report.input_files"), Say(m, "report.column_file"), Say(m, "report.column_rows"),
+        Say(m, "report.column_accepted"), Say(m, "report.column_rejected"),
+        Say(m, "report.column_first_event"), Say(m, "report.column_last_event"));
     for (const auto& f : p.files)
       out += fmt::format(
           "<tr><td class=\"path\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
@@ -140,45 +196,39 @@ std::string ProvenanceSection(const ReportModel& m) {
     out += "</tbody></table>\n";
   }
   out += "<table><tbody>\n";
-  auto row = [&](const char* key, const std::string& value, bool code) {
+  auto row = [&](std::string_view key, const std::string& value, bool code) {
     if (value.empty()) return;
-    out += fmt::format("<tr><th>{}</th><td>{}{}{}</td></tr>\n", key, code ? "<code>" : "",
+    out += fmt::format("<tr><th>{}</th><td>{}{}{}</td></tr>\n", Say(m, key), code ? "<code>" : "",
                        HtmlEscape(value), code ? "</code>" : "");
   };
-  row("store", p.store_path, true);
-  row("command line", m.command_line, true);
-  row("triad version", m.triad_version, false);
-  row("generated", m.generated_at, false);
+  row("report.row_store", p.store_path, true);
+  row("report.row_command_line", m.command_line, true);
+  row("report.row_triad_version", m.triad_version, false);
+  row("report.row_generated", m.generated_at, false);
   return out + "</tbody></table>\n</section>\n";
 }
-
-constexpr const char* kFooter =
-    "<footer>Relation index: weighted event scores per dyad and period. Level and momentum: "
-    "local linear trend model, Kalman smoother (Durbin &amp; Koopman, <i>Time Series Analysis "
-    "by State Space Methods</i>). Triangle types: Heider's balance and Dittmer (1981), "
-    "&ldquo;The Strategic Triangle&rdquo;, <i>World Politics</i> 33(4). Drivers: vector "
-    "autoregression (L&uuml;tkepohl, <i>New Introduction to Multiple Time Series "
-    "Analysis</i>). Made by triad; this file needs no network connection.</footer>\n";
 
 }  // namespace
 
 std::string RenderHtmlReport(const ReportModel& m) {
   std::string out =
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<!DOCTYPE html>\n<html lang=\"" + std::string(LanguageTag(m.language)) +
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       // No request of any kind: block them all, should a future edit add one by mistake.
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
       "style-src 'unsafe-inline'; img-src data:\">\n";
-  out += "<title>" + HtmlEscape(m.title.empty() ? "triad report" : m.title) + "</title>\n";
-  out += std::string("<style>") + kStyle + "</style>\n</head>\n<body>\n<main>\n";
+  out += "<title>" + Title(m) + "</title>\n";
+  out += std::string("<style>") + kStyle + CjkStyle(m.language) +
+         "</style>\n</head>\n<body>\n<main>\n";
   out += Header(m) + Navigation(m) + Summary(m);
   out += RelationsSection(m);
   out += TriangleSection(m);
-  if (m.drivers) out += DriversSection(*m.drivers, m.index_units);
-  if (m.scenario) out += ScenarioSection(*m.scenario);
-  if (m.evaluation) out += EvaluationSection(*m.evaluation);
+  if (m.drivers) out += DriversSection(*m.drivers, m.index_units, m.language);
+  if (m.scenario) out += ScenarioSection(*m.scenario, m.language);
+  if (m.evaluation) out += EvaluationSection(*m.evaluation, m.language);
   out += ProvenanceSection(m);
-  out += kFooter;
+  out += Message(m.language, "report.footer.html");
   return out + "</main>\n</body>\n</html>\n";
 }
 

@@ -545,12 +545,21 @@ nlohmann::json ToJson(const ReportModel& m) {
   if (m.drivers) j["drivers"] = ToJson(*m.drivers);
   if (m.scenario) j["scenario"] = ToJson(*m.scenario);
   if (m.evaluation) j["evaluation"] = ToJson(*m.evaluation);
+  if (m.language != Language::kEnglish) j["lang"] = LanguageTag(m.language);
   return j;
 }
 
 ReportModel ReportModelFromJson(const nlohmann::json& j, const std::string& source) {
   const Reader r(j, "", source);
   ReportModel m;
+  if (r.Has("lang")) {
+    const std::string tag = r.Str("lang");
+    const auto language = LanguageFromTag(tag);
+    if (!language)
+      ThrowInput({source, 0, "lang"},
+                 fmt::format("unknown language '{}': use en, zh-Hans, zh-Hant or ja", tag));
+    m.language = *language;
+  }
   m.title = r.Str("title");
   m.actors = r.Strs("actors");
   m.generated_at = r.Str("generated_at");

@@ -28,6 +28,7 @@
 #include "common/date.hpp"
 #include "measures/local_linear_trend_momentum.hpp"
 #include "measures/triangle.hpp"
+#include "outputs/messages.hpp"
 
 namespace triad {
 
@@ -226,6 +227,9 @@ struct CalendarMark {
 };
 
 struct ReportModel {
+  // The language of the page's words (`--lang`); the model's own texts (names, notes, warnings
+  // from the analysis) are as given. JSON key "lang", written only when not English.
+  Language language = Language::kEnglish;
   std::string title;
   std::vector<std::string> actors;  // e.g. {"CHN", "USA", "JPN"}
   std::string generated_at;         // ISO 8601 timestamp, as given

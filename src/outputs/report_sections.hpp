@@ -17,10 +17,12 @@ std::string RelationsSection(const ReportModel& model);
 std::string TriangleSection(const ReportModel& model);
 // Impulse responses as small multiples; variance shares as stacked bars. `index_units` says
 // what one index point is (ReportModel::index_units), the unit of the dyads' responses.
-std::string DriversSection(const DriverReport& drivers, const std::string& index_units);
+std::string DriversSection(const DriverReport& drivers, const std::string& index_units,
+                           Language language = Language::kEnglish);
 // Levers, windows, fan charts and on-track probabilities.
-std::string ScenarioSection(const ScenarioReport& scenario);
+std::string ScenarioSection(const ScenarioReport& scenario, Language language = Language::kEnglish);
 // The rolling-origin forecast evaluation as a table (report_evaluation.cpp).
-std::string EvaluationSection(const ForecastSkillReport& evaluation);
+std::string EvaluationSection(const ForecastSkillReport& evaluation,
+                              Language language = Language::kEnglish);
 
 }  // namespace triad

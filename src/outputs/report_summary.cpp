@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "outputs/localized_terms.hpp"
+#include "outputs/messages.hpp"
 #include "outputs/svg_ticks.hpp"
 
 namespace triad {
@@ -22,24 +24,35 @@ std::string Percent(double p) {
 }
 
 std::string TriangleSentence(const ReportModel& m) {
+  const Language lang = m.language;
   const TriangleSnapshot& t = *m.triangle;
-  std::string type =
-      t.type == TriangleType::kUnknown ? "of unknown type" : std::string(TriangleTypeName(t.type));
-  if (!t.roles.empty()) type += " (" + t.roles + ")";
+  std::string type = t.type == TriangleType::kUnknown
+                         ? std::string(Message(lang, "summary.unknown_type"))
+                         : TriangleTypeLabel(lang, t.type);
+  if (!t.roles.empty())
+    type += FormatMessage(lang, "summary.roles", RoleDetailsTextLabel(lang, t.roles));
   double p = kMissing;
   if (const int k = static_cast<int>(t.type); k < kDittmerTypes) p = t.type_probability[k];
-  std::string out = fmt::format("Triangle {}–{}–{} on {}: {}", t.actors[0], t.actors[1],
-                                t.actors[2], FormatDate(t.date), type);
-  if (std::isfinite(p)) out += fmt::format(", probability {}", Percent(p));
+  std::string out = FormatMessage(lang, "summary.triangle", t.actors[0], t.actors[1], t.actors[2],
+                                  FormatDate(t.date), type);
+  if (std::isfinite(p)) out += FormatMessage(lang, "summary.probability", Percent(p));
   if (m.timeline && !m.timeline->changes.empty()) {
     const auto& last = m.timeline->changes.back();
-    out += fmt::format("; most likely since {} (before: {})", FormatDate(last.date), last.from);
+    out += FormatMessage(lang, "summary.since", FormatDate(last.date),
+                         StructureLabel(lang, last.from));
   }
-  return out + ".";
+  return out + std::string(Message(lang, "summary.end"));
+}
+
+// The label of a variance source: "own" and "other dyads" are words, the rest variable names.
+std::string ShareSource(Language lang, const std::string& source) {
+  if (source == "own") return std::string(Message(lang, "drivers.source_own"));
+  if (source == "other dyads") return std::string(Message(lang, "drivers.source_other_dyads"));
+  return source;
 }
 
 // Per dyad, its largest variance source other than itself.
-std::string DriversSentence(const DriverReport& d) {
+std::string DriversSentence(const DriverReport& d, Language lang) {
   std::vector<std::string> parts;
   for (const auto& row : d.fevd) {
     int own = -1, top = -1;
@@ -51,33 +64,37 @@ std::string DriversSentence(const DriverReport& d) {
       if (std::isfinite(row.shares[s]) && (top < 0 || row.shares[s] > row.shares[top]))
         top = static_cast<int>(s);
     }
-    std::string part = row.dyad + ": ";
-    if (own >= 0) part += fmt::format("{} own", Percent(row.shares[own]));
+    std::string part = FormatMessage(lang, "summary.dyad", row.dyad);
+    if (own >= 0) part += FormatMessage(lang, "summary.share_own", Percent(row.shares[own]));
     if (top >= 0)
-      part += fmt::format("{}{} {}", own >= 0 ? ", then " : "", d.share_sources[top],
-                          Percent(row.shares[top]));
+      part += FormatMessage(lang, "summary.share_top",
+                            own >= 0 ? std::string(Message(lang, "summary.then")) : "",
+                            ShareSource(lang, d.share_sources[top]), Percent(row.shares[top]));
     parts.push_back(part);
   }
-  std::string out = fmt::format("What moves each dyad ({}-{} forecast variance): ", d.fevd_horizon,
-                                d.period_name.empty() ? "period" : d.period_name);
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
-  return out + ".";
+  std::string out =
+      FormatMessage(lang, "summary.drivers", d.fevd_horizon, PeriodNameLabel(lang, d.period_name));
+  const std::string separator(Message(lang, "summary.separator"));
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? separator : "") + parts[i];
+  return out + std::string(Message(lang, "summary.end"));
 }
 
-std::string ScenarioSentence(const ScenarioReport& s) {
-  std::string out = "Scenario";
-  if (!s.name.empty()) out += " \"" + s.name + "\"";
+std::string ScenarioSentence(const ScenarioReport& s, Language lang) {
+  std::string out(Message(lang, "summary.scenario"));
+  if (!s.name.empty()) out += FormatMessage(lang, "summary.scenario_name", s.name);
   std::vector<std::string> parts;
   for (const auto& p : s.on_track) {
     if (!std::isfinite(p.with_levers)) continue;
-    std::string part = fmt::format("{}: {} with the levers", p.target, Percent(p.with_levers));
-    if (std::isfinite(p.baseline)) part += fmt::format(" vs {} without", Percent(p.baseline));
+    std::string part = FormatMessage(lang, "summary.with_levers", p.target, Percent(p.with_levers));
+    if (std::isfinite(p.baseline))
+      part += FormatMessage(lang, "summary.without_levers", Percent(p.baseline));
     parts.push_back(part);
   }
-  if (parts.empty()) return out + ": no on-track probabilities computed.";
-  out += ": chance of staying on track — ";
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
-  return out + ".";
+  if (parts.empty()) return out + std::string(Message(lang, "summary.no_on_track"));
+  out += Message(lang, "summary.on_track");
+  const std::string separator(Message(lang, "summary.separator"));
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? separator : "") + parts[i];
+  return out + std::string(Message(lang, "summary.end"));
 }
 
 }  // namespace
@@ -89,9 +106,10 @@ std::optional<MomentumDirection> DirectionOf(const DyadReport& d) {
   return DirectionOfInterval(m.lo, m.hi);
 }
 
-std::string DirectionWord(const DyadReport& d) {
+std::string DirectionWord(const DyadReport& d, Language language) {
   const auto direction = DirectionOf(d);
-  return direction ? std::string(MomentumDirectionName(*direction)) : "unknown";
+  return direction ? DirectionLabel(language, *direction)
+                   : std::string(Message(language, "direction.unknown"));
 }
 
 int DisplayDecimals(double typical_magnitude) {
@@ -109,9 +127,9 @@ double TypicalMagnitude(const DyadReport& d) {
   return m > 0 ? m : 1.0;
 }
 
-std::string DyadSummary(const DyadReport& d) {
+std::string DyadSummary(const DyadReport& d, Language lang) {
   const int dec = DisplayDecimals(TypicalMagnitude(d));
-  std::string out = d.name + ": ";
+  std::string out = FormatMessage(lang, "summary.dyad", d.name);
   int i = LastFinite(d.level);
   double value = kMissing, half = kMissing;
   if (i >= 0) {
@@ -123,34 +141,39 @@ std::string DyadSummary(const DyadReport& d) {
     value = d.index[i];
     if (static_cast<std::size_t>(i) < d.index_se.size()) half = 1.6448536269514722 * d.index_se[i];
   }
-  if (i < 0) return out + "no data.";
-  out += FormatNumber(value, dec, true);
-  if (std::isfinite(half)) out += " ± " + FormatNumber(half, dec) + " (90% interval)";
-  out += " on " + FormatDate(d.dates[i]);
+  if (i < 0) return out + std::string(Message(lang, "summary.no_data"));
+  const std::string interval =
+      std::isfinite(half) ? FormatMessage(lang, "summary.level_interval", FormatNumber(half, dec))
+                          : "";
+  out += FormatMessage(lang, "summary.level", FormatNumber(value, dec, true), interval,
+                       FormatDate(d.dates[i]));
   if (std::isfinite(d.momentum.value)) {
-    out += fmt::format(", {} ({} per 30 days", DirectionWord(d),
-                       FormatNumber(d.momentum.value, dec, true));
-    if (std::isfinite(d.momentum.lo) && std::isfinite(d.momentum.hi))
-      out += fmt::format(", 90% interval {}..{}", FormatNumber(d.momentum.lo, dec, true),
-                         FormatNumber(d.momentum.hi, dec, true));
-    out += ")";
+    const std::string momentum_interval =
+        std::isfinite(d.momentum.lo) && std::isfinite(d.momentum.hi)
+            ? FormatMessage(lang, "summary.momentum_interval",
+                            FormatNumber(d.momentum.lo, dec, true),
+                            FormatNumber(d.momentum.hi, dec, true))
+            : "";
+    out += FormatMessage(lang, "summary.momentum", DirectionWord(d, lang),
+                         FormatNumber(d.momentum.value, dec, true), momentum_interval);
   }
   if (d.floor && std::isfinite(*d.floor))
-    out += fmt::format("; {} its floor of {}", value >= *d.floor ? "above" : "below",
-                       FormatNumber(*d.floor, dec, true));
-  return out + ".";
+    out += FormatMessage(lang, value >= *d.floor ? "summary.above_floor" : "summary.below_floor",
+                         FormatNumber(*d.floor, dec, true));
+  return out + std::string(Message(lang, "summary.end"));
 }
 
 std::vector<std::string> SummaryLines(const ReportModel& m) {
   std::vector<std::string> lines;
-  for (const auto& d : m.dyads) lines.push_back(DyadSummary(d));
+  for (const auto& d : m.dyads) lines.push_back(DyadSummary(d, m.language));
   if (m.triangle) lines.push_back(TriangleSentence(m));
-  if (m.drivers && !m.drivers->fevd.empty()) lines.push_back(DriversSentence(*m.drivers));
-  if (m.scenario) lines.push_back(ScenarioSentence(*m.scenario));
-  if (!m.provenance.warnings.empty())
-    lines.push_back(fmt::format("{} warning{} about the data: see Provenance.",
-                                m.provenance.warnings.size(),
-                                m.provenance.warnings.size() == 1 ? "" : "s"));
+  if (m.drivers && !m.drivers->fevd.empty())
+    lines.push_back(DriversSentence(*m.drivers, m.language));
+  if (m.scenario) lines.push_back(ScenarioSentence(*m.scenario, m.language));
+  if (!m.provenance.warnings.empty()) {
+    const auto n = static_cast<long long>(m.provenance.warnings.size());
+    lines.push_back(FormatMessage(m.language, PluralKey("summary.warnings", n), n));
+  }
   return lines;
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "outputs/html_escape.hpp"
+#include "outputs/localized_terms.hpp"
 #include "outputs/svg_chart.hpp"
 #include "outputs/svg_ticks.hpp"
 
@@ -38,7 +39,8 @@ std::array<std::string, 3> ActorRoles(const std::array<int, 3>& signs) {
   return roles;
 }
 
-std::string TriangleDiagramSvg(const TriangleSnapshot& t, int width, int height) {
+std::string TriangleDiagramSvg(const TriangleSnapshot& t, int width, int height,
+                               Language language) {
   const double r = 36;
   const std::array<Point, 3> at = {Point{width / 2.0, 62.0}, Point{78.0, height - 78.0},
                                    Point{width - 78.0, height - 78.0}};
@@ -59,14 +61,14 @@ std::string TriangleDiagramSvg(const TriangleSnapshot& t, int width, int height)
     const double w =
         2.0 + (max_abs > 0 && std::isfinite(value) ? 5.0 * std::fabs(value) / max_abs : 0);
     const std::string name = t.actors[kDyadEnds[d][0]] + "–" + t.actors[kDyadEnds[d][1]];
-    const std::string sign_word = sign > 0   ? "friendly"
-                                  : sign < 0 ? "hostile"
-                                             : "neutral or unknown";
+    const std::string sign_word(Message(language, sign > 0   ? "diagram.friendly"
+                                                  : sign < 0 ? "diagram.hostile"
+                                                             : "diagram.neutral"));
     body += fmt::format(
         "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
         "stroke-width=\"{:.1f}\" stroke-linecap=\"round\"{}><title>{}: {} ({})</title></line>\n",
         a.x, a.y, b.x, b.y, stroke, w, dash, HtmlEscape(name), FormatNumber(value, 2, true),
-        sign_word);
+        HtmlEscape(sign_word));
     // The label sits just outside the edge's midpoint, away from the centre.
     Point mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
     const double dx = mid.x - centre.x, dy = mid.y - centre.y;
@@ -92,12 +94,13 @@ std::string TriangleDiagramSvg(const TriangleSnapshot& t, int width, int height)
       body += fmt::format(
           "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"13\" "
           "font-style=\"italic\" fill=\"#5B636B\">{}</text>\n",
-          at[i].x, ry, roles[i]);
+          at[i].x, ry, HtmlEscape(std::string(Message(language, "diagram.role_" + roles[i]))));
     }
   }
-  const std::string description = fmt::format(
-      "Triangle {}, {}, {} on {}: {}", t.actors[0], t.actors[1], t.actors[2], FormatDate(t.date),
-      t.type == TriangleType::kUnknown ? "type unknown" : std::string(TriangleTypeName(t.type)));
+  const std::string description = FormatMessage(
+      language, "diagram.title", t.actors[0], t.actors[1], t.actors[2], FormatDate(t.date),
+      t.type == TriangleType::kUnknown ? std::string(Message(language, "diagram.type_unknown"))
+                                       : TriangleTypeLabel(language, t.type));
   return fmt::format(
       "<svg class=\"chart triangle\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
       "role=\"img\"><title>{}</title>\n{}</svg>\n",

@@ -15,6 +15,8 @@ namespace triad {
 // patterns (all friendly, all hostile, any neutral) give no roles: empty strings.
 std::array<std::string, 3> ActorRoles(const std::array<int, 3>& signs);
 
-std::string TriangleDiagramSvg(const TriangleSnapshot& triangle, int width = 440, int height = 380);
+// Its words (roles, signs, title) in `language`.
+std::string TriangleDiagramSvg(const TriangleSnapshot& triangle, int width = 440, int height = 380,
+                               Language language = Language::kEnglish);
 
 }  // namespace triad

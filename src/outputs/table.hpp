@@ -9,9 +9,14 @@ class TextTable {
  public:
   explicit TextTable(std::vector<std::string> header) : header_(std::move(header)) {}
   void AddRow(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  // Size columns by terminal columns (a CJK character is two wide, as fmt pads it) instead of
+  // bytes; for tables in Chinese or Japanese. Off by default: the English tables keep their
+  // byte-sized layout.
+  void MeasureTerminalColumns() { terminal_columns_ = true; }
   std::string Render() const;
 
  private:
+  bool terminal_columns_ = false;
   std::vector<std::string> header_;
   std::vector<std::vector<std::string>> rows_;
 };
