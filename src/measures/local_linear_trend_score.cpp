@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numbers>
 
@@ -10,6 +11,8 @@ namespace {
 
 // P_inf counts as zero below this (as in local_linear_trend_kalman.cpp).
 constexpr double kDiffuseTolerance = 1e-10;
+// Derivative lanes in the regular phase: irregular, level, slope, damping.
+constexpr int kLanes = 4;
 const double kLog2Pi = std::log(2 * std::numbers::pi);
 
 // A value and its derivatives with respect to N parameters (forward-mode differentiation).
@@ -144,6 +147,106 @@ class LogSum {
   double sum_ = 0;
 };
 
+// The regular phase (after the diffuse periods), the bulk of the work: the ordinary Kalman
+// update with Z = (1 0), on plain doubles for the values and one 4-lane vector per quantity for
+// its derivatives with respect to (irregular, level, slope, damping), so that the score costs a
+// few vector operations per period. With k = P Z' / F and v = y - a0:
+//   a|t = a + k v,  P|t = P - k (P Z')',  log-likelihood term -(log 2pi + log F + v^2 / F) / 2,
+// then a = T a|t, P = T P|t T' + Q; each derivative follows by the product rule. Compiled for
+// AVX2 and for any x86-64 (GCC function multi-versioning, as the path simulator's kernels).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define TRIAD_SCORE_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define TRIAD_SCORE_CLONES
+#endif
+typedef double Lanes __attribute__((vector_size(kLanes * sizeof(double))));
+
+struct RegularState {
+  double a0 = 0, a1 = 0, p00 = 0, p01 = 0, p11 = 0, llf = 0;
+  Lanes da0{}, da1{}, dp00{}, dp01{}, dp11{}, dllf{};
+  LogSum log_f;        // log F of the counted periods (llf holds the rest of their terms)
+  double counted = 0;  // periods counted in the log-likelihood
+};
+
+// params: irregular, level and slope variances and phi. Returns false when a forecast variance
+// is not positive (the log-likelihood is then -infinity).
+TRIAD_SCORE_CLONES bool RegularPhase(const double* y, std::size_t t, std::size_t n,
+                                     std::size_t burn, bool damped, const double* params,
+                                     RegularState* state) {
+  RegularState& s = *state;
+  const double h = params[0], q0 = params[1], q1 = params[2], phi = params[3];
+  const Lanes e_irregular = {1, 0, 0, 0}, e_level = {0, 1, 0, 0}, e_slope = {0, 0, 1, 0},
+              e_phi = {0, 0, 0, 1};
+  double a0 = s.a0, a1 = s.a1, p00 = s.p00, p01 = s.p01, p11 = s.p11, llf = s.llf;
+  Lanes da0 = s.da0, da1 = s.da1, dp00 = s.dp00, dp01 = s.dp01, dp11 = s.dp11, dllf = s.dllf;
+  for (; t < n; ++t) {
+    if (!std::isnan(y[t])) {
+      const double v = y[t] - a0;
+      const double f = p00 + h;
+      if (!(f > 0)) return false;
+      const double inverse_f = 1 / f;
+      const double k0 = p00 * inverse_f, k1 = p01 * inverse_f;
+      const double gain = v * inverse_f;
+      const Lanes df = dp00 + e_irregular;
+      const Lanes dv = -da0;
+      const Lanes dk0 = (dp00 - k0 * df) * inverse_f;
+      const Lanes dk1 = (dp01 - k1 * df) * inverse_f;
+      da0 += dk0 * v + k0 * dv;
+      da1 += dk1 * v + k1 * dv;
+      const Lanes dp00_next = dp00 - dk0 * p00 - k0 * dp00;
+      const Lanes dp01_next = dp01 - dk0 * p01 - k0 * dp01;
+      dp11 = dp11 - dk1 * p01 - k1 * dp01;
+      dp00 = dp00_next;
+      dp01 = dp01_next;
+      a0 += k0 * v;
+      a1 += k1 * v;
+      const double p01_next = p01 - k0 * p01;
+      p11 -= k1 * p01;
+      p00 -= k0 * p00;
+      p01 = p01_next;
+      if (t >= burn) {
+        // d(v^2 / F + log F) = 2 v dv / F + (1 - v^2 / F) dF / F.
+        dllf -= 0.5 * (2 * gain * dv + ((1 - gain * v) * inverse_f) * df);
+        llf -= 0.5 * v * gain;
+        s.log_f.Add(f);
+        s.counted += 1;
+      }
+    }
+    // Prediction: a = (a0 + a1, phi a1), P = T P T' + Q.
+    const Lanes d00 = dp00 + 2 * dp01 + dp11 + e_level;
+    Lanes d01 = dp01 + dp11, d11 = dp11;
+    da0 += da1;
+    if (damped) {
+      // d(phi x) = dphi x + phi dx, dphi = 1 in the damping's lane only.
+      d01 = (p01 + p11) * e_phi + phi * d01;
+      d11 = (2 * phi * p11) * e_phi + (phi * phi) * d11;
+      da1 = a1 * e_phi + phi * da1;
+    }
+    dp00 = d00;
+    dp01 = d01;
+    dp11 = d11 + e_slope;
+    a0 += a1;
+    const double p00_next = p00 + 2 * p01 + p11 + q0;
+    p01 = phi * (p01 + p11);
+    p11 = phi * phi * p11 + q1;
+    p00 = p00_next;
+    a1 *= phi;
+  }
+  s.a0 = a0;
+  s.a1 = a1;
+  s.p00 = p00;
+  s.p01 = p01;
+  s.p11 = p11;
+  s.llf = llf;
+  s.da0 = da0;
+  s.da1 = da1;
+  s.dp00 = dp00;
+  s.dp01 = dp01;
+  s.dp11 = dp11;
+  s.dllf = dllf;
+  return true;
+}
+
 template <int N, bool kDamped>
 double Run(const std::vector<double>& y, const LltParams& params, const LltOptions& options,
            LltScore* score) {
@@ -168,13 +271,12 @@ double Run(const std::vector<double>& y, const LltParams& params, const LltOptio
   bool diffuse = true;
   // The log-likelihood is -(log 2pi + log F_t + v_t^2 / F_t) / 2 summed over counted periods:
   // `llf` holds the diffuse periods' terms and -(v^2 / F) / 2 of the regular ones, whose log F
-  // go to log_f (value) and to d log F = dF / F (derivatives, in llf), and `counted` their number.
+  // go to RegularState::log_f (value) and to d log F = dF / F (derivatives, in llf).
   Dual<N> llf;
-  LogSum log_f;
-  double counted = 0;
   const std::size_t n = y.size();
   std::size_t t = 0;
-  // Diffuse phase (a few periods): local_linear_trend_kalman.cpp's update, term by term.
+  // Diffuse phase (a few periods): local_linear_trend_kalman.cpp's update, term by term, on duals;
+  // then the regular phase on vectors (RegularPhase).
   for (; t < n && diffuse; ++t) {
     Vec<N> af = a;
     Sym<N> psf = ps, pif = pi;
@@ -213,84 +315,36 @@ double Run(const std::vector<double>& y, const LltParams& params, const LltOptio
     const double largest = std::max({std::abs(pi.m00.v), std::abs(pi.m01.v), std::abs(pi.m11.v)});
     if (largest <= kDiffuseTolerance) diffuse = false;
   }
-  // Regular phase, the bulk of the work: the ordinary Kalman update with Z = (1 0), written out
-  // on plain arrays (value, then the N derivatives) so that the derivative lanes stay in
-  // registers. With k = P Z' / F and v = y - a0:
-  //   a|t = a + k v,  P|t = P - k (P Z')',  log-likelihood term -(log 2pi + log F + v^2 / F) / 2,
-  // then a = T a|t, P = T P|t T' + Q; each derivative follows by the product rule.
-  double a0 = a.x0.v, a1 = a.x1.v, p00 = ps.m00.v, p01 = ps.m01.v, p11 = ps.m11.v;
-  double da0[N > 0 ? N : 1], da1[N > 0 ? N : 1], dp00[N > 0 ? N : 1], dp01[N > 0 ? N : 1],
-      dp11[N > 0 ? N : 1], dllf[N > 0 ? N : 1];
+  RegularState r;
+  r.a0 = a.x0.v;
+  r.a1 = a.x1.v;
+  r.p00 = ps.m00.v;
+  r.p01 = ps.m01.v;
+  r.p11 = ps.m11.v;
+  r.llf = llf.v;
+  double lanes[6][kLanes] = {};
   for (int i = 0; i < N; ++i) {
-    da0[i] = a.x0.d[i];
-    da1[i] = a.x1.d[i];
-    dp00[i] = ps.m00.d[i];
-    dp01[i] = ps.m01.d[i];
-    dp11[i] = ps.m11.d[i];
-    dllf[i] = llf.d[i];
+    lanes[0][i] = a.x0.d[i];
+    lanes[1][i] = a.x1.d[i];
+    lanes[2][i] = ps.m00.d[i];
+    lanes[3][i] = ps.m01.d[i];
+    lanes[4][i] = ps.m11.d[i];
+    lanes[5][i] = llf.d[i];
   }
-  const double h_v = h.v, q0_v = q0.v, q1_v = q1.v, phi_v = kDamped ? phi.v : 1.0;
-  for (; t < n; ++t) {
-    if (!std::isnan(y[t])) {
-      const double v = y[t] - a0;
-      const double f = p00 + h_v;
-      if (!(f > 0)) return -std::numeric_limits<double>::infinity();
-      const double inverse_f = 1 / f;
-      const double k0 = p00 * inverse_f, k1 = p01 * inverse_f;
-      const bool counts = t >= burn;
-      const double gain = v * inverse_f;
-      for (int i = 0; i < N; ++i) {
-        const double df = dp00[i] + (i == 0 ? 1.0 : 0.0);  // dH / d irregular_var = 1
-        const double dv = -da0[i];
-        const double dk0 = (dp00[i] - k0 * df) * inverse_f;
-        const double dk1 = (dp01[i] - k1 * df) * inverse_f;
-        da0[i] += dk0 * v + k0 * dv;
-        da1[i] += dk1 * v + k1 * dv;
-        // d(v^2 / F + log F) = 2 v dv / F + (1 - v^2 / F) dF / F.
-        if (counts) dllf[i] -= 0.5 * (2 * gain * dv + (1 - gain * v) * df * inverse_f);
-        const double dp00_next = dp00[i] - dk0 * p00 - k0 * dp00[i];
-        const double dp01_next = dp01[i] - dk0 * p01 - k0 * dp01[i];
-        dp11[i] = dp11[i] - dk1 * p01 - k1 * dp01[i];
-        dp00[i] = dp00_next;
-        dp01[i] = dp01_next;
-      }
-      a0 += k0 * v;
-      a1 += k1 * v;
-      const double p01_next = p01 - k0 * p01;
-      p11 -= k1 * p01;
-      p00 -= k0 * p00;
-      p01 = p01_next;
-      if (counts) {
-        llf.v -= 0.5 * v * gain;
-        log_f.Add(f);
-        counted += 1;
-      }
-    }
-    // Prediction: a = (a0 + a1, phi a1), P = T P T' + Q.
-    for (int i = 0; i < N; ++i) {
-      const double d00 = dp00[i] + 2 * dp01[i] + dp11[i] + (i == 1 ? 1.0 : 0.0);
-      double d01 = dp01[i] + dp11[i];
-      double d11 = dp11[i];
-      da0[i] += da1[i];
-      if constexpr (kDamped) {
-        // d(phi x) = dphi x + phi dx, dphi = 1 for the fourth parameter only.
-        const double dphi = i == 3 ? 1.0 : 0.0;
-        d01 = dphi * (p01 + p11) + phi_v * d01;
-        d11 = 2 * phi_v * dphi * p11 + phi_v * phi_v * d11;
-        da1[i] = dphi * a1 + phi_v * da1[i];
-      }
-      dp00[i] = d00;
-      dp01[i] = d01;
-      dp11[i] = d11 + (i == 2 ? 1.0 : 0.0);
-    }
-    a0 += a1;
-    const double p00_next = p00 + 2 * p01 + p11 + q0_v;
-    p01 = phi_v * (p01 + p11);
-    p11 = phi_v * phi_v * p11 + q1_v;
-    p00 = p00_next;
-    a1 *= phi_v;
-  }
-  for (int i = 0; i < N; ++i) llf.d[i] = dllf[i];
+  std::memcpy(&r.da0, lanes[0], sizeof r.da0);
+  std::memcpy(&r.da1, lanes[1], sizeof r.da1);
+  std::memcpy(&r.dp00, lanes[2], sizeof r.dp00);
+  std::memcpy(&r.dp01, lanes[3], sizeof r.dp01);
+  std::memcpy(&r.dp11, lanes[4], sizeof r.dp11);
+  std::memcpy(&r.dllf, lanes[5], sizeof r.dllf);
+  const double regular[4] = {h.v, q0.v, q1.v, kDamped ? phi.v : 1.0};
+  if (!RegularPhase(y.data(), t, n, burn, kDamped, regular, &r))
+    return -std::numeric_limits<double>::infinity();
+  llf.v = r.llf;
+  std::memcpy(lanes[5], &r.dllf, sizeof r.dllf);
+  for (int i = 0; i < N; ++i) llf.d[i] = lanes[5][i];
+  LogSum& log_f = r.log_f;
+  const double counted = r.counted;
   llf.v -= 0.5 * (counted * kLog2Pi + log_f.Total());
   if (score) {
     score->fill(0);
