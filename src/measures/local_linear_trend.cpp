@@ -3,10 +3,11 @@
 // Like statsmodels, the optimiser works on standard deviations (statsmodels squares its
 // unconstrained parameters), so that a variance can reach exactly zero, which is where the
 // optimum often is (a slope that never changes, a level without own noise). Unlike statsmodels
-// (L-BFGS-B with numerical gradients, at most 50 iterations), it uses NLopt's derivative-free
-// BOBYQA with bounds [0, inf), tight tolerances and several starting points, the first being
-// statsmodels' own. The standard deviations are divided by the standard deviation of y so that
-// the problem does not depend on the units of y.
+// (L-BFGS-B with numerical gradients, at most 50 iterations), it uses NLopt's L-BFGS with the
+// exact score of the Kalman filter (local_linear_trend_score.hpp), bounds [0, inf), tight
+// tolerances and several starting points, the first being statsmodels' own. The standard
+// deviations are divided by the standard deviation of y so that the problem does not depend on
+// the units of y.
 #include <fmt/format.h>
 #include <nlopt.h>
 
@@ -19,6 +20,7 @@
 #include "common/error.hpp"
 #include "measures/local_linear_trend.hpp"
 #include "measures/local_linear_trend_kalman.hpp"
+#include "measures/local_linear_trend_score.hpp"
 
 namespace triad {
 namespace {
@@ -26,6 +28,12 @@ namespace {
 // Bounds on phi when it is estimated: (0, 1) open, as the model requires.
 constexpr double kMinDamping = 1e-3;
 constexpr double kMaxDamping = 1 - 1e-6;
+// A standard deviation (over that of y) below kFace is on the face x = 0 of the search region;
+// it is left again when the score in its variance (times var(y)) exceeds kFaceScore, at most
+// kMaxReleases times per start.
+constexpr double kFace = 1e-4;
+constexpr double kFaceScore = 1e-6;
+constexpr int kMaxReleases = 3;
 // Two optima whose log-likelihoods differ by less than this (relative) are the same optimum.
 constexpr double kAgreementTolerance = 1e-6;
 
@@ -55,13 +63,25 @@ std::vector<double> PointFromParams(const LltParams& p, bool damped, double scal
   return x;
 }
 
-// NLopt objective: minus the log-likelihood.
-double NegativeLogLikelihood(unsigned n, const double* x, double* /*gradient*/, void* data) {
+// NLopt objective: minus the log-likelihood, and its gradient in the optimiser's point x (the
+// score by the chain rule: var = (x scale)^2, d var / dx = 2 x scale^2).
+double NegativeLogLikelihood(unsigned n, const double* x, double* gradient, void* data) {
   auto* problem = static_cast<Problem*>(data);
   ++problem->evaluations;
-  const llt::System system = llt::SystemFromParams(ParamsFromPoint(x, n, problem->scale));
-  const double llf =
-      llt::RunFilter(*problem->y, system, *problem->options, /*keep_steps=*/false).loglikelihood;
+  const LltParams params = ParamsFromPoint(x, n, problem->scale);
+  double llf = 0;
+  if (gradient) {
+    llt::LltScore score;
+    llf = llt::LogLikelihoodWithScore(*problem->y, params, *problem->options, n == 4, &score);
+    const double scale_sq = problem->scale * problem->scale;
+    for (unsigned i = 0; i < 3; ++i) gradient[i] = -score[i] * 2 * x[i] * scale_sq;
+    if (n == 4) gradient[3] = -score[3];
+    if (!std::isfinite(llf))
+      for (unsigned i = 0; i < n; ++i) gradient[i] = 0;
+  } else {
+    llt::SystemFromParams(params);  // checks params
+    llf = llt::LogLikelihoodWithScore(*problem->y, params, *problem->options, false, nullptr);
+  }
   const double value = std::isnan(llf) ? std::numeric_limits<double>::infinity() : -llf;
   if (value < problem->best_value) {
     problem->best_value = value;
@@ -104,7 +124,7 @@ StartResult OptimiseFrom(const std::vector<double>& start, const std::vector<dou
                          const LltOptions& options, double scale) {
   const auto dimension = static_cast<unsigned>(start.size());
   std::unique_ptr<nlopt_opt_s, decltype(&nlopt_destroy)> opt(
-      nlopt_create(NLOPT_LN_BOBYQA, dimension), &nlopt_destroy);
+      nlopt_create(NLOPT_LD_LBFGS, dimension), &nlopt_destroy);
   if (!opt) ThrowCompute("local linear trend: could not create the NLopt optimiser");
   std::vector<double> lower(dimension, 0.0), upper(dimension, HUGE_VAL), step(dimension);
   for (unsigned i = 0; i < 3; ++i) step[i] = std::max(0.1 * start[i], 0.01);
@@ -128,7 +148,26 @@ StartResult OptimiseFrom(const std::vector<double>& start, const std::vector<dou
   std::vector<double> x = start;
   double value = 0;
   StartResult out;
-  out.result = nlopt_optimize(opt.get(), x.data(), &value);
+  for (int round = 0;; ++round) {
+    out.result = nlopt_optimize(opt.get(), x.data(), &value);
+    if (problem.best_x.empty() || round == kMaxReleases) break;
+    // A standard deviation at zero has a zero derivative in these coordinates, whatever the
+    // likelihood's slope in the variance: a gradient search that reaches that face stays on it.
+    // Where the score in that variance is positive (the likelihood rises as it leaves zero), the
+    // point is not the maximum: move that coordinate back to its starting value and go on.
+    x = problem.best_x;
+    const LltParams params = ParamsFromPoint(x.data(), dimension, scale);
+    llt::LltScore score;
+    llt::LogLikelihoodWithScore(y, params, options, dimension == 4, &score);
+    bool released = false;
+    for (unsigned i = 0; i < 3; ++i) {
+      if (x[i] < kFace && score[i] * scale * scale > kFaceScore) {
+        x[i] = std::max(start[i], 0.01);
+        released = true;
+      }
+    }
+    if (!released) break;
+  }
   out.evaluations = problem.evaluations;
   if (!problem.best_x.empty()) {
     out.x = problem.best_x;

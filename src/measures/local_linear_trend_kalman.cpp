@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -29,8 +30,10 @@ TrendEstimate EstimateFrom(const Eigen::Vector2d& a, const Eigen::Matrix2d& p_st
   e.level = a(0);
   e.slope = a(1);
   auto diffuse = [&](int i, int j) { return std::abs(p_inf(i, j)) > kDiffuseTolerance; };
-  e.level_var = diffuse(0, 0) ? kInfinity : p_star(0, 0);
-  e.slope_var = diffuse(1, 1) ? kInfinity : p_star(1, 1);
+  // A variance that is zero in exact arithmetic (e.g. the level given its own observation when
+  // the irregular variance is zero) can round to -1e-17: clamped, so that its square root is 0.
+  e.level_var = diffuse(0, 0) ? kInfinity : std::max(0.0, p_star(0, 0));
+  e.slope_var = diffuse(1, 1) ? kInfinity : std::max(0.0, p_star(1, 1));
   e.level_slope_cov = diffuse(0, 1) ? std::copysign(kInfinity, p_inf(0, 1)) : p_star(0, 1);
   return e;
 }

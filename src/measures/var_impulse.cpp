@@ -61,30 +61,51 @@ Eigen::MatrixXd Unvec(const Eigen::VectorXd& v, int k) {
   return Eigen::Map<const Eigen::MatrixXd>(v.data(), k, k);
 }
 
-// G_i = sum_{m=0}^{i-1} kron(J (A')^{i-1-m}, Phi_m), i = 1..periods (Lütkepohl p. 111): the
-// derivative of vec(Phi_i) with respect to vec(A_1 .. A_p). J keeps the first K rows.
-std::vector<Eigen::MatrixXd> ResponseJacobians(const VarFit& fit,
-                                               const std::vector<Eigen::MatrixXd>& phi,
-                                               int periods) {
+// The asymptotic covariance of vec(Phi_i) (or of vec(Phi_i P) with `left` = P'), i = 1..periods,
+// from the coefficients' covariance kron(W, Sigma_u), W the lag block of (Z'Z)^-1 (Lütkepohl
+// pp. 111-112). The Jacobian is G_i = sum_{m<i} kron(L J (A')^{i-1-m}, Phi_m), so by the mixed
+// product rule
+//   G_i kron(W, Sigma_u) G_i' = sum_{m, n < i} kron(U_{i-1-m} W U_{i-1-n}', Phi_m Sigma_u Phi_n')
+// with U_a = L J (A')^a: K x K blocks, never the K^2 x K^2 p products of the Jacobians.
+std::vector<Eigen::MatrixXd> ResponseCovariances(const VarFit& fit,
+                                                 const std::vector<Eigen::MatrixXd>& phi,
+                                                 int periods, const Eigen::MatrixXd& left) {
   const int k = fit.K();
   const int kp = k * fit.lags;
   Eigen::MatrixXd companion = Eigen::MatrixXd::Zero(kp, kp);
   for (int i = 1; i <= fit.lags; ++i) companion.block(0, (i - 1) * k, k, k) = fit.LagMatrix(i);
   if (fit.lags > 1) companion.bottomLeftCorner(kp - k, kp - k).setIdentity();
   const Eigen::MatrixXd at = companion.transpose();
-  std::vector<Eigen::MatrixXd> top_rows;  // J (A')^n, n = 0..periods-1
+  const Eigen::MatrixXd w = fit.regressor_cross_inverse.bottomRightCorner(kp, kp);
+  std::vector<Eigen::MatrixXd> u, uw;  // U_a and U_a W, a = 0..periods-1
   Eigen::MatrixXd power = Eigen::MatrixXd::Identity(kp, kp);
-  for (int n = 0; n < periods; ++n) {
-    top_rows.push_back(power.topRows(k));
+  for (int a = 0; a < periods; ++a) {
+    u.push_back(left * power.topRows(k));
+    uw.push_back(u.back() * w);
     power = power * at;
   }
-  std::vector<Eigen::MatrixXd> g;
+  const auto n = static_cast<std::size_t>(periods);
+  std::vector<Eigen::MatrixXd> x(n * n), s(n * n);  // x[a][b] = U_a W U_b', s[m][n] as above
+  for (std::size_t a = 0; a < n; ++a)
+    for (std::size_t b = 0; b < n; ++b) {
+      x[a * n + b] = uw[a] * u[b].transpose();
+      s[a * n + b] = phi[a] * fit.sigma_u * phi[b].transpose();
+    }
+  std::vector<Eigen::MatrixXd> cov;
   for (int i = 1; i <= periods; ++i) {
-    Eigen::MatrixXd gi = Eigen::MatrixXd::Zero(k * k, k * kp);
-    for (int m = 0; m < i; ++m) gi += Kron(top_rows[i - 1 - m], phi[m]);
-    g.push_back(std::move(gi));
+    Eigen::MatrixXd c = Eigen::MatrixXd::Zero(k * k, k * k);
+    for (int m = 0; m < i; ++m)
+      for (int l = 0; l < i; ++l) {
+        const Eigen::MatrixXd& xa =
+            x[static_cast<std::size_t>(i - 1 - m) * n + static_cast<std::size_t>(i - 1 - l)];
+        const Eigen::MatrixXd& sm =
+            s[static_cast<std::size_t>(m) * n + static_cast<std::size_t>(l)];
+        for (int r = 0; r < k; ++r)
+          for (int col = 0; col < k; ++col) c.block(r * k, col * k, k, k) += xa(r, col) * sm;
+      }
+    cov.push_back(std::move(c));
   }
-  return g;
+  return cov;
 }
 
 }  // namespace
@@ -107,20 +128,16 @@ ImpulseResponse ImpulseResponses(const VarFit& fit, int periods, bool orthogonal
   if (fit.lags == 0) ThrowCompute("impulse responses need a VAR with at least one lag");
   if (periods < 0) ThrowUsage(fmt::format("impulse response periods must be >= 0: {}", periods));
   const int k = fit.K();
-  const int kp = k * fit.lags;
   const std::vector<Eigen::MatrixXd> phi = MovingAverageMatrices(fit, periods);
   const Eigen::MatrixXd p = CholeskyOfSigma(fit);
-  // Cov(vec(A_1..A_p)): the lag block of kron((Z'Z)^-1, Sigma_u).
-  const Eigen::MatrixXd cov_alpha =
-      Kron(fit.regressor_cross_inverse.bottomRightCorner(kp, kp), fit.sigma_u);
-  const std::vector<Eigen::MatrixXd> g = ResponseJacobians(fit, phi, periods);
-
   ImpulseResponse out;
   out.orthogonalised = orthogonalised;
   const Eigen::MatrixXd identity = Eigen::MatrixXd::Identity(k, k);
-  Eigen::MatrixXd p_kron, h, cov_sigma;
+  // kron(P', I) G_i = sum kron(P' J (A')^a, Phi_m): the same sums with U_a = P' J (A')^a.
+  const std::vector<Eigen::MatrixXd> response_cov =
+      ResponseCovariances(fit, phi, periods, orthogonalised ? p.transpose() : identity);
+  Eigen::MatrixXd h, cov_sigma;
   if (orthogonalised) {
-    p_kron = Kron(p.transpose(), identity);
     // Cov(vech(Sigma_u)) = 2 D+ kron(Sigma_u, Sigma_u) D+', D+ = (D'D)^-1 D'.
     const Eigen::MatrixXd d = Duplication(k);
     const Eigen::MatrixXd d_plus = (d.transpose() * d).inverse() * d.transpose();
@@ -135,15 +152,12 @@ ImpulseResponse ImpulseResponses(const VarFit& fit, int periods, bool orthogonal
     Eigen::MatrixXd cov = Eigen::MatrixXd::Zero(k * k, k * k);
     if (orthogonalised) {
       out.response.push_back(phi[i] * p);
-      if (i > 0) {
-        const Eigen::MatrixXd c = p_kron * g[i - 1];
-        cov += c * cov_alpha * c.transpose();
-      }
+      if (i > 0) cov += response_cov[static_cast<std::size_t>(i - 1)];
       const Eigen::MatrixXd c_bar = Kron(identity, phi[i]) * h;
       cov += c_bar * cov_sigma * c_bar.transpose() / static_cast<double>(fit.nobs);
     } else {
       out.response.push_back(phi[i]);
-      if (i > 0) cov = g[i - 1] * cov_alpha * g[i - 1].transpose();
+      if (i > 0) cov = response_cov[static_cast<std::size_t>(i - 1)];
     }
     out.std_errors.push_back(Unvec(cov.diagonal().cwiseMax(0.0).cwiseSqrt(), k));
     out.covariance.push_back(std::move(cov));

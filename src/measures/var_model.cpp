@@ -205,6 +205,65 @@ Eigen::MatrixXd Companion(const VarFit& fit) {
   return a;
 }
 
+// Lag selection compares orders min_lag..maxlags on the same rows (maxlags..T-1), and the
+// regressors of order p are the first k_det + K p columns of order maxlags' (the trend column
+// differs by a multiple of the constant, which spans the same space). So one Householder QR of
+// [Z_max | Y] = Q R gives every order's residual SSCP: with S the last K columns of R, the
+// residuals on the first c regressors have SSCP = S[c:, :]' S[c:, :]. One factorisation instead
+// of maxlags + 1 (statsmodels refits each order). Fills sel's criteria and returns true; returns
+// false, leaving sel alone, when an order is not estimable or the largest design is (nearly)
+// rank deficient, so that the caller refits order by order and reports the cause.
+bool NestedLagCriteria(const VarData& data, int maxlags, VarTrend trend, LagOrderSelection& sel) {
+  const int t_total = static_cast<int>(data.values.rows());
+  const int k = static_cast<int>(data.values.cols());
+  const int m = static_cast<int>(data.exog.cols());
+  const int k_trend = VarTrendTerms(trend);
+  const int k_det = k_trend + m;
+  const int nobs = t_total - maxlags;
+  const int columns = k_det + k * maxlags;
+  if (nobs - columns < 1 || k_det + k * sel.min_lag < 1) return false;
+  Eigen::MatrixXd w(nobs, columns + k);
+  for (int i = 0; i < nobs; ++i) {
+    const int row = maxlags + i;
+    int col = 0;
+    if (k_trend >= 1) w(i, col++) = 1.0;
+    if (k_trend >= 2) w(i, col++) = static_cast<double>(maxlags + 1 + i);
+    for (int j = 0; j < m; ++j) w(i, col++) = data.exog(row, j);
+    for (int lag = 1; lag <= maxlags; ++lag)
+      for (int v = 0; v < k; ++v) w(i, col++) = data.values(row - lag, v);
+  }
+  w.rightCols(k) = data.values.bottomRows(nobs);
+  // Column norms before the factorisation, to judge the diagonal of R against.
+  const Eigen::VectorXd norms = w.leftCols(columns).colwise().norm().transpose();
+  Eigen::HouseholderQR<Eigen::MatrixXd> qr(std::move(w));
+  const Eigen::MatrixXd& packed = qr.matrixQR();
+  // A diagonal entry of R far below its column's norm: that regressor is (nearly) a combination
+  // of the earlier ones. 1e-9 is far above rounding and far below any real lag's contribution.
+  for (int j = 0; j < columns; ++j)
+    if (!(std::abs(packed(j, j)) > 1e-9 * norms(j))) return false;
+  const int rows_r = std::min(nobs, columns + k);
+  // R's last K columns; entries below R's diagonal hold Householder vectors, not R.
+  Eigen::MatrixXd s = packed.block(0, columns, rows_r, k);
+  for (int j = 0; j < k; ++j)
+    for (int i = columns + j + 1; i < rows_r; ++i) s(i, j) = 0;
+  VarRegression r;
+  r.nobs = nobs;
+  r.y = data.values.bottomRows(nobs);
+  for (int p = sel.min_lag; p <= maxlags; ++p) {
+    const int c = k_det + k * p;
+    r.df_model = c;
+    r.df_resid = nobs - c;
+    const Eigen::MatrixXd tail = s.bottomRows(rows_r - c);
+    const Eigen::MatrixXd sigma_mle = tail.transpose() * tail / static_cast<double>(nobs);
+    const InformationCriteria ic =
+        Criteria(r, k, p, k_det, LogDetResidualCovariance(sigma_mle, r, data.names));
+    sel.aic.push_back(ic.aic);
+    sel.bic.push_back(ic.bic);
+    sel.hqic.push_back(ic.hqic);
+    sel.fpe.push_back(ic.fpe);
+  }
+  return true;
+}
 }  // namespace
 
 VarTrend ParseVarTrend(const std::string& code, const std::string& option) {
@@ -402,15 +461,18 @@ LagOrderSelection SelectLagOrder(const VarData& data, int maxlags, VarTrend tren
   if (maxlags < sel.min_lag)
     ThrowCompute(
         fmt::format("{} rows are too few to select a lag order for {} series", t_total, k));
-  for (int p = sel.min_lag; p <= maxlags; ++p) {
-    const VarRegression r = Estimate(data, p, maxlags - p, trend, RegressorNames(data, p, trend));
-    const Eigen::MatrixXd sigma_mle = r.sigma_u * static_cast<double>(r.df_resid) / r.nobs;
-    const InformationCriteria ic = Criteria(r, k, p, k_trend + static_cast<int>(data.exog.cols()),
-                                            LogDetResidualCovariance(sigma_mle, r, data.names));
-    sel.aic.push_back(ic.aic);
-    sel.bic.push_back(ic.bic);
-    sel.hqic.push_back(ic.hqic);
-    sel.fpe.push_back(ic.fpe);
+  const int k_det = k_trend + static_cast<int>(data.exog.cols());
+  if (!NestedLagCriteria(data, maxlags, trend, sel)) {
+    for (int p = sel.min_lag; p <= maxlags; ++p) {
+      const VarRegression r = Estimate(data, p, maxlags - p, trend, RegressorNames(data, p, trend));
+      const Eigen::MatrixXd sigma_mle = r.sigma_u * static_cast<double>(r.df_resid) / r.nobs;
+      const InformationCriteria ic =
+          Criteria(r, k, p, k_det, LogDetResidualCovariance(sigma_mle, r, data.names));
+      sel.aic.push_back(ic.aic);
+      sel.bic.push_back(ic.bic);
+      sel.hqic.push_back(ic.hqic);
+      sel.fpe.push_back(ic.fpe);
+    }
   }
   auto argmin = [&](const std::vector<double>& v) {
     return sel.min_lag + static_cast<int>(std::min_element(v.begin(), v.end()) - v.begin());

@@ -169,6 +169,34 @@ TEST(VarSelect, BicFindsTheTrueOrderOnALongSample) {
   EXPECT_THROW(s.Selected("xyz"), Error);
 }
 
+// Lag selection factorises only the largest design; each order's criteria must still be those
+// of that order fitted on its own to the common sample (rows maxlags.., as statsmodels), for
+// both trends; twin series still get the order-by-order path's message (order 0 comes first).
+TEST(VarSelect, CriteriaEqualEachOrderFittedOnTheCommonSample) {
+  const VarData data = SimulateVar1(kA, kC, kL, 300, 5);
+  const int maxlags = 5;
+  for (VarTrend trend : {VarTrend::kConstant, VarTrend::kConstantTrend}) {
+    const LagOrderSelection s = SelectLagOrder(data, maxlags, trend);
+    ASSERT_EQ(s.aic.size(), static_cast<std::size_t>(maxlags + 1));
+    for (int p = 0; p <= maxlags; ++p) {
+      VarData sample = data;
+      const auto rows = static_cast<Eigen::Index>(data.values.rows() - (maxlags - p));
+      sample.values = data.values.bottomRows(rows);
+      const VarFit fit = FitVar(sample, {p, trend});
+      EXPECT_NEAR(s.aic[static_cast<std::size_t>(p)], fit.aic, 1e-11) << "p " << p;
+      EXPECT_NEAR(s.bic[static_cast<std::size_t>(p)], fit.bic, 1e-11) << "p " << p;
+      EXPECT_NEAR(s.fpe[static_cast<std::size_t>(p)], fit.fpe, 1e-11 * fit.fpe) << "p " << p;
+    }
+  }
+  VarData twins = data;
+  twins.names.push_back("x_again");
+  twins.values.conservativeResize(Eigen::NoChange, 3);
+  twins.values.col(2) = twins.values.col(0);
+  const std::string message =
+      ErrorMessage([&] { SelectLagOrder(twins, 3, VarTrend::kConstant); }, ErrorKind::kCompute);
+  EXPECT_NE(message.find("residual covariance is singular"), std::string::npos) << message;
+}
+
 TEST(VarGranger, SingleRestrictionFIsTheSquaredT) {
   const VarFit fit = FitVar(SimulateVar1(kA, kC, kL, 400, 13), {1, VarTrend::kConstant});
   // x does Granger-cause y (A(1,0) = 0.5); y does not cause x (A(0,1) = 0).
