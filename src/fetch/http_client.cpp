@@ -1,6 +1,5 @@
 #include "fetch/http_client.hpp"
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -9,14 +8,10 @@
 #include <mutex>
 
 #include "common/error.hpp"
+#include "fetch/curl_library.hpp"
 
 namespace triad {
 namespace {
-
-void GlobalInit() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 // Where the body goes, and what the write callback needs to know about the response.
 struct Sink {
@@ -39,7 +34,7 @@ std::size_t Write(char* data, std::size_t size, std::size_t count, void* user) {
   if (!s.started) {
     s.started = true;
     long status = 0;
-    curl_easy_getinfo(s.curl, CURLINFO_RESPONSE_CODE, &status);
+    Curl().easy_getinfo(s.curl, CURLINFO_RESPONSE_CODE, &status);
     s.keep = status == 200 || status == 206;
     s.resumed = status == 206;
     if (s.fd >= 0 && s.keep && !s.resumed && s.resume_from > 0) {
@@ -87,13 +82,12 @@ bool HttpResult::Transient() const {
 }
 
 HttpClient::HttpClient(HttpOptions options) : options_(options) {
-  GlobalInit();
-  curl_ = curl_easy_init();
+  curl_ = Curl().easy_init();
   if (!curl_) throw Error(ErrorKind::kCompute, "libcurl could not start a transfer handle");
 }
 
 HttpClient::~HttpClient() {
-  curl_easy_cleanup(static_cast<CURL*>(curl_));
+  if (curl_) Curl().easy_cleanup(static_cast<CURL*>(curl_));
 }
 
 HttpResult HttpClient::GetText(const std::string& url, std::string* body) {
@@ -102,8 +96,8 @@ HttpResult HttpClient::GetText(const std::string& url, std::string* body) {
   sink.text = body;
   CURL* curl = static_cast<CURL*>(curl_);
   sink.curl = curl;
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Write);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
+  Curl().easy_setopt(curl, CURLOPT_WRITEFUNCTION, Write);
+  Curl().easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
   HttpResult r = Perform(url, 0);
   r.bytes = sink.bytes;
   if (r.Ok() && !sink.keep && sink.started) r.outcome = HttpOutcome::kOther;
@@ -118,8 +112,8 @@ HttpResult HttpClient::GetToFile(const std::string& url, int fd, std::int64_t re
   sink.progress = &progress;
   CURL* curl = static_cast<CURL*>(curl_);
   sink.curl = curl;
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Write);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
+  Curl().easy_setopt(curl, CURLOPT_WRITEFUNCTION, Write);
+  Curl().easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
   HttpResult r = Perform(url, resume_from);
   r.bytes = sink.bytes;
   r.resumed = sink.resumed;
@@ -133,27 +127,27 @@ HttpResult HttpClient::GetToFile(const std::string& url, int fd, std::int64_t re
 HttpResult HttpClient::Perform(const std::string& url, std::int64_t resume_from) {
   CURL* curl = static_cast<CURL*>(curl_);
   char error[CURL_ERROR_SIZE] = {0};
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_seconds);
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-  curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, options_.stall_seconds);
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, "triad/" TRIAD_VERSION_STRING);
-  curl_easy_setopt(curl, CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(resume_from));
+  Curl().easy_setopt(curl, CURLOPT_URL, url.c_str());
+  Curl().easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+  Curl().easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  Curl().easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+  Curl().easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
+  Curl().easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_seconds);
+  Curl().easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  Curl().easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, options_.stall_seconds);
+  Curl().easy_setopt(curl, CURLOPT_USERAGENT, "triad/" TRIAD_VERSION_STRING);
+  Curl().easy_setopt(curl, CURLOPT_RESUME_FROM_LARGE, static_cast<curl_off_t>(resume_from));
   // Only http and https, also after a redirect.
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  Curl().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  Curl().easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 
   HttpResult r;
-  CURLcode code = curl_easy_perform(curl);
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
+  CURLcode code = Curl().easy_perform(curl);
+  Curl().easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
   curl_off_t retry_after = 0;
-  if (curl_easy_getinfo(curl, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK && retry_after > 0)
+  if (Curl().easy_getinfo(curl, CURLINFO_RETRY_AFTER, &retry_after) == CURLE_OK && retry_after > 0)
     r.retry_after = static_cast<long>(retry_after);
-  const std::string detail = error[0] ? std::string(error) : curl_easy_strerror(code);
+  const std::string detail = error[0] ? std::string(error) : Curl().easy_strerror(code);
   switch (code) {
     case CURLE_OK:
       if (r.status == 200 || r.status == 206) {

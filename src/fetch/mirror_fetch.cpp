@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "common/error.hpp"
+#include "fetch/curl_library.hpp"
 #include "fetch/md5.hpp"
 
 namespace triad {
