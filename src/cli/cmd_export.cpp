@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "cli/cell_columns.hpp"
 #include "cli/command.hpp"
 #include "cli/date_option.hpp"
 #include "common/error.hpp"
@@ -27,21 +28,7 @@ int RunExport(const ExportArgs& args) {
   Day from = DateOptionOr(args.from, "--from", -(1 << 20));
   Day to = DateOptionOr(args.to, "--to", (1 << 20));
   const bool json = args.format == "json";
-  const std::vector<std::string> header = {"date",
-                                           "source",
-                                           "target",
-                                           "channel",
-                                           "quad_class",
-                                           "events",
-                                           "mentions",
-                                           "mentions_sq",
-                                           "sources",
-                                           "articles",
-                                           "goldstein_sum",
-                                           "goldstein_sq_sum",
-                                           "goldstein_mentions_sum",
-                                           "goldstein_mentions_sq_sum",
-                                           "tone_sum"};
+  const std::vector<std::string> header(kCellColumns.begin(), kCellColumns.end());
   std::string buffer;
   if (json)
     buffer += "[";

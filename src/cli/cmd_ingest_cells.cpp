@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aggregate/cells_sql.hpp"
+#include "cli/cell_columns.hpp"
 #include "cli/command.hpp"
 #include "common/error.hpp"
 #include "reading/byte_source.hpp"
@@ -30,21 +31,7 @@ struct IngestCellsArgs {
 };
 
 // The columns of `triad export cells`, which the query's result has.
-constexpr std::array<const char*, 15> kColumns = {"date",
-                                                  "source",
-                                                  "target",
-                                                  "channel",
-                                                  "quad_class",
-                                                  "events",
-                                                  "mentions",
-                                                  "mentions_sq",
-                                                  "sources",
-                                                  "articles",
-                                                  "goldstein_sum",
-                                                  "goldstein_sq_sum",
-                                                  "goldstein_mentions_sum",
-                                                  "goldstein_mentions_sq_sum",
-                                                  "tone_sum"};
+constexpr const auto& kColumns = kCellColumns;
 enum Col {
   kDate,
   kSource,

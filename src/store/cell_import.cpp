@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "common/error.hpp"
+#include "store/cell_statements.hpp"
 
 namespace triad {
 namespace {
@@ -195,48 +196,11 @@ CellImportResult ImportCells(EventStore& store, const CellImport& im, bool repla
       "INSERT INTO imported_cells(file_id, key, events, mentions, mentions_sq, sources, articles, "
       "goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone) "
       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
-  auto upsert = db.Prepare(
-      "INSERT INTO cells(key, day, source, target, channel, quad_class, events, mentions, "
-      "mentions_sq, sources, articles, goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone) "
-      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
-      "events = events + excluded.events, mentions = mentions + excluded.mentions, "
-      "mentions_sq = mentions_sq + excluded.mentions_sq, sources = sources + excluded.sources, "
-      "articles = articles + excluded.articles, goldstein = goldstein + excluded.goldstein, "
-      "goldstein_sq = goldstein_sq + excluded.goldstein_sq, "
-      "goldstein_w = goldstein_w + excluded.goldstein_w, "
-      "goldstein_w_sq = goldstein_w_sq + excluded.goldstein_w_sq, tone = tone + excluded.tone");
+  auto upsert = db.Prepare(kUpsertCellSql);
   for (const auto& [key, v] : im.cells) {
-    const CellKey k = CellKey::Unpack(key);
-    own.Bind(1, result.file_id)
-        .Bind(2, static_cast<std::int64_t>(key))
-        .Bind(3, v.events)
-        .Bind(4, v.mentions)
-        .Bind(5, v.mentions_sq)
-        .Bind(6, v.sources)
-        .Bind(7, v.articles)
-        .Bind(8, v.goldstein)
-        .Bind(9, v.goldstein_sq)
-        .Bind(10, v.goldstein_w)
-        .Bind(11, v.goldstein_w_sq)
-        .Bind(12, v.tone)
-        .Run();
-    upsert.Bind(1, static_cast<std::int64_t>(key))
-        .Bind(2, k.day)
-        .Bind(3, std::string_view(k.source, 3))
-        .Bind(4, std::string_view(k.target, 3))
-        .Bind(5, static_cast<int>(k.channel))
-        .Bind(6, k.quad_class)
-        .Bind(7, v.events)
-        .Bind(8, v.mentions)
-        .Bind(9, v.mentions_sq)
-        .Bind(10, v.sources)
-        .Bind(11, v.articles)
-        .Bind(12, v.goldstein)
-        .Bind(13, v.goldstein_sq)
-        .Bind(14, v.goldstein_w)
-        .Bind(15, v.goldstein_w_sq)
-        .Bind(16, v.tone)
-        .Run();
+    own.Bind(1, result.file_id).Bind(2, static_cast<std::int64_t>(key));
+    BindSums(own, 3, v).Run();
+    UpsertCell(upsert, key, v);
   }
   store.RebuildWorldDays();  // imports add and take cells out of any days: the world's totals again
   txn.Commit();

@@ -13,6 +13,7 @@
 
 #include "common/error.hpp"
 #include "store/cell_import.hpp"
+#include "store/cell_statements.hpp"
 #include "store/key_chunks.hpp"
 #include "store/stored_keys.hpp"
 
@@ -429,68 +430,19 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
     insert_coverage.Run();
   }
 
-  auto upsert = db_.Prepare(
-      "INSERT INTO cells(key, day, source, target, channel, quad_class, events, mentions, "
-      "mentions_sq, sources, articles, goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone) "
-      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
-      "events = events + excluded.events, mentions = mentions + excluded.mentions, "
-      "mentions_sq = mentions_sq + excluded.mentions_sq, sources = sources + excluded.sources, "
-      "articles = articles + excluded.articles, goldstein = goldstein + excluded.goldstein, "
-      "goldstein_sq = goldstein_sq + excluded.goldstein_sq, "
-      "goldstein_w = goldstein_w + excluded.goldstein_w, "
-      "goldstein_w_sq = goldstein_w_sq + excluded.goldstein_w_sq, tone = tone + excluded.tone");
-  for (const Cell& cell : a.cells.SortedCells()) {
-    CellKey k = CellKey::Unpack(cell.key);
-    const CellValues& v = cell.values;
-    upsert.Bind(1, static_cast<std::int64_t>(cell.key))
-        .Bind(2, k.day)
-        .Bind(3, std::string_view(k.source, 3))
-        .Bind(4, std::string_view(k.target, 3))
-        .Bind(5, static_cast<int>(k.channel))
-        .Bind(6, k.quad_class)
-        .Bind(7, v.events)
-        .Bind(8, v.mentions)
-        .Bind(9, v.mentions_sq)
-        .Bind(10, v.sources)
-        .Bind(11, v.articles)
-        .Bind(12, v.goldstein)
-        .Bind(13, v.goldstein_sq)
-        .Bind(14, v.goldstein_w)
-        .Bind(15, v.goldstein_w_sq)
-        .Bind(16, v.tone);
-    upsert.Run();
-  }
+  auto upsert = db_.Prepare(kUpsertCellSql);
+  for (const Cell& cell : a.cells.SortedCells()) UpsertCell(upsert, cell.key, cell.values);
   // The world's day totals move with the cells, in the same transaction.
   std::map<std::tuple<Day, int, int>, CellValues> world;
   for (const Cell& cell : a.cells.SortedCells()) {
     const CellKey k = CellKey::Unpack(cell.key);
     world[{k.day, static_cast<int>(k.channel), k.quad_class}].Merge(cell.values);
   }
-  auto upsert_world = db_.Prepare(
-      "INSERT INTO world_days(day, channel, quad_class, events, mentions, mentions_sq, sources, "
-      "articles, goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone) "
-      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(day, channel, quad_class) DO UPDATE SET "
-      "events = events + excluded.events, mentions = mentions + excluded.mentions, "
-      "mentions_sq = mentions_sq + excluded.mentions_sq, sources = sources + excluded.sources, "
-      "articles = articles + excluded.articles, goldstein = goldstein + excluded.goldstein, "
-      "goldstein_sq = goldstein_sq + excluded.goldstein_sq, "
-      "goldstein_w = goldstein_w + excluded.goldstein_w, "
-      "goldstein_w_sq = goldstein_w_sq + excluded.goldstein_w_sq, tone = tone + excluded.tone");
-  for (const auto& [key, v] : world)
-    upsert_world.Bind(1, std::get<0>(key))
-        .Bind(2, std::get<1>(key))
-        .Bind(3, std::get<2>(key))
-        .Bind(4, v.events)
-        .Bind(5, v.mentions)
-        .Bind(6, v.mentions_sq)
-        .Bind(7, v.sources)
-        .Bind(8, v.articles)
-        .Bind(9, v.goldstein)
-        .Bind(10, v.goldstein_sq)
-        .Bind(11, v.goldstein_w)
-        .Bind(12, v.goldstein_w_sq)
-        .Bind(13, v.tone)
-        .Run();
+  auto upsert_world = db_.Prepare(kUpsertWorldDaySql);
+  for (const auto& [key, v] : world) {
+    upsert_world.Bind(1, std::get<0>(key)).Bind(2, std::get<1>(key)).Bind(3, std::get<2>(key));
+    BindSums(upsert_world, 4, v).Run();
+  }
 
   auto insert_reject =
       db_.Prepare("INSERT INTO rejects(file_id, line, field, reason, raw) VALUES(?,?,?,?,?)");

@@ -1,0 +1,24 @@
+#pragma once
+// The statements that add cells to the store, shared by event-file ingests (event_store.cpp) and
+// cell imports (cell_import.cpp): a cell's ten sums are added to the stored cell of its key, and
+// the day's world totals (world_days) move with them.
+#include <cstdint>
+
+#include "aggregate/cell.hpp"
+#include "store/sqlite.hpp"
+
+namespace triad {
+
+// INSERT ... ON CONFLICT(key) DO UPDATE: 16 parameters (key, day, source, target, channel,
+// quad_class, then the ten sums).
+extern const char* const kUpsertCellSql;
+// The same for world_days: 13 parameters (day, channel, quad_class, then the ten sums).
+extern const char* const kUpsertWorldDaySql;
+
+// Binds the ten sums of `v` to parameters first .. first + 9, in the tables' column order.
+Statement& BindSums(Statement& stmt, int first, const CellValues& v);
+
+// Runs kUpsertCellSql for one cell.
+void UpsertCell(Statement& upsert, std::uint64_t key, const CellValues& v);
+
+}  // namespace triad
