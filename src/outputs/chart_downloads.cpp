@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "outputs/html_escape.hpp"
@@ -41,19 +42,23 @@ std::string ChartTable::Csv() const {
 }
 
 std::string DataUrl(std::string_view mime, std::string_view content) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out = "data:" + std::string(mime) + ";charset=utf-8,";
-  out.reserve(out.size() + content.size() * 2);
-  for (unsigned char c : content) {
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
-    if (unreserved) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
+  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out = "data:" + std::string(mime) + ";charset=utf-8;base64,";
+  out.reserve(out.size() + (content.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  for (; i + 2 < content.size(); i += 3) {
+    const auto n = static_cast<std::uint32_t>(static_cast<unsigned char>(content[i]) << 16 |
+                                              static_cast<unsigned char>(content[i + 1]) << 8 |
+                                              static_cast<unsigned char>(content[i + 2]));
+    for (int shift : {18, 12, 6, 0}) out += kAlphabet[(n >> shift) & 63];
+  }
+  if (const std::size_t left = content.size() - i; left > 0) {
+    std::uint32_t n = static_cast<std::uint32_t>(static_cast<unsigned char>(content[i]) << 16);
+    if (left == 2) n |= static_cast<std::uint32_t>(static_cast<unsigned char>(content[i + 1]) << 8);
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += left == 2 ? kAlphabet[(n >> 6) & 63] : '=';
+    out += '=';
   }
   return out;
 }

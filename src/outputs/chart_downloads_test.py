@@ -1,6 +1,7 @@
 """Every chart of the report offers its numbers as CSV and itself as a standalone SVG, as data:
 URLs (no request); the CSV holds the report model's own numbers; the dyads' charts shade the
 calendar's elections and summits of the triad's countries in the report's range."""
+import base64
 import csv
 import io
 import json
@@ -8,18 +9,18 @@ import os
 import re
 import sys
 import unittest
-import urllib.parse
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.environ.get("TRIAD_SOURCE_DIR", "."), "tests", "pylib"))
 import triadtest as t  # noqa: E402
 
-LINK = re.compile(r'<a download="([^"]+)" href="data:([^;]+);charset=utf-8,([^"]*)">')
+LINK = re.compile(r'<a download="([^"]+)" href="data:([^;]+);charset=utf-8;base64,([^"]*)">')
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def downloads(html):
-    return {name: (mime, urllib.parse.unquote(body)) for name, mime, body in LINK.findall(html)}
+    return {name: (mime, base64.b64decode(body, validate=True).decode("utf-8"))
+            for name, mime, body in LINK.findall(html)}
 
 
 class ChartDownloads(unittest.TestCase):
