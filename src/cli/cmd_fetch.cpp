@@ -16,6 +16,7 @@
 
 #include "cli/command.hpp"
 #include "cli/date_option.hpp"
+#include "cli/download_flags.hpp"
 #include "cli/ingest_one.hpp"
 #include "common/error.hpp"
 #include "fetch/mirror_fetch.hpp"
@@ -29,13 +30,8 @@ namespace {
 struct FetchArgs {
   std::string from, to;
   int gdelt = 2;
-  std::string mirror = "gdelt-mirror";
+  DownloadFlags download;
   std::string ingest_store;  // empty: download only
-  std::string base_url = kGdeltBaseUrl;
-  int jobs = 4;
-  int attempts = 5;
-  double retry_wait = 2;
-  long timeout = 60;
   int max_report_lag = kDefaultMaxReportLagDays;
   bool dry_run = false;
   bool quiet = false;
@@ -77,18 +73,12 @@ int RunFetch(const FetchArgs& args) {
   const Day to = DateOptionOr(args.to, "--to", 0);
   if (to < from) ThrowUsage(fmt::format("--to {} is before --from {}", args.to, args.from));
   const bool json = args.format == "json";
-  MirrorOptions options;
-  options.mirror_dir = args.mirror;
-  options.jobs = args.jobs;
-  options.attempts = args.attempts;
-  options.retry_wait_seconds = args.retry_wait;
-  options.http.stall_seconds = args.timeout;
-  options.http.connect_timeout_seconds = args.timeout;
+  const MirrorOptions options = args.download.Options();
   const GdeltFamily family = args.gdelt == 1 ? GdeltFamily::kGdelt1 : GdeltFamily::kGdelt2;
   const auto started = std::chrono::steady_clock::now();
 
   std::vector<RemoteFile> files =
-      FilesInRange(FetchFileList(family, args.base_url, options), from, to);
+      FilesInRange(FetchFileList(family, args.download.base_url, options), from, to);
   std::int64_t listed_bytes = 0;
   for (const RemoteFile& f : files) listed_bytes += f.size;
   if (args.dry_run) {
@@ -177,7 +167,7 @@ int RunFetch(const FetchArgs& args) {
     }
     const RemoteFile& f = files[i];
     nlohmann::json fj = {{"url", f.url},
-                         {"path", MirrorPathOf(args.mirror, f)},
+                         {"path", MirrorPathOf(args.download.mirror, f)},
                          {"status", FetchStatusName(out.status)},
                          {"bytes", f.size},
                          {"attempts", out.attempts}};
@@ -239,7 +229,7 @@ int RunFetch(const FetchArgs& args) {
     nlohmann::json out = {{"from", FormatDate(from)},
                           {"to", FormatDate(to)},
                           {"gdelt", args.gdelt},
-                          {"mirror", args.mirror},
+                          {"mirror", args.download.mirror},
                           {"files_listed", files.size()},
                           {"downloaded", downloaded},
                           {"present", present},
@@ -258,7 +248,7 @@ int RunFetch(const FetchArgs& args) {
         "failed; {:.1f} MB in {:.1f} s ({:.1f} MB/s) into {}\n",
         files.size(), args.gdelt, files.size() == 1 ? "" : "s", FormatDate(from), FormatDate(to),
         downloaded, present, failed, mb, seconds, seconds > 0 ? mb / seconds : 0.0,
-        TerminalText(args.mirror));
+        TerminalText(args.download.mirror));
     if (store)
       fmt::print("ingested {} file{} into {} ({} already there, {} failed): {} events added\n",
                  ingested, ingested == 1 ? "" : "s", TerminalText(args.ingest_store),
@@ -280,27 +270,9 @@ const CommandRegistration kFetch(8, [](CLI::App& app, int& exit_code) {
                   "files (from 2013-04-01) and its monthly and yearly backfile")
       ->check(CLI::IsMember({1, 2}))
       ->capture_default_str();
-  cmd->add_option("--mirror", args->mirror, "Local folder laid out like the server")
-      ->capture_default_str();
   cmd->add_option("--ingest", args->ingest_store,
                   "Also ingest each verified file into this store as it arrives");
-  cmd->add_option("--base-url", args->base_url, "The file server (a mirror or a test server)")
-      ->capture_default_str();
-  cmd->add_option("--jobs", args->jobs, "Parallel downloads, 1 to 32")
-      ->check(CLI::Range(1, 32))
-      ->capture_default_str();
-  cmd->add_option("--attempts", args->attempts, "Tries per file before it fails, 1 to 20")
-      ->check(CLI::Range(1, 20))
-      ->capture_default_str();
-  cmd->add_option("--retry-wait", args->retry_wait,
-                  "Seconds before the first retry; doubles each time (a server's Retry-After "
-                  "is honoured, up to 300 s)")
-      ->check(CLI::Range(0.0, 300.0))
-      ->capture_default_str();
-  cmd->add_option("--timeout", args->timeout,
-                  "Seconds without a byte (or to connect) before a download is retried")
-      ->check(CLI::Range(1L, 3600L))
-      ->capture_default_str();
+  args->download.AddTo(cmd);
   cmd->add_option("--max-report-lag", args->max_report_lag,
                   "With --ingest: as ingest --max-report-lag")
       ->check(CLI::Range(-1, 36525))

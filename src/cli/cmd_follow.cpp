@@ -14,6 +14,7 @@
 
 #include "analysis/triad_alerts.hpp"
 #include "cli/command.hpp"
+#include "cli/download_flags.hpp"
 #include "cli/ingest_one.hpp"
 #include "cli/triad_flags.hpp"
 #include "common/error.hpp"
@@ -36,18 +37,13 @@ constexpr const char* kPendingKey = "follow.pending_evaluation";
 
 struct FollowArgs {
   TriadFlags flags;  // --store among them
-  std::string base_url = kGdeltBaseUrl;
-  std::string mirror = "gdelt-mirror";
+  DownloadFlags download;
   std::string every = "15m";
   std::string since;  // first news day when the store has no place yet
   std::string alerts_file;
   std::string alert_command;
   bool once = false;
   bool quiet = false;
-  int jobs = 4;
-  int attempts = 5;
-  double retry_wait = 2;
-  long timeout = 60;
 };
 
 std::int64_t SlotSeconds(std::int64_t slot) {
@@ -124,12 +120,7 @@ class Follower {
     query_ = args.flags.Resolve();
     query_.drivers = false;
     freq_ = query_.periods.freq.value_or(kDefaultFrequency);
-    mirror_.mirror_dir = args.mirror;
-    mirror_.jobs = args.jobs;
-    mirror_.attempts = args.attempts;
-    mirror_.retry_wait_seconds = args.retry_wait;
-    mirror_.http.stall_seconds = args.timeout;
-    mirror_.http.connect_timeout_seconds = args.timeout;
+    mirror_ = args.download.Options();
     aggregate_.threads = 1;
   }
 
@@ -143,7 +134,7 @@ class Follower {
       if (auto day = ParseDate(*pending)) Evaluate(*day);
     std::optional<std::int64_t> last;
     if (auto v = store_.Meta(kLastSlotKey)) last = std::stoll(*v);
-    std::vector<RemoteFile> newest = FetchLastUpdate(args_.base_url, mirror_);
+    std::vector<RemoteFile> newest = FetchLastUpdate(args_.download.base_url, mirror_);
     if (newest.empty()) {
       Note("the server's lastupdate.txt lists no export file");
       return kExitOk;
@@ -169,7 +160,7 @@ class Follower {
       } else {
         after = newest_slot - 1;  // from now on
       }
-      for (RemoteFile& f : FetchFileList(GdeltFamily::kGdelt2, args_.base_url, mirror_))
+      for (RemoteFile& f : FetchFileList(GdeltFamily::kGdelt2, args_.download.base_url, mirror_))
         if (f.slot > after && f.slot <= newest_slot) todo.push_back(std::move(f));
     }
     return Process(todo, last);
@@ -316,21 +307,7 @@ const CommandRegistration kFollow(9, [](CLI::App& app, int& exit_code) {
   cmd->add_option("--alert-command", args->alert_command,
                   "Run this command (with /bin/sh) for each alert, the alert's JSON line on its "
                   "standard input");
-  cmd->add_option("--base-url", args->base_url, "The file server")->capture_default_str();
-  cmd->add_option("--mirror", args->mirror, "Local folder for the downloaded files")
-      ->capture_default_str();
-  cmd->add_option("--jobs", args->jobs, "Parallel downloads when catching up")
-      ->check(CLI::Range(1, 32))
-      ->capture_default_str();
-  cmd->add_option("--attempts", args->attempts, "Tries per file")
-      ->check(CLI::Range(1, 20))
-      ->capture_default_str();
-  cmd->add_option("--retry-wait", args->retry_wait, "Seconds before the first retry")
-      ->check(CLI::Range(0.0, 300.0))
-      ->capture_default_str();
-  cmd->add_option("--timeout", args->timeout, "Seconds without a byte before a retry")
-      ->check(CLI::Range(1L, 3600L))
-      ->capture_default_str();
+  args->download.AddTo(cmd);
   cmd->add_flag("-q,--quiet", args->quiet, "Print only alerts and errors");
   cmd->footer(
       "Each poll reads lastupdate.txt; when more than one slot is new (downtime, or the first "

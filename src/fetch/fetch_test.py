@@ -196,6 +196,26 @@ class Fetch(unittest.TestCase):
         self.assertEqual(proc.returncode, 1)
         self.assertIn("cannot download the file list", proc.stderr)
 
+    def test_follow_takes_the_next_slot_from_lastupdate_and_catches_up_from_the_master_list(self):
+        """Real 15-minute files, one new slot at a time: the slot right after the last one comes
+        from lastupdate.txt alone; after a gap (the mirroring bot skipped slots) follow reads
+        masterfilelist.txt. Either way the store ends equal to a clean ingest."""
+        store = os.path.join(self.dir, "follow.db")
+        def seconds(name):
+            return int(name[8:10]) * 3600 + int(name[10:12]) * 60
+        expected_list_reads = 1  # the first run catches up from --since
+        for i, name in enumerate(NAMES):
+            self.server.until = int(name[:14])
+            t.run("follow", "--once", "--quiet", "--freq", "day", "--store", store, "--since", "2025-05-25",
+                  "--base-url", self.server.url, "--mirror", self.mirror, "--alerts",
+                  os.path.join(self.dir, "alerts.jsonl"))
+            if i > 0 and seconds(name) - seconds(NAMES[i - 1]) != 900:
+                expected_list_reads += 1
+        list_reads = [r for r in self.server.requests if r[1] == "/gdeltv2/masterfilelist.txt"]
+        self.assertEqual(len(list_reads), expected_list_reads)
+        self.assertGreaterEqual(len(NAMES) - expected_list_reads, 5)  # slots from lastupdate alone
+        self.assertEqual(t.exported_cells(store), self.clean_cells(NAMES))
+
     def test_gdelt1_daily_files_from_md5sums_and_filesizes(self):
         root = os.path.join(self.dir, "g1")
         os.makedirs(os.path.join(root, "events"))

@@ -5,7 +5,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <mutex>
 
 #include "common/error.hpp"
 #include "fetch/curl_library.hpp"

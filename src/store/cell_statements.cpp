@@ -38,6 +38,21 @@ Statement& BindSums(Statement& stmt, int first, const CellValues& v) {
       .Bind(first + 9, v.tone);
 }
 
+CellValues ReadSums(const Statement& stmt, int first) {
+  CellValues v;
+  v.events = stmt.Int(first);
+  v.mentions = stmt.Int(first + 1);
+  v.mentions_sq = stmt.Int(first + 2);
+  v.sources = stmt.Int(first + 3);
+  v.articles = stmt.Int(first + 4);
+  v.goldstein = stmt.Int(first + 5);
+  v.goldstein_sq = stmt.Int(first + 6);
+  v.goldstein_w = stmt.Int(first + 7);
+  v.goldstein_w_sq = stmt.Int(first + 8);
+  v.tone = stmt.Int(first + 9);
+  return v;
+}
+
 void UpsertCell(Statement& upsert, std::uint64_t key, const CellValues& v) {
   const CellKey k = CellKey::Unpack(key);
   upsert.Bind(1, static_cast<std::int64_t>(key))

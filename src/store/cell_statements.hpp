@@ -18,6 +18,9 @@ extern const char* const kUpsertWorldDaySql;
 // Binds the ten sums of `v` to parameters first .. first + 9, in the tables' column order.
 Statement& BindSums(Statement& stmt, int first, const CellValues& v);
 
+// The ten sums from result columns first .. first + 9, in the tables' column order.
+CellValues ReadSums(const Statement& stmt, int first);
+
 // Runs kUpsertCellSql for one cell.
 void UpsertCell(Statement& upsert, std::uint64_t key, const CellValues& v);
 

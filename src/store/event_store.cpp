@@ -430,11 +430,11 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
     insert_coverage.Run();
   }
 
+  // The cells, and the world's day totals that move with them in the same transaction.
   auto upsert = db_.Prepare(kUpsertCellSql);
-  for (const Cell& cell : a.cells.SortedCells()) UpsertCell(upsert, cell.key, cell.values);
-  // The world's day totals move with the cells, in the same transaction.
   std::map<std::tuple<Day, int, int>, CellValues> world;
   for (const Cell& cell : a.cells.SortedCells()) {
+    UpsertCell(upsert, cell.key, cell.values);
     const CellKey k = CellKey::Unpack(cell.key);
     world[{k.day, static_cast<int>(k.channel), k.quad_class}].Merge(cell.values);
   }
@@ -579,19 +579,8 @@ void EventStore::ForEachWorldDay(
       "WHERE day >= ? AND day <= ? ORDER BY day, channel, quad_class");
   stmt.Bind(1, from).Bind(2, to);
   while (stmt.Step()) {
-    CellValues v;
-    v.events = stmt.Int(3);
-    v.mentions = stmt.Int(4);
-    v.mentions_sq = stmt.Int(5);
-    v.sources = stmt.Int(6);
-    v.articles = stmt.Int(7);
-    v.goldstein = stmt.Int(8);
-    v.goldstein_sq = stmt.Int(9);
-    v.goldstein_w = stmt.Int(10);
-    v.goldstein_w_sq = stmt.Int(11);
-    v.tone = stmt.Int(12);
     visit(static_cast<Day>(stmt.Int(0)), static_cast<Channel>(stmt.Int(1)),
-          static_cast<int>(stmt.Int(2)), v);
+          static_cast<int>(stmt.Int(2)), ReadSums(stmt, 3));
   }
 }
 
@@ -621,17 +610,7 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
   Cell cell;
   while (stmt.Step()) {
     cell.key = static_cast<std::uint64_t>(stmt.Int(0));
-    CellValues& v = cell.values;
-    v.events = stmt.Int(1);
-    v.mentions = stmt.Int(2);
-    v.mentions_sq = stmt.Int(3);
-    v.sources = stmt.Int(4);
-    v.articles = stmt.Int(5);
-    v.goldstein = stmt.Int(6);
-    v.goldstein_sq = stmt.Int(7);
-    v.goldstein_w = stmt.Int(8);
-    v.goldstein_w_sq = stmt.Int(9);
-    v.tone = stmt.Int(10);
+    cell.values = ReadSums(stmt, 1);
     visit(cell);
   }
 }
