@@ -130,7 +130,7 @@ class BoundedRejects(unittest.TestCase):
         # A read command never writes: it asks for an ingest, which upgrades the store.
         read = t.run("info", "--format", "json", "--store", self.store, check=False)
         self.assertEqual(read.returncode, 4)
-        self.assertIn("schema version 1, older than this triad's (5)", read.stderr)
+        self.assertIn("schema version 1, older than this triad's (6)", read.stderr)
         t.run("ingest", "--quiet", "--store", self.store, path)  # already ingested: a no-op
         info = json.loads(t.run("info", "--format", "json", "--store", self.store).stdout)
         self.assertEqual(info["reject_reasons"], [{"reason": "QuadClass: not 1, 2, 3 or 4", "rows": 1}])

@@ -21,23 +21,28 @@ void UnpackCode(std::uint64_t bits, char* code) {
 }  // namespace
 
 std::uint64_t CellKey::PackParts(Day day, const char* source, const char* target, Channel channel,
-                                 int quad_class) {
-  return (static_cast<std::uint64_t>(day + kDayOffset) << 35) | (PackCode(source) << 20) |
-         (PackCode(target) << 5) | (static_cast<std::uint64_t>(channel) << 3) |
-         static_cast<std::uint64_t>(quad_class);
+                                 int quad_class, ActorSector source_sector,
+                                 ActorSector target_sector) {
+  return (static_cast<std::uint64_t>(day + kDayOffset) << 41) | (PackCode(source) << 26) |
+         (PackCode(target) << 11) | (static_cast<std::uint64_t>(channel) << 9) |
+         (static_cast<std::uint64_t>(quad_class) << 6) |
+         (static_cast<std::uint64_t>(source_sector) << 3) |
+         static_cast<std::uint64_t>(target_sector);
 }
 
 std::uint64_t CellKey::Pack() const {
-  return PackParts(day, source, target, channel, quad_class);
+  return PackParts(day, source, target, channel, quad_class, source_sector, target_sector);
 }
 
 CellKey CellKey::Unpack(std::uint64_t packed) {
   CellKey key;
-  key.day = static_cast<Day>(static_cast<std::int64_t>(packed >> 35) - kDayOffset);
-  UnpackCode((packed >> 20) & 0x7fff, key.source);
-  UnpackCode((packed >> 5) & 0x7fff, key.target);
-  key.channel = static_cast<Channel>((packed >> 3) & 3);
-  key.quad_class = static_cast<int>(packed & 7);
+  key.day = static_cast<Day>(static_cast<std::int64_t>(packed >> 41) - kDayOffset);
+  UnpackCode((packed >> 26) & 0x7fff, key.source);
+  UnpackCode((packed >> 11) & 0x7fff, key.target);
+  key.channel = static_cast<Channel>((packed >> 9) & 3);
+  key.quad_class = static_cast<int>((packed >> 6) & 7);
+  key.source_sector = static_cast<ActorSector>((packed >> 3) & 7);
+  key.target_sector = static_cast<ActorSector>(packed & 7);
   return key;
 }
 

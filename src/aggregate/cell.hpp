@@ -1,10 +1,12 @@
 #pragma once
 // A dyad-day cell: all accepted events of one (day, source country, target country, channel,
-// QuadClass). The sums are exact integers: Goldstein in tenths, tone in millionths, so a cell is
-// the same whatever the order or thread that added its events, and equals SQL's GROUP BY.
+// QuadClass, source's sector class, target's sector class). The sums are exact integers: Goldstein
+// in tenths, tone in millionths, so a cell is the same whatever the order or thread that added its
+// events, and equals SQL's GROUP BY.
 #include <cstdint>
 #include <string>
 
+#include "codebook/actor_sectors.hpp"
 #include "codebook/cameo.hpp"
 #include "common/date.hpp"
 
@@ -16,13 +18,19 @@ struct CellKey {
   char target[4] = {0, 0, 0, 0};
   Channel channel = Channel::kDiplomatic;
   int quad_class = 1;  // 1..4
+  ActorSector source_sector = ActorSector::kUnspecified;
+  ActorSector target_sector = ActorSector::kUnspecified;
 
-  // Packs into 56 bits, ordered like (day, source, target, channel, quad_class), never 0.
+  // Packs into 62 bits, ordered like (day, source, target, channel, quad_class, source_sector,
+  // target_sector), never 0; the sectors take the lowest 6 bits (3 a side), so the cells of one
+  // (day, dyad, channel, QuadClass) are adjacent.
   std::uint64_t Pack() const;
   static CellKey Unpack(std::uint64_t packed);
   // Packs from parts without building a CellKey (hot path). Codes must be 3 letters A-Z.
   static std::uint64_t PackParts(Day day, const char* source, const char* target, Channel channel,
-                                 int quad_class);
+                                 int quad_class,
+                                 ActorSector source_sector = ActorSector::kUnspecified,
+                                 ActorSector target_sector = ActorSector::kUnspecified);
 };
 
 struct CellValues {

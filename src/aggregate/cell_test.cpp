@@ -24,6 +24,30 @@ TEST(CellKey, PacksAndUnpacksInKeyOrder) {
             -20000);
 }
 
+TEST(CellKey, SectorsAreTheLowestBitsAndRoundTrip) {
+  const Day day = *ParseDate("2025-05-15");
+  const std::uint64_t plain = CellKey::PackParts(day, "CHN", "USA", Channel::kSecurity, 4);
+  const std::uint64_t military = CellKey::PackParts(day, "CHN", "USA", Channel::kSecurity, 4,
+                                                    ActorSector::kMilitary, ActorSector::kCivil);
+  CellKey k = CellKey::Unpack(military);
+  EXPECT_EQ(k.source_sector, ActorSector::kMilitary);
+  EXPECT_EQ(k.target_sector, ActorSector::kCivil);
+  EXPECT_EQ(k.quad_class, 4);
+  EXPECT_EQ(k.channel, Channel::kSecurity);
+  EXPECT_EQ(military, plain + 2 * 8 + 4);
+  // A (day, dyad, channel, QuadClass)'s sector cells sort before the next QuadClass.
+  EXPECT_LT(CellKey::PackParts(day, "CHN", "USA", Channel::kEconomic, 2, ActorSector::kNotRecorded,
+                               ActorSector::kNotRecorded),
+            CellKey::PackParts(day, "CHN", "USA", Channel::kEconomic, 3));
+  // The largest key stays a positive SQLite integer (below 2^63).
+  const std::uint64_t last =
+      CellKey::PackParts((1 << 20) - 1, "ZZZ", "ZZZ", Channel::kSecurity, 4,
+                         ActorSector::kNotRecorded, ActorSector::kNotRecorded);
+  EXPECT_LT(last, std::uint64_t{1} << 62);
+  EXPECT_EQ(CellKey::Unpack(last).day, (1 << 20) - 1);
+  EXPECT_EQ(CellKey::Unpack(last).target_sector, ActorSector::kNotRecorded);
+}
+
 TEST(CellTable, AggregatesLikeAMapWhileGrowing) {
   CellTable table(16);
   std::mt19937_64 rng(7);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "codebook/actor_sectors.hpp"
 #include "codebook/cameo.hpp"
 #include "common/error.hpp"
 
@@ -40,6 +41,31 @@ std::string CodebookTable() {
     first = false;
   }
   return out + "),\n";
+}
+
+// A side's sector class from its three actor type codes (`side` is r.source or r.target; the
+// columns are SIDE_type1..3): the strongest class among them, as ActorSectorTable does.
+std::string SectorCase(std::string_view side) {
+  std::string out = "CASE";
+  for (ActorSector sector : {ActorSector::kMilitary, ActorSector::kGovernment,
+                             ActorSector::kBusiness, ActorSector::kCivil}) {
+    std::string list;
+    for (const std::string& code : ActorSectorTable::Default().GdeltCodesOf(sector))
+      list += (list.empty() ? "" : ", ") + Quoted(code);
+    out +=
+        fmt::format(" WHEN {0}_type1 IN ({1}) OR {0}_type2 IN ({1}) OR {0}_type3 IN ({1}) THEN {2}",
+                    side, list, static_cast<int>(sector));
+  }
+  return out + " ELSE 0 END";
+}
+
+// The class's name as `export cells` writes it.
+std::string SectorName(std::string_view column) {
+  std::string out = fmt::format("CASE {}", column);
+  for (ActorSector sector : {ActorSector::kUnspecified, ActorSector::kGovernment,
+                             ActorSector::kMilitary, ActorSector::kBusiness, ActorSector::kCivil})
+    out += fmt::format(" WHEN {} THEN '{}'", static_cast<int>(sector), ActorSectorName(sector));
+  return out + " END";
 }
 
 // DuckDB over local files, read as text so that every rule of triad's reader applies to the
@@ -100,6 +126,8 @@ gdelt_parsed AS (
     CASE WHEN regexp_full_match(f[1], {integer}) THEN CAST(f[1] AS BIGINT) END AS id,
     CASE WHEN regexp_full_match(f[2], '[0-9]{{8}}') THEN CAST(try_strptime(f[2], '%Y%m%d') AS DATE) END AS day,
     f[8] AS source, f[18] AS target, f[27] AS code,
+    f[13] AS source_type1, f[14] AS source_type2, f[15] AS source_type3,
+    f[23] AS target_type1, f[24] AS target_type2, f[25] AS target_type3,
     CASE WHEN f[30] IN ('1', '2', '3', '4') THEN CAST(f[30] AS BIGINT) END AS quad_class,
     f[31] = '' AS goldstein_empty,
     {goldstein} AS goldstein_tenths,
@@ -120,6 +148,7 @@ gdelt_rows AS (
   SELECT copy_file, copy_line, id, day, day - DATE '1970-01-01' AS day_number,
     source, target, code, quad_class, goldstein_empty, goldstein_tenths, mentions, sources,
     articles, tone_millionths, added, added_day, added_day - DATE '1970-01-01' AS added_day_number,
+    source_type1, source_type2, source_type3, target_type1, target_type2, target_type3,
     {news_slot} AS news_slot
   FROM (
     SELECT *,
@@ -183,6 +212,12 @@ gdelt_source AS (
     IFNULL(Actor1CountryCode, '') AS source,
     IFNULL(Actor2CountryCode, '') AS target,
     IFNULL(EventCode, '') AS code,
+    IFNULL(Actor1Type1Code, '') AS source_type1,
+    IFNULL(Actor1Type2Code, '') AS source_type2,
+    IFNULL(Actor1Type3Code, '') AS source_type3,
+    IFNULL(Actor2Type1Code, '') AS target_type1,
+    IFNULL(Actor2Type2Code, '') AS target_type2,
+    IFNULL(Actor2Type3Code, '') AS target_type3,
     QuadClass AS quad_class,
     GoldsteinScale IS NULL AS goldstein_empty,
     SAFE_CAST(ROUND(SAFE_CAST(CAST(GoldsteinScale AS STRING) AS BIGNUMERIC) * 10) AS INT64) AS goldstein_tenths,
@@ -198,6 +233,7 @@ gdelt_rows AS (
   SELECT '' AS copy_file, 0 AS copy_line, id, day, UNIX_DATE(day) AS day_number,
     source, target, code, quad_class, goldstein_empty, goldstein_tenths, mentions, sources,
     articles, tone_millionths, added, added_day, UNIX_DATE(added_day) AS added_day_number,
+    source_type1, source_type2, source_type3, target_type1, target_type2, target_type3,
     {news_slot} AS news_slot
   FROM (
     SELECT *,
@@ -231,10 +267,14 @@ std::string CellsPart(const CellsQueryOptions& o) {
   return fmt::format(
       R"sql(-- The rows triad's reader accepts (reading/gdelt_row.cpp): two different 3-letter
 -- country codes, a known event code, valid numbers, plausible dates; GDELT's Goldstein value,
--- or the codebook's where GDELT left it empty.
+-- or the codebook's where GDELT left it empty. Each side's sector class from its actor type
+-- codes (data/codebook/actor_sectors.csv: 0 unspecified, 1 government, 2 military, 3 business,
+-- 4 civil; the strongest of the three codes, military first).
 accepted AS (
   SELECT r.*, c.channel,
-    CASE WHEN r.goldstein_empty THEN c.goldstein_tenths ELSE r.goldstein_tenths END AS goldstein
+    CASE WHEN r.goldstein_empty THEN c.goldstein_tenths ELSE r.goldstein_tenths END AS goldstein,
+    {source_sector} AS source_sector,
+    {target_sector} AS target_sector
   FROM gdelt_rows r JOIN codebook c ON c.code = r.code
   WHERE r.source <> '' AND r.target <> '' AND r.source <> r.target
     AND r.id >= 0
@@ -259,7 +299,7 @@ numbered AS (
   FROM fresh
 ),
 cells AS (
-  SELECT day, source, target, channel, quad_class,
+  SELECT day, source, target, source_sector, target_sector, channel, quad_class,
     COUNT(*) AS events,
     SUM(mentions) AS mentions,
     SUM(mentions * mentions) AS mentions_sq,
@@ -272,7 +312,7 @@ cells AS (
     SUM(tone_millionths) AS tone
   FROM numbered
   WHERE copy_number = 1
-  GROUP BY day, source, target, channel, quad_class
+  GROUP BY day, source, target, source_sector, target_sector, channel, quad_class
 ),
 -- The news coverage: the publication slots of the accepted rows (old events reported again
 -- and later copies included, as `triad ingest` records them); rows dated by event give their
@@ -286,7 +326,8 @@ news AS (
       fmt::arg("first_day", first_day), fmt::arg("last_day", last_day),
       fmt::arg("source_letters", letters("r.source")),
       fmt::arg("target_letters", letters("r.target")), fmt::arg("stale", stale),
-      fmt::arg("stale_note", stale_note));
+      fmt::arg("source_sector", SectorCase("r.source")),
+      fmt::arg("target_sector", SectorCase("r.target")), fmt::arg("stale_note", stale_note));
 }
 
 std::string FinalSelect(const CellsQueryOptions& o) {
@@ -302,6 +343,8 @@ std::string FinalSelect(const CellsQueryOptions& o) {
   const int slots = o.format == EventFormat::kGdelt2 ? kGdelt2SlotsPerDay : 1;
   return fmt::format(
       R"sql(SELECT day AS date, source, target,
+  {source_sector} AS source_sector,
+  {target_sector} AS target_sector,
   CASE channel WHEN 0 THEN 'diplomatic' WHEN 1 THEN 'economic' ELSE 'security' END AS channel,
   quad_class, events, mentions, mentions_sq, sources, articles,
   {g} AS goldstein_sum,
@@ -311,7 +354,8 @@ std::string FinalSelect(const CellsQueryOptions& o) {
   {tone} AS tone_sum
 FROM cells
 UNION ALL
-SELECT day AS date, '' AS source, '' AS target, '{news}' AS channel, 0 AS quad_class,
+SELECT day AS date, '' AS source, '' AS target, '' AS source_sector, '' AS target_sector,
+  '{news}' AS channel, 0 AS quad_class,
   slot AS events, {slots} AS mentions, 0 AS mentions_sq, 0 AS sources, 0 AS articles,
   {g0} AS goldstein_sum,
   {g20} AS goldstein_sq_sum,
@@ -319,8 +363,10 @@ SELECT day AS date, '' AS source, '' AS target, '{news}' AS channel, 0 AS quad_c
   {g20} AS goldstein_mentions_sq_sum,
   {tone0} AS tone_sum
 FROM news
-ORDER BY date, source, target, channel, quad_class, events
+ORDER BY date, source, target, source_sector, target_sector, channel, quad_class, events
 )sql",
+      fmt::arg("source_sector", SectorName("source_sector")),
+      fmt::arg("target_sector", SectorName("target_sector")),
       fmt::arg("g", scaled("goldstein", "0.1", "DECIMAL(38, 1)")),
       fmt::arg("g2", scaled("goldstein_sq", "0.01", "DECIMAL(38, 2)")),
       fmt::arg("gw", scaled("goldstein_w", "0.1", "DECIMAL(38, 1)")),

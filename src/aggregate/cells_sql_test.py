@@ -406,7 +406,7 @@ class IngestCells(unittest.TestCase):
         _, later = duckdb_result(d, os.path.join(HEAD_DIR, "*.export.CSV"), "--from", "2025-05-16")
         t.run("ingest-cells", "--store", store, later)
         db = sqlite3.connect(store)
-        self.assertEqual(db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone(), ("5",))
+        self.assertEqual(db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone(), ("6",))
         self.assertEqual(db.execute("SELECT count(*) FROM cell_imports").fetchone(), (1,))
         db.close()
         self.assertEqual(export(store), export(self.ingested))

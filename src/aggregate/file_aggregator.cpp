@@ -232,8 +232,9 @@ void ParseBlock(const Block& block, const RowParser& parser, const SeenEvents* s
           ++out->duplicate;
           break;
         }
-        std::uint64_t key = CellKey::PackParts(r.day, r.source.data(), r.target.data(),
-                                               r.event->channel, r.quad_class);
+        std::uint64_t key =
+            CellKey::PackParts(r.day, r.source.data(), r.target.data(), r.event->channel,
+                               r.quad_class, r.source_sector, r.target_sector);
         if (repeated && std::binary_search(repeated->begin(), repeated->end(), r.key)) {
           out->held.push_back(HeldEvent{r.key, key, EventValues(r), r.day, r.date_added});
           break;

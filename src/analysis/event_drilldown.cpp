@@ -83,6 +83,7 @@ std::vector<EventDrilldown> EventsBehind(EventStore& store,
         const bool back = r.source == q.dyad.second && r.target == q.dyad.first;
         if (!forward && !back) continue;
         if (q.channel && r.event->channel != *q.channel) continue;
+        if (!q.sector.Keeps(r.source_sector, r.target_sector)) continue;
         if (!seen[i].insert({static_cast<int>(IdFamilyOf(format)), r.key}).second) continue;
         EventBehind e;
         e.day = r.day;
@@ -94,6 +95,8 @@ std::vector<EventDrilldown> EventsBehind(EventStore& store,
         e.code = r.event->code;
         e.description = r.event->description;
         e.channel = r.event->channel;
+        e.source_sector = r.source_sector;
+        e.target_sector = r.target_sector;
         e.quad_class = r.quad_class;
         e.goldstein = r.goldstein_tenths / 10.0;
         e.mentions = format == EventFormat::kIcews ? -1 : r.mentions;

@@ -19,6 +19,7 @@ struct EventQuery {
   Dyad dyad;  // both directions
   Day from = 0, to = 0;
   std::optional<Channel> channel;
+  SectorFilter sector;  // both sides' classes (any by default)
   Weighting weight = Weighting::kEvents;
   int top = 20;  // rows to keep
   // How the rows are ranked: by the size of their pull (0), or the most positive (+1) or most
@@ -33,6 +34,7 @@ struct EventBehind {
   std::string source_name, target_name;
   std::string code, description;
   Channel channel = Channel::kDiplomatic;
+  ActorSector source_sector = ActorSector::kUnspecified, target_sector = ActorSector::kUnspecified;
   int quad_class = 0;
   double goldstein = 0;
   std::int32_t mentions = 0;  // -1 for ICEWS, which has no NumMentions

@@ -130,6 +130,7 @@ void AddEventsBehindMoves(EventStore& store, const TriadState& s, const ReportCo
       q.from = start;
       q.to = NextPeriodStart(start, s.plan.freq) - 1;
       q.channel = s.index.series.channel;
+      q.sector = s.index.series.sector;
       q.weight = s.index.series.weight;
       q.top = context.events_per_move;
       // The events that pulled the index the way it moved.

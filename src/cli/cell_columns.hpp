@@ -5,9 +5,11 @@
 
 namespace triad::cli {
 
-inline constexpr std::array<const char*, 15> kCellColumns = {"date",
+inline constexpr std::array<const char*, 17> kCellColumns = {"date",
                                                              "source",
                                                              "target",
+                                                             "source_sector",
+                                                             "target_sector",
                                                              "channel",
                                                              "quad_class",
                                                              "events",

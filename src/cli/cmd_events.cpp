@@ -20,6 +20,7 @@ struct EventsArgs {
   std::string dyad;
   std::string from, to;
   std::string channel = "all";
+  std::string sector = "any";
   std::string weight = "events";
   int top = 20;
   std::string rank = "pull";
@@ -37,6 +38,7 @@ nlohmann::json ToJson(const EventQuery& q, const EventDrilldown& d) {
       {"dyad", q.dyad.Label()},
       {"from", FormatDate(q.from)},
       {"to", FormatDate(q.to)},
+      {"sector", q.sector.Text()},
       {"events", d.events},
       {"total_weight", d.total_weight},
       {"mean_goldstein",
@@ -54,6 +56,8 @@ nlohmann::json ToJson(const EventQuery& q, const EventDrilldown& d) {
          {"target_name", e.target_name},
          {"cameo_code", e.code},
          {"description", e.description},
+         {"source_sector", ActorSectorName(e.source_sector)},
+         {"target_sector", ActorSectorName(e.target_sector)},
          {"channel", ChannelName(e.channel)},
          {"quad_class", e.quad_class},
          {"goldstein", e.goldstein},
@@ -74,6 +78,7 @@ int RunEvents(const EventsArgs& args) {
   q.from = DateOption(args.from, "--from");
   q.to = args.to.empty() ? q.from : DateOption(args.to, "--to");
   if (args.channel != "all") q.channel = ParseChannel(args.channel);
+  q.sector = SectorFilter::Parse(args.sector);
   q.weight = ParseWeighting(args.weight);
   q.top = args.top;
   q.direction = args.rank == "up" ? 1 : args.rank == "down" ? -1 : 0;
@@ -95,8 +100,9 @@ int RunEvents(const EventsArgs& args) {
       "{} events of {} from {} to {} (both directions{}), read back from {} file{}; mean "
       "Goldstein {} ({}-weighted); the {} with the {} (Goldstein × weight):\n",
       d.events, q.dyad.Label(), FormatDate(q.from), FormatDate(q.to),
-      q.channel ? fmt::format(", {} channel", ChannelName(*q.channel)) : "", d.files_read,
-      d.files_read == 1 ? "" : "s",
+      (q.channel ? fmt::format(", {} channel", ChannelName(*q.channel)) : "") +
+          (q.sector.any() ? "" : fmt::format(", {} actors on both sides", q.sector.Text())),
+      d.files_read, d.files_read == 1 ? "" : "s",
       d.total_weight > 0 ? fmt::format("{:+.3f}", d.total_pull / d.total_weight) : "n/a",
       args.weight, d.top.size(),
       q.direction > 0   ? "most positive pull"
@@ -125,6 +131,10 @@ const CommandRegistration kEvents(37, [](CLI::App& app, int& exit_code) {
   cmd->add_option("--to", args->to, "Last day (default: --from)");
   cmd->add_option("--channel", args->channel, "all, diplomatic, economic or security")
       ->check(CLI::IsMember({"all", "diplomatic", "economic", "security"}))
+      ->capture_default_str();
+  cmd->add_option("--sector", args->sector,
+                  "any, or actor sectors both sides must be in (government, military, business, "
+                  "civil, unspecified; comma-separated)")
       ->capture_default_str();
   cmd->add_option("--weight", args->weight, "events or mentions: the weight of the pull")
       ->check(CLI::IsMember({"events", "mentions"}))

@@ -41,6 +41,8 @@ int RunExport(const ExportArgs& args) {
     std::vector<std::string> row = {FormatDate(k.day),
                                     k.source,
                                     k.target,
+                                    std::string(ActorSectorName(k.source_sector)),
+                                    std::string(ActorSectorName(k.target_sector)),
                                     std::string(ChannelName(k.channel)),
                                     std::to_string(k.quad_class),
                                     std::to_string(v.events),
@@ -56,7 +58,7 @@ int RunExport(const ExportArgs& args) {
     if (json) {
       buffer += first ? "\n  {" : ",\n  {";
       for (std::size_t i = 0; i < row.size(); ++i) {
-        bool text = i < 4;
+        bool text = i < 6;
         buffer += fmt::format("{}\"{}\": {}{}{}", i ? ", " : "", header[i], text ? "\"" : "",
                               row[i], text ? "\"" : "");
       }

@@ -48,6 +48,7 @@ int RunIndex(const IndexArgs& args) {
     if (events) {
       out["weight"] = args.flags.series.weight;
       out["channel"] = args.flags.series.channel;
+      out["sector"] = options.series.sector.Text();
       out["min_events"] = options.min_events;
       out["min_coverage"] = options.min_coverage;
       out["include_partial"] = options.include_partial;

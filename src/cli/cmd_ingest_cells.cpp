@@ -36,6 +36,8 @@ enum Col {
   kDate,
   kSource,
   kTarget,
+  kSourceSector,
+  kTargetSector,
   kChannel,
   kQuad,
   kEvents,
@@ -249,6 +251,16 @@ class ResultReader {
         Fail(line, kColumns[col], fmt::format("'{}' is not a 3-letter country code", code));
     }
     if (row[kSource] == row[kTarget]) Fail(line, "target", "the same country as source");
+    ActorSector sectors[2];
+    for (Col col : {kSourceSector, kTargetSector}) {
+      auto sector = ParseActorSector(row[col]);
+      if (!sector)
+        Fail(line, kColumns[col],
+             fmt::format("'{}' is not a sector class (unspecified, government, military, "
+                         "business or civil)",
+                         row[col]));
+      sectors[col - kSourceSector] = *sector;
+    }
     const int quad = static_cast<int>(Integer(row, kQuad, line, 1, 4));
     constexpr std::int64_t kMax = std::int64_t{1} << 62;
     CellValues v;
@@ -262,13 +274,14 @@ class ResultReader {
     v.goldstein_w = Fixed(row, kGoldsteinW, line, 1);
     v.goldstein_w_sq = Fixed(row, kGoldsteinWSq, line, 2);
     v.tone = Fixed(row, kTone, line, 6);
-    const std::uint64_t key =
-        CellKey::PackParts(*day, row[kSource].c_str(), row[kTarget].c_str(), *channel, quad);
+    const std::uint64_t key = CellKey::PackParts(*day, row[kSource].c_str(), row[kTarget].c_str(),
+                                                 *channel, quad, sectors[0], sectors[1]);
     if (!out_->cells.emplace(key, v).second)
       Fail(line, "",
-           fmt::format("the cell {} {} {} {} {} occurs twice (results of overlapping "
+           fmt::format("the cell {} {} {} {}/{} {} {} occurs twice (results of overlapping "
                        "queries? import each result on its own)",
-                       row[kDate], row[kSource], row[kTarget], row[kChannel], quad));
+                       row[kDate], row[kSource], row[kTarget], row[kSourceSector],
+                       row[kTargetSector], row[kChannel], quad));
   }
 
   CellImport* out_;

@@ -56,7 +56,7 @@ struct MomentumArgs {
   // From the store instead of a CSV file:
   std::string dyad;
   std::string store = kDefaultStorePath;
-  std::string weight = "events", channel = "all", from, to, baseline, source;
+  std::string weight = "events", channel = "all", sector = "any", from, to, baseline, source;
   std::int64_t min_events = kDefaultMinEvents;
   std::string freq;
   bool damped = false;
@@ -210,6 +210,7 @@ PeriodSeries FromStore(const MomentumArgs& args) {
   flags.freq = args.freq;
   flags.weight = args.weight;
   flags.channel = args.channel;
+  flags.sector = args.sector;
   flags.from = args.from;
   flags.to = args.to;
   RelationIndexOptions options;
@@ -283,6 +284,9 @@ const CommandRegistration kRegistration(60, [](CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"events", "mentions"}));
   cmd->add_option("--channel", args->channel, "with --dyad: all, diplomatic, economic, security")
       ->check(CLI::IsMember({"all", "diplomatic", "economic", "security"}));
+  cmd->add_option("--sector", args->sector,
+                  "with --dyad: any, or actor sectors both sides must be in (government, "
+                  "military, business, civil, unspecified; comma-separated)");
   cmd->add_option("--from", args->from, "with --dyad: first day");
   cmd->add_option("--to", args->to, "with --dyad: last day");
   cmd->add_option("--baseline", args->baseline, "with --dyad: none, world or own");

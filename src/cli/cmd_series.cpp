@@ -72,6 +72,7 @@ int RunSeries(const SeriesArgs& args) {
                           {"freq", FrequencyName(options.freq)},
                           {"weight", args.flags.weight},
                           {"channel", args.flags.channel},
+                          {"sector", options.sector.Text()},
                           {"from", FormatDate(series.from)},
                           {"to", FormatDate(series.to)}};
     auto num = [](double v) -> nlohmann::json {

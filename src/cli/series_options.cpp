@@ -21,6 +21,11 @@ void SeriesFlags::AddTo(CLI::App* cmd) {
   cmd->add_option("--channel", channel, "all, diplomatic, economic or security")
       ->check(CLI::IsMember({"all", "diplomatic", "economic", "security"}))
       ->capture_default_str();
+  cmd->add_option("--sector", sector,
+                  "Actor sectors both sides must be in: any, or one or more of government, "
+                  "military, business, civil, unspecified (comma-separated; GDELT actor type "
+                  "codes, ICEWS sectors: data/codebook/actor_sectors.csv)")
+      ->capture_default_str();
   cmd->add_option("--from", from, "First day (YYYY-MM-DD; default: start of the store's coverage)");
   cmd->add_option("--to", to, "Last day (YYYY-MM-DD; default: last event day)");
 }
@@ -30,6 +35,7 @@ SeriesOptions SeriesFlags::Resolve() const {
   o.freq = freq.empty() ? kDefaultFrequency : ParseFrequency(freq);
   o.weight = ParseWeighting(weight);
   if (channel != "all") o.channel = ParseChannel(channel);
+  o.sector = SectorFilter::Parse(sector);
   auto date = [](const std::string& text, const char* option) -> std::optional<Day> {
     if (text.empty()) return std::nullopt;
     auto d = ParseDate(text);

@@ -1,6 +1,6 @@
 #pragma once
 // The options shared by every command that reads a dyad series from the store:
-// --freq, --weight, --channel, --from, --to, --store.
+// --freq, --weight, --channel, --sector, --from, --to, --store.
 #include <CLI/CLI.hpp>
 
 #include <string>
@@ -15,6 +15,7 @@ struct SeriesFlags {
   std::string freq;  // empty: the default rule (analysis/period_plan.hpp)
   std::string weight = "events";
   std::string channel = "all";
+  std::string sector = "any";
   std::string from, to;
 
   void AddTo(CLI::App* cmd);

@@ -98,7 +98,8 @@ class TidyOutputs(unittest.TestCase):
             "calendar": (["calendar", "--from", "2024-01-01", "--to", "2025-12-31"],
                          lambda j: [flatten(w) for w in j], ("id",)),
             "export": (["export", "cells", "--store", s, "--from", "2025-06-01", "--to", "2025-06-02"],
-                       lambda j: [flatten(c) for c in j], ("date", "source", "target", "channel", "quad_class")),
+                       lambda j: [flatten(c) for c in j], ("date", "source", "target", "source_sector", "target_sector", "channel",
+                                                          "quad_class")),
         }
         cls.csv, cls.json = {}, {}
         for name, (args, rows, _) in cls.commands.items():

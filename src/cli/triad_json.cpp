@@ -96,6 +96,7 @@ nlohmann::json NowJson(const TriadState& s) {
                       {"baseline", BaselineName(s.indices[0].baseline)},
                       {"units", s.indices[0].units},
                       {"min_events", s.index.min_events},
+                      {"sector", s.index.series.sector.Text()},
                       {"triangle", TriangleNowJson(s)},
                       {"notes", s.notes},
                       {"warnings", s.warnings}};

@@ -10,5 +10,6 @@ std::string_view CameoCountriesTsv();  // data/codebook/cameo_countries.tsv
 std::string_view IcewsCountriesTsv();  // data/codebook/icews_countries.tsv
 std::string_view GroupsCsv();          // data/codebook/groups.csv
 std::string_view CalendarCsv();        // data/codebook/calendar.csv
+std::string_view ActorSectorsCsv();    // data/codebook/actor_sectors.csv
 
 }  // namespace triad::embedded

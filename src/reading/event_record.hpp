@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "codebook/actor_sectors.hpp"
 #include "codebook/cameo.hpp"
 #include "common/date.hpp"
 
@@ -25,6 +26,9 @@ struct EventRecord {
       0;                    // GDELT DATEADDED as written (YYYYMMDD or YYYYMMDDHHMMSS); 0 for ICEWS
   std::string_view source;  // Actor1 country, 3-letter CAMEO code; empty when not set
   std::string_view target;  // Actor2 country
+  // Each side's sector class (GDELT actor type codes, ICEWS sectors: codebook/actor_sectors.hpp).
+  ActorSector source_sector = ActorSector::kUnspecified;
+  ActorSector target_sector = ActorSector::kUnspecified;
   const CameoEvent* event = nullptr;
   int quad_class = 0;                 // 1..4, GDELT's grouping
   std::int32_t goldstein_tenths = 0;  // Goldstein scale x 10 (exact: the scale has one decimal)

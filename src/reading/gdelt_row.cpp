@@ -18,8 +18,10 @@ enum Column {
   kSqlDate = 1,
   kActor1Name = 6,
   kActor1CountryCode = 7,
+  kActor1Type1Code = 12,  // Type2Code and Type3Code follow
   kActor2Name = 16,
   kActor2CountryCode = 17,
+  kActor2Type1Code = 22,
   kEventCode = 26,
   kQuadClass = 29,
   kGoldsteinScale = 30,
@@ -98,6 +100,12 @@ RowOutcome GdeltRowParser::ParseSplit(std::string_view line, TabFields* fields, 
   SplitTabs(line, &f);
   r->source_name = f.Field(line, kActor1Name);
   r->target_name = f.Field(line, kActor2Name);
+  r->source_sector =
+      sectors_->OfGdeltTypes(f.Field(line, kActor1Type1Code), f.Field(line, kActor1Type1Code + 1),
+                             f.Field(line, kActor1Type1Code + 2));
+  r->target_sector =
+      sectors_->OfGdeltTypes(f.Field(line, kActor2Type1Code), f.Field(line, kActor2Type1Code + 1),
+                             f.Field(line, kActor2Type1Code + 2));
   // SOURCEURL follows DATEADDED in 61-column (2.0) and 58-column (1.0) rows.
   r->url =
       date_added_column + 1 < f.count ? f.Field(line, date_added_column + 1) : std::string_view();

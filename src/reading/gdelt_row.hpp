@@ -20,6 +20,7 @@ class GdeltRowParser : public RowParser {
                         RowProblem* problem) const;
   EventFormat format_;
   const CameoCodebook* codebook_;
+  const ActorSectorTable* sectors_ = &ActorSectorTable::Default();
 };
 
 }  // namespace triad

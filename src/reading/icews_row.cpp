@@ -33,6 +33,8 @@ IcewsRowParser::IcewsRowParser(std::string_view header, const std::string& path)
     if (name == "Intensity") intensity_ = i;
     if (name == "Source Name") source_actor_ = i;
     if (name == "Target Name") target_actor_ = i;
+    if (name == "Source Sectors") source_sectors_ = i;
+    if (name == "Target Sectors") target_sectors_ = i;
   }
   const std::pair<int, const char*> required[] = {{event_id_, "Event ID"},
                                                   {event_date_, "Event Date"},
@@ -67,6 +69,12 @@ RowOutcome IcewsRowParser::Parse(std::string_view line, EventRecord* r, RowProbl
 
   if (source_actor_ >= 0) r->source_name = f.Field(line, source_actor_);
   if (target_actor_ >= 0) r->target_name = f.Field(line, target_actor_);
+  // Files without the sector columns (extracts that dropped them) leave both sides unspecified.
+  const ActorSectorTable& sectors = ActorSectorTable::Default();
+  r->source_sector = source_sectors_ >= 0 ? sectors.OfIcewsSectors(f.Field(line, source_sectors_))
+                                          : ActorSector::kUnspecified;
+  r->target_sector = target_sectors_ >= 0 ? sectors.OfIcewsSectors(f.Field(line, target_sectors_))
+                                          : ActorSector::kUnspecified;
   std::string_view source_name = f.Field(line, source_country_);
   std::string_view target_name = f.Field(line, target_country_);
   // ICEWS writes NA (R's missing value) for actors without a country, such as IGOs.

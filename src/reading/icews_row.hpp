@@ -20,7 +20,8 @@ class IcewsRowParser : public RowParser {
  private:
   int columns_ = 0;
   int event_id_ = -1, event_date_ = -1, source_country_ = -1, target_country_ = -1,
-      cameo_code_ = -1, intensity_ = -1, source_actor_ = -1, target_actor_ = -1;
+      cameo_code_ = -1, intensity_ = -1, source_actor_ = -1, target_actor_ = -1,
+      source_sectors_ = -1, target_sectors_ = -1;
   const CameoCodebook* codebook_;
   const CountryTable* countries_;
 };

@@ -69,8 +69,8 @@ std::vector<NamedSeries> BuildDrivers(EventStore& store, const DriverOptions& op
     const ActorGroup& group = Group(options.regional_group);
     auto [from, to] = ResolveRange(store, options.series);
     std::vector<std::string> members = group.MembersBetween(from, to);
-    DyadSeries series = BuildSelectedSeries(
-        store, members,
+    DyadSeries series = BuildSelectedSeriesOfPairs(
+        store, PairsBetween(members, members),
         [&](const CellKey& k) {
           return !(in_triad(k.source) && in_triad(k.target)) && group.Contains(k.source, k.day) &&
                  group.Contains(k.target, k.day);
@@ -83,8 +83,9 @@ std::vector<NamedSeries> BuildDrivers(EventStore& store, const DriverOptions& op
   }
   if (options.global) {
     const ActorGroup& group = Group(options.global_group);
-    DyadSeries series = BuildSelectedSeries(
-        store, {},
+    auto [from, to] = ResolveRange(store, options.series);
+    DyadSeries series = BuildSelectedSeriesOfPairs(
+        store, PairsBetween({a[0], a[1], a[2]}, group.MembersBetween(from, to)),
         [&](const CellKey& k) {
           return (in_triad(k.source) && !in_triad(k.target) && group.Contains(k.target, k.day)) ||
                  (in_triad(k.target) && !in_triad(k.source) && group.Contains(k.source, k.day));

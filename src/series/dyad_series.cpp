@@ -108,6 +108,16 @@ std::pair<Day, Day> ResolveRange(EventStore& store, const SeriesOptions& options
   return {from, to};
 }
 
+void CheckSectorsRecorded(EventStore& store, const SeriesOptions& options) {
+  if (options.sector.any() || !store.HasCellsWithoutSectors()) return;
+  ThrowStore(fmt::format(
+      "--sector {}: {} holds cells ingested before triad recorded actor sectors (a store of "
+      "schema 5 or older, upgraded): their sectors are unknown, so a sector filter cannot be "
+      "answered. Ingest the event files again into a new store (`triad ingest --store NEW.db "
+      "FILES`) and query that one; --sector any works on this store.",
+      options.sector.Text(), store.path()));
+}
+
 DyadSeries BuildSeries(EventStore& store, const PairSet& pairs, const SeriesOptions& options) {
   return BuildSelectedSeries(
       store, pairs.Countries(),

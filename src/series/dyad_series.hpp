@@ -33,6 +33,9 @@ struct SeriesOptions {
   Weighting weight = Weighting::kEvents;
   std::optional<Channel> channel;  // all channels when empty
   std::optional<Day> from, to;     // default: the store's coverage (EventStore::Coverage)
+  // Actor sectors both sides must be in (any by default); the world baseline is then the
+  // world's events of the same sectors.
+  SectorFilter sector;
 };
 
 struct PeriodTotals {
@@ -66,5 +69,8 @@ DyadSeries BuildSeries(EventStore& store, const PairSet& pairs, const SeriesOpti
 
 // Resolves options.from/to against the store (usage error if the store is empty).
 std::pair<Day, Day> ResolveRange(EventStore& store, const SeriesOptions& options);
+// Throws a store error when `options` filter by sector but the store holds cells from before
+// sectors were recorded (an upgraded schema-5 store): the filter would silently drop them.
+void CheckSectorsRecorded(EventStore& store, const SeriesOptions& options);
 
 }  // namespace triad

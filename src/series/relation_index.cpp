@@ -218,6 +218,9 @@ std::vector<RelationIndexSeries> LoadRelationIndices(EventStore& store,
     s.freq = r.freq;
     s.baseline = r.baseline;
     s.units = Units(r, options.source);
+    // A sector filter changes what the numbers are: every output that states the units says so.
+    if (!r.imported && !options.series.sector.any())
+      s.units += fmt::format("; {} actors on both sides", options.series.sector.Text());
     s.from = r.from;
     s.to = r.to;
     for (std::size_t p = 0; p < grid.starts.size(); ++p) {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "codebook/groups.hpp"
+#include "series/selected_series.hpp"
 
 namespace triad::relation_index_detail {
 namespace {
@@ -147,38 +148,67 @@ std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dy
   const auto weight_of = [&](const CellValues& v) {
     return static_cast<double>(options.weight == Weighting::kMentions ? v.mentions : v.events);
   };
-  store.ForEachCell(
-      grid.first_day, grid.last_day,
-      [&](const Cell& cell) {
-        const CellKey key = CellKey::Unpack(cell.key);
-        if (options.channel && key.channel != *options.channel) return;
-        const int p = grid.IndexOf(key.day);
-        if (p < 0) return;
-        const auto q = static_cast<std::size_t>(key.quad_class - 1);
-        for (const GroupDyad& g : group_dyads) {
-          const bool forward = g.a.Has(key.source, key.day) && g.b.Has(key.target, key.day);
-          if (!forward && !(g.a.Has(key.target, key.day) && g.b.Has(key.source, key.day))) continue;
-          totals[g.index][p].all.Merge(cell.values);
-          totals[g.index][p].by_quad[q].Merge(cell.values);
-          // The group side's member (A's side first when both are groups).
-          const std::string a_side = forward ? key.source : key.target;
-          const std::string b_side = forward ? key.target : key.source;
-          const std::string member = g.a.group && g.b.group ? a_side + "-" + b_side
-                                     : g.a.group            ? a_side
-                                                            : b_side;
-          member_weight[g.index][p][member] += weight_of(cell.values);
-        }
-        auto found = dyads_of_pair.find(PairKey(key.source, key.target));
-        if (found == dyads_of_pair.end()) return;
-        for (std::size_t d : found->second) {
-          totals[d][p].all.Merge(cell.values);
-          totals[d][p].by_quad[q].Merge(cell.values);
-        }
-      },
-      group_dyads.empty() ? countries : std::vector<std::string>{});
+  CheckSectorsRecorded(store, options);
+  const auto add_cell = [&](const Cell& cell) {
+    const CellKey key = CellKey::Unpack(cell.key);
+    if (options.channel && key.channel != *options.channel) return;
+    if (!options.sector.Keeps(key.source_sector, key.target_sector)) return;
+    const int p = grid.IndexOf(key.day);
+    if (p < 0) return;
+    const auto q = static_cast<std::size_t>(key.quad_class - 1);
+    for (const GroupDyad& g : group_dyads) {
+      const bool forward = g.a.Has(key.source, key.day) && g.b.Has(key.target, key.day);
+      if (!forward && !(g.a.Has(key.target, key.day) && g.b.Has(key.source, key.day))) continue;
+      totals[g.index][p].all.Merge(cell.values);
+      totals[g.index][p].by_quad[q].Merge(cell.values);
+      // The group side's member (A's side first when both are groups).
+      const std::string a_side = forward ? key.source : key.target;
+      const std::string b_side = forward ? key.target : key.source;
+      const std::string member = g.a.group && g.b.group ? a_side + "-" + b_side
+                                 : g.a.group            ? a_side
+                                                        : b_side;
+      member_weight[g.index][p][member] += weight_of(cell.values);
+    }
+    auto found = dyads_of_pair.find(PairKey(key.source, key.target));
+    if (found == dyads_of_pair.end()) return;
+    for (std::size_t d : found->second) {
+      totals[d][p].all.Merge(cell.values);
+      totals[d][p].by_quad[q].Merge(cell.values);
+    }
+  };
+  if (group_dyads.empty()) {
+    store.ForEachCell(grid.first_day, grid.last_day, add_cell, countries);
+  } else {
+    // A group side reads the cells of its members (at any date of the range; the membership on
+    // each cell's day is checked above) through the dyad index, not every cell of the range.
+    const auto codes = [&](const DyadSide& side) {
+      return side.group ? side.group->MembersBetween(grid.first_day, grid.last_day)
+                        : std::vector<std::string>{side.code};
+    };
+    OrderedPairs pairs;
+    for (const Dyad& dyad : dyads) {
+      OrderedPairs more = PairsBetween(codes(DyadSide(dyad.first)), codes(DyadSide(dyad.second)));
+      pairs.insert(pairs.end(), more.begin(), more.end());
+    }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    store.ForEachCellOfPairs(grid.first_day, grid.last_day, pairs, add_cell);
+  }
   // The world's totals come from the store's day totals (world_days): a row per day, channel and
   // QuadClass instead of every cell of the range.
-  if (world)
+  // With a sector filter the world's totals are those of the same sectors, summed from the cells
+  // of the range (world_days holds every sector together).
+  if (world && !options.sector.any())
+    store.ForEachCell(grid.first_day, grid.last_day, [&](const Cell& cell) {
+      const CellKey key = CellKey::Unpack(cell.key);
+      if (options.channel && key.channel != *options.channel) return;
+      if (!options.sector.Keeps(key.source_sector, key.target_sector)) return;
+      const int p = grid.IndexOf(key.day);
+      if (p < 0) return;
+      world_totals[p].all.Merge(cell.values);
+      world_totals[p].by_quad[static_cast<std::size_t>(key.quad_class - 1)].Merge(cell.values);
+    });
+  else if (world)
     store.ForEachWorldDay(
         grid.first_day, grid.last_day,
         [&](Day day, Channel channel, int quad_class, const CellValues& v) {

@@ -13,9 +13,10 @@ namespace triad {
   "goldstein_w_sq = goldstein_w_sq + excluded.goldstein_w_sq, tone = tone + excluded.tone"
 
 const char* const kUpsertCellSql =
-    "INSERT INTO cells(key, day, source, target, channel, quad_class, events, mentions, "
-    "mentions_sq, sources, articles, goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone) "
-    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET " TRIAD_ADD_SUMS;
+    "INSERT INTO cells(key, day, source, target, channel, quad_class, source_sector, "
+    "target_sector, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
+    "goldstein_w, goldstein_w_sq, tone) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT(key) DO UPDATE SET " TRIAD_ADD_SUMS;
 
 const char* const kUpsertWorldDaySql =
     "INSERT INTO world_days(day, channel, quad_class, events, mentions, mentions_sq, sources, "
@@ -60,8 +61,10 @@ void UpsertCell(Statement& upsert, std::uint64_t key, const CellValues& v) {
       .Bind(3, std::string_view(k.source, 3))
       .Bind(4, std::string_view(k.target, 3))
       .Bind(5, static_cast<int>(k.channel))
-      .Bind(6, k.quad_class);
-  BindSums(upsert, 7, v).Run();
+      .Bind(6, k.quad_class)
+      .Bind(7, static_cast<int>(k.source_sector))
+      .Bind(8, static_cast<int>(k.target_sector));
+  BindSums(upsert, 9, v).Run();
 }
 
 }  // namespace triad

@@ -23,9 +23,11 @@ namespace {
 // 2 added reject_counts (rejected rows are counted by reason; only the first are kept); 3 added
 // the news coverage (table coverage, files.coverage_recorded) and old events reported again
 // (files.rows_stale, files.report_lag_limit); 4 added cells imported from a query's result
-// (tables cell_imports and imported_cells: store/cell_import.hpp). A store at 1, 2 or 3 is
-// upgraded by the next ingest.
-constexpr int kSchemaVersion = 5;
+// (tables cell_imports and imported_cells: store/cell_import.hpp); 5 the world's day totals
+// (world_days); 6 each side's sector class in the cell key and in cells.source_sector and
+// target_sector. An older store is upgraded by the next ingest; its cells, made before sectors
+// were recorded, get the class "not recorded" (ActorSector::kNotRecorded).
+constexpr int kSchemaVersion = 6;
 constexpr int kStorePageBytes = 16384;
 
 constexpr const char* kSchema = R"sql(
@@ -42,12 +44,15 @@ CREATE TABLE IF NOT EXISTS files(
   rows_stale INTEGER NOT NULL DEFAULT 0, report_lag_limit INTEGER,
   coverage_recorded INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS files_by_path ON files(path);
--- One row per (day, source, target, channel, quad_class); key packs those five (see cell.hpp).
--- day: days since 1970-01-01; goldstein* in tenths; tone in millionths (exact integer sums).
+-- One row per (day, source, target, channel, quad_class, source_sector, target_sector); key
+-- packs those seven (see cell.hpp). day: days since 1970-01-01; goldstein* in tenths; tone in
+-- millionths (exact integer sums); sectors: 0 unspecified, 1 government, 2 military,
+-- 3 business, 4 civil, 7 not recorded (codebook/actor_sectors.hpp).
 CREATE TABLE IF NOT EXISTS cells(
   key INTEGER PRIMARY KEY,
   day INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
   channel INTEGER NOT NULL, quad_class INTEGER NOT NULL,
+  source_sector INTEGER NOT NULL, target_sector INTEGER NOT NULL,
   events INTEGER NOT NULL, mentions INTEGER NOT NULL, mentions_sq INTEGER NOT NULL,
   sources INTEGER NOT NULL, articles INTEGER NOT NULL,
   goldstein INTEGER NOT NULL, goldstein_sq INTEGER NOT NULL,
@@ -105,7 +110,14 @@ CREATE TABLE IF NOT EXISTS runs(
 CREATE VIEW IF NOT EXISTS cells_readable AS
   SELECT date(day * 86400, 'unixepoch') AS date, source, target,
          CASE channel WHEN 0 THEN 'diplomatic' WHEN 1 THEN 'economic' ELSE 'security' END AS channel,
-         quad_class, events, mentions, sources, articles,
+         quad_class,
+         CASE source_sector WHEN 0 THEN 'unspecified' WHEN 1 THEN 'government'
+           WHEN 2 THEN 'military' WHEN 3 THEN 'business' WHEN 4 THEN 'civil'
+           ELSE 'not recorded' END AS source_sector,
+         CASE target_sector WHEN 0 THEN 'unspecified' WHEN 1 THEN 'government'
+           WHEN 2 THEN 'military' WHEN 3 THEN 'business' WHEN 4 THEN 'civil'
+           ELSE 'not recorded' END AS target_sector,
+         events, mentions, sources, articles,
          goldstein / 10.0 AS goldstein_sum, goldstein_w / 10.0 AS goldstein_mentions_sum,
          tone / 1e6 AS tone_sum
   FROM cells;
@@ -259,8 +271,12 @@ void EventStore::CreateSchema() {
   db_.Exec(fmt::format("PRAGMA application_id = {}", kStoreApplicationId));
   // Read again inside the transaction: another ingest creating or upgrading the same store may
   // have done it first.
-  auto stmt = db_.Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
-  const std::string version = stmt.Step() ? stmt.Text(0) : std::string();
+  std::string version;
+  {
+    // Finished before the upgrade below: DROP TABLE needs no statement of this connection active.
+    auto stmt = db_.Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+    if (stmt.Step()) version = stmt.Text(0);
+  }
   if (version == "1")  // rejects held every rejected row: count them by reason
     db_.Exec(
         "INSERT INTO reject_counts(file_id, field, reason, rows) SELECT file_id, field, reason, "
@@ -277,6 +293,10 @@ void EventStore::CreateSchema() {
         db_.Exec(fmt::format("ALTER TABLE files ADD COLUMN {}", column));
     }
   }
+  // Before version 6 cells had no sectors: the key gains six low bits (both sides "not
+  // recorded"), in new tables filled in key order (an UPDATE of the keys in place could collide
+  // with keys not yet moved), and the view is made again with the new columns.
+  if (!version.empty() && std::stoi(version) < 6) UpgradeCellsToSectors();
   // Before version 5 the world's day totals were not kept: made once from the cells.
   if (!version.empty() && version != std::to_string(kSchemaVersion)) RebuildWorldDays();
   if (version != std::to_string(kSchemaVersion))
@@ -559,6 +579,37 @@ std::vector<DyadTotal> EventStore::TopDyads(int limit) {
   return out;
 }
 
+void EventStore::UpgradeCellsToSectors() {
+  // A cells table that has the columns already (a store marked older by hand) keeps its keys.
+  auto info = db_.Prepare("PRAGMA table_info(cells)");
+  while (info.Step())
+    if (info.Text(1) == "source_sector") return;
+  const int not_recorded = static_cast<int>(ActorSector::kNotRecorded);
+  const std::string low_bits = std::to_string(not_recorded * 8 + not_recorded);
+  bool had_index = db_.Prepare("SELECT 1 FROM sqlite_master WHERE name = 'cells_by_dyad'").Step();
+  db_.Exec(fmt::format(
+      "DROP VIEW IF EXISTS cells_readable; "
+      "ALTER TABLE cells RENAME TO cells_before_sectors; "
+      "DROP INDEX IF EXISTS cells_by_dyad; "
+      "ALTER TABLE imported_cells RENAME TO imported_cells_before_sectors; {schema} "
+      "INSERT INTO cells SELECT key * 64 + {low}, day, source, target, channel, quad_class, {nr}, "
+      "{nr}, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
+      "goldstein_w, goldstein_w_sq, tone FROM cells_before_sectors ORDER BY key; "
+      "INSERT INTO imported_cells SELECT file_id, key * 64 + {low}, events, mentions, "
+      "mentions_sq, sources, articles, goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone "
+      "FROM imported_cells_before_sectors; "
+      "DROP TABLE cells_before_sectors; DROP TABLE imported_cells_before_sectors;",
+      fmt::arg("schema", kSchema), fmt::arg("low", low_bits), fmt::arg("nr", not_recorded)));
+  if (had_index) EnsureDyadIndex();
+  if (db_.Prepare("SELECT 1 FROM cells LIMIT 1").Step())
+    db_.Exec("INSERT OR REPLACE INTO meta(key, value) VALUES('cells_without_sectors', '1')");
+}
+
+bool EventStore::HasCellsWithoutSectors() {
+  // Set by the upgrade from schema 5 when the store held cells (a flag, not a scan of cells).
+  return Meta("cells_without_sectors").value_or("0") == "1";
+}
+
 void EventStore::EnsureDyadIndex() {
   db_.Exec("CREATE INDEX IF NOT EXISTS cells_by_dyad ON cells(source, target, day)");
 }
@@ -590,7 +641,10 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
   if (!countries.empty()) {
     std::string list;
     for (std::size_t i = 0; i < countries.size(); ++i) list += i ? ",?" : "?";
-    filter = fmt::format(" AND source IN ({0}) AND target IN ({0})", list);
+    // The day bounds let the dyad index narrow each pair to the range (the key bounds alone
+    // would not).
+    filter =
+        fmt::format(" AND source IN ({0}) AND target IN ({0}) AND day >= ? AND day <= ?", list);
   }
   auto stmt = db_.Prepare(
       "SELECT key, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
@@ -607,11 +661,34 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
     stmt.Bind(static_cast<int>(3 + i), countries[i]);
     stmt.Bind(static_cast<int>(3 + countries.size() + i), countries[i]);
   }
+  if (!countries.empty()) {
+    stmt.Bind(static_cast<int>(3 + 2 * countries.size()), first);
+    stmt.Bind(static_cast<int>(4 + 2 * countries.size()), last);
+  }
   Cell cell;
   while (stmt.Step()) {
     cell.key = static_cast<std::uint64_t>(stmt.Int(0));
     cell.values = ReadSums(stmt, 1);
     visit(cell);
+  }
+}
+
+void EventStore::ForEachCellOfPairs(Day from, Day to,
+                                    const std::vector<std::pair<std::string, std::string>>& pairs,
+                                    const std::function<void(const Cell&)>& visit) {
+  auto stmt = db_.Prepare(
+      "SELECT key, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
+      "goldstein_w, goldstein_w_sq, tone FROM cells WHERE source = ? AND target = ? AND day >= ? "
+      "AND day <= ? ORDER BY day, key");
+  Cell cell;
+  for (const auto& [source, target] : pairs) {
+    stmt.Reset();
+    stmt.Bind(1, source).Bind(2, target).Bind(3, from).Bind(4, to);
+    while (stmt.Step()) {
+      cell.key = static_cast<std::uint64_t>(stmt.Int(0));
+      cell.values = ReadSums(stmt, 1);
+      visit(cell);
+    }
   }
 }
 

@@ -91,6 +91,7 @@ class EventStore {
   // one read transaction for the object's life (every query sees the same commit, whatever
   // ingests run meanwhile), on a read-only file or mount too; read methods never write.
   EventStore(const std::string& path, bool create);
+  const std::string& path() const { return db_.path(); }
 
   // A file already ingested under the same path with the same size and modification time.
   std::optional<IngestedFile> FindUnchanged(const FileOnDisk& file);
@@ -125,6 +126,12 @@ class EventStore {
   // `countries`, only cells whose source and target are both in that list.
   void ForEachCell(Day from, Day to, const std::function<void(const Cell&)>& visit,
                    const std::vector<std::string>& countries = {});
+  // Calls `visit` for every cell with from <= day <= to whose (source, target) is one of `pairs`
+  // (ordered: (CHN, IND) is not (IND, CHN)), pair by pair in the given order, each pair's cells by
+  // day. Reads through the dyad index: the cost grows with the pairs' cells, not with the store.
+  void ForEachCellOfPairs(Day from, Day to,
+                          const std::vector<std::pair<std::string, std::string>>& pairs,
+                          const std::function<void(const Cell&)>& visit);
   // The world's totals per day, channel and QuadClass (the sums of every cell of the day; table
   // world_days, kept with the cells), for from <= day <= to, in order.
   void ForEachWorldDay(Day from, Day to,
@@ -148,6 +155,9 @@ class EventStore {
   // Makes the (source, target, day) index of the cells if it is missing; the ingest calls it after
   // its last file, so that read commands never write.
   void EnsureDyadIndex();
+  // Whether any cell was stored before sectors were recorded (an upgraded store's old cells):
+  // a sector filter cannot be answered for them.
+  bool HasCellsWithoutSectors();
   // Rejected rows counted by reason: (reason, count), most frequent first.
   std::vector<std::pair<std::string, std::int64_t>> RejectReasons(int limit);
   // The first `limit` kept rejected rows (kKeptRejectsPerReason), in file and line order.
@@ -169,6 +179,7 @@ class EventStore {
   int CheckIsTriadStore();
   std::int64_t ApplicationId();
   void CreateSchema();
+  void UpgradeCellsToSectors();  // schema 5 -> 6, inside CreateSchema's transaction
   bool OverlapsKeysSince(const FileAggregate& aggregate, std::int64_t keys_mark);
   void CheckGdeltFamily(const FileAggregate& aggregate, const FileOnDisk& file);
   Database db_;

@@ -54,7 +54,7 @@ class WorldDays(unittest.TestCase):
         db.close()
         old = t.run(*args, check=False)
         self.assertEqual(old.returncode, 4)
-        self.assertIn("schema version 4, older than this triad's (5)", old.stderr)
+        self.assertIn("schema version 4, older than this triad's (6)", old.stderr)
         t.run("ingest", "--quiet", "--store", store, t.SAMPLE_ZIP)  # a no-op that upgrades
         self.assertEqual(world_days(store), from_cells(store))
         self.assertEqual(json.loads(t.run(*args).stdout), before)

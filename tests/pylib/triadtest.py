@@ -105,14 +105,34 @@ def is_stale(fields, lag=MAX_REPORT_LAG_DAYS):
     return lag is not None and days is not None and days > lag
 
 
+SECTOR_NUMBER = {"unspecified": 0, "government": 1, "military": 2, "business": 3, "civil": 4}
+
+
+def gdelt_sector_codes():
+    """The codebook's GDELT actor type code -> sector class (data/codebook/actor_sectors.csv)."""
+    with open(os.path.join(SOURCE_DIR, "data", "codebook", "actor_sectors.csv"), encoding="utf-8") as f:
+        return {r["code"]: r["class"] for r in csv.DictReader(f) if r["scheme"] == "gdelt"}
+
+
+def side_sector(codes, table):
+    """The class of a side from its type codes: the strongest one (military > government >
+    business > civil), unspecified without any."""
+    order = ["military", "government", "business", "civil"]
+    found = {table[c] for c in codes if c in table}
+    return next((name for name in order if name in found), "unspecified")
+
+
 def expected_cells_sql(paths, ncols=(61,), lag=MAX_REPORT_LAG_DAYS):
     """The cells of GDELT files computed with sqlite3 GROUP BY from the raw rows: rows with two
     different 3-letter actor country codes and a known event code, reported at most `lag` days
     after the event (None: any), each GLOBALEVENTID once."""
     channels = channel_table()
     db = sqlite3.connect(":memory:")
-    db.execute("CREATE TABLE raw(id INTEGER, day TEXT, src TEXT, tgt TEXT, code TEXT, quad INTEGER, "
-               "g INTEGER, m INTEGER, s INTEGER, a INTEGER, tone INTEGER)")
+    sectors = gdelt_sector_codes()
+    db.execute("CREATE TABLE raw(id INTEGER, day TEXT, src TEXT, tgt TEXT, ss TEXT, ts TEXT, code TEXT, "
+               "quad INTEGER, g INTEGER, m INTEGER, s INTEGER, a INTEGER, tone INTEGER)")
+    db.execute("CREATE TABLE sector_numbers(name TEXT PRIMARY KEY, number INTEGER)")
+    db.executemany("INSERT INTO sector_numbers VALUES(?,?)", SECTOR_NUMBER.items())
     db.execute("CREATE TABLE codes(code TEXT PRIMARY KEY, channel TEXT)")
     db.executemany("INSERT INTO codes VALUES(?,?)", [(c, ch) for c, (ch, _) in channels.items()])
     rows = []
@@ -129,16 +149,20 @@ def expected_cells_sql(paths, ncols=(61,), lag=MAX_REPORT_LAG_DAYS):
                     continue
                 g = fixed(fields[30], 1) if fields[30] else channels[code][1]
                 d = fields[1]
-                rows.append((int(fields[0]), f"{d[:4]}-{d[4:6]}-{d[6:8]}", src, tgt, code, int(fields[29]), g,
+                rows.append((int(fields[0]), f"{d[:4]}-{d[4:6]}-{d[6:8]}", src, tgt,
+                             side_sector(fields[12:15], sectors), side_sector(fields[22:25], sectors),
+                             code, int(fields[29]), g,
                              int(fields[31]), int(fields[32]), int(fields[33]), fixed(fields[34], 6)))
-    db.executemany("INSERT INTO raw VALUES(?,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT INTO raw VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     query = """
       WITH events AS (SELECT * FROM raw GROUP BY id)  -- each event id once
-      SELECT e.day, e.src, e.tgt, c.channel, e.quad, count(*), sum(m), sum(m*m), sum(s), sum(a),
-             sum(g), sum(g*g), sum(m*g), sum(m*g*g), sum(tone)
+      SELECT e.day, e.src, e.tgt, e.ss, e.ts, c.channel, e.quad, count(*), sum(m), sum(m*m), sum(s),
+             sum(a), sum(g), sum(g*g), sum(m*g), sum(m*g*g), sum(tone)
       FROM events e JOIN codes c USING(code)
-      GROUP BY e.day, e.src, e.tgt, c.channel, e.quad
-      ORDER BY e.day, e.src, e.tgt, CASE c.channel WHEN 'diplomatic' THEN 0 WHEN 'economic' THEN 1 ELSE 2 END, e.quad"""
+      JOIN sector_numbers sn ON sn.name = e.ss JOIN sector_numbers tn ON tn.name = e.ts
+      GROUP BY e.day, e.src, e.tgt, e.ss, e.ts, c.channel, e.quad
+      ORDER BY e.day, e.src, e.tgt, CASE c.channel WHEN 'diplomatic' THEN 0 WHEN 'economic' THEN 1 ELSE 2 END, e.quad,
+               sn.number, tn.number"""
     return [tuple(r) for r in db.execute(query)]
 
 
@@ -147,7 +171,8 @@ def exported_cells(store):
     out = run("export", "cells", "--store", store).stdout.splitlines()
     rows = []
     for rec in csv.DictReader(out):
-        rows.append((rec["date"], rec["source"], rec["target"], rec["channel"], int(rec["quad_class"]),
+        rows.append((rec["date"], rec["source"], rec["target"], rec["source_sector"], rec["target_sector"],
+                     rec["channel"], int(rec["quad_class"]),
                      int(rec["events"]), int(rec["mentions"]), int(rec["mentions_sq"]), int(rec["sources"]),
                      int(rec["articles"]), fixed(rec["goldstein_sum"], 1), fixed(rec["goldstein_sq_sum"], 2),
                      fixed(rec["goldstein_mentions_sum"], 1), fixed(rec["goldstein_mentions_sq_sum"], 2),
