@@ -170,10 +170,10 @@ ReportModel BuildReportModel(const TriadState& s, const std::vector<IngestedFile
   ReportModel m;
   const auto& a = s.query.actors;
   m.actors = {a[0], a[1], a[2]};
-  m.title = context.title.empty() ? fmt::format("{}–{}–{}: relations, triangle and momentum",
-                                                CountryDisplayName(a[0]), CountryDisplayName(a[1]),
-                                                CountryDisplayName(a[2]))
-                                  : context.title;
+  m.title = context.title.empty()
+                ? FormatMessage(Language::kEnglish, "report.triad_title", CountryDisplayName(a[0]),
+                                CountryDisplayName(a[1]), CountryDisplayName(a[2]))
+                : context.title;
   m.generated_at = context.generated_at;
   m.triad_version = context.triad_version;
   m.command_line = context.command_line;

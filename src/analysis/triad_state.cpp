@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "common/error.hpp"
+#include "outputs/messages.hpp"
 #include "series/coverage_note.hpp"
 #include "store/series_store.hpp"
 
@@ -27,17 +28,15 @@ namespace {
 void AddStoreWarnings(TriadState& s) {
   const std::int64_t rows = s.store.events + s.store.rejects + s.store.rows_without_dyad;
   if (s.store.rejects > 0 && rows > 0 && s.store.rejects * 100 > rows)
-    s.warnings.push_back(fmt::format(
-        "{} rejected rows ({:.1f}% of rows read): see 'triad info --rejects 20'", s.store.rejects,
-        100.0 * static_cast<double>(s.store.rejects) / static_cast<double>(rows)));
+    s.warnings.push_back(
+        FormatMessage(Language::kEnglish, "sentence.rejected_rows", s.store.rejects,
+                      100.0 * static_cast<double>(s.store.rejects) / static_cast<double>(rows)));
   if (s.store.last_day && !s.query.periods.to) {
     const Day today = static_cast<Day>(std::time(nullptr) / 86400);
     const Day age = today - *s.store.last_day;
     if (age > 7)
-      s.warnings.push_back(
-          fmt::format("stale store: the newest event is from {} ({} days ago); ingest newer "
-                      "files or pass --asof",
-                      FormatDate(*s.store.last_day), age));
+      s.warnings.push_back(FormatMessage(Language::kEnglish, "sentence.stale_store",
+                                         FormatDate(*s.store.last_day), age));
   }
 }
 

@@ -114,8 +114,22 @@ class Languages(unittest.TestCase):
         for heading in ("双边关系", "驱动因素", "数据来源", "摘要"):
             self.assertIn(f"<h2>{heading}</h2>", page)
         for english in (">Relations<", ">The triangle<", ">Summary<", ">Provenance<",
-                        "romantic triangle", "smoothed level"):
+                        "romantic triangle", "smoothed level", "relations, triangle and momentum",
+                        ">data (CSV)<", ">chart (SVG)<"):
             self.assertNotIn(english, page)
+        # The default title with the actors' codes, and every chart's download links.
+        self.assertIn("<title>CHN–USA–JPN：关系、三角与动量</title>", page)
+        self.assertGreaterEqual(page.count(">数据（CSV）</a>"), 6)
+        self.assertEqual(page.count(">数据（CSV）</a>"), page.count(">图表（SVG）</a>"))
+
+    def test_report_warnings_in_chinese(self):
+        # Without --asof the sample's store is stale: the warning is said in the page's language.
+        out = os.path.join(self.dir, "zh_stale.html")
+        t.run("report", "--store", self.store, "--actors", "CHN,USA,JPN", "--lang", "zh-Hant", "--out", out)
+        with open(out, encoding="utf-8") as f:
+            page = f.read()
+        self.assertRegex(page, r"資料已過時：最新事件在 2025-06-14（\d+ 天前）；請匯入較新的檔案或使用 --asof")
+        self.assertNotIn("stale store", page)
 
     def test_report_model_carries_the_language_to_render(self):
         model = os.path.join(self.dir, "ja.json")

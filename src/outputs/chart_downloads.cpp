@@ -75,7 +75,7 @@ std::string StandaloneSvg(std::string_view inline_svg) {
 }
 
 std::string ChartDownloadsHtml(std::string_view file_stem, std::string_view inline_svg,
-                               const ChartTable& data) {
+                               const ChartTable& data, Language language) {
   std::string stem;
   for (char c : file_stem) {
     const bool safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
@@ -84,10 +84,12 @@ std::string ChartDownloadsHtml(std::string_view file_stem, std::string_view inli
   }
   if (stem.empty()) stem = "chart";
   return fmt::format(
-      "<p class=\"downloads\"><a download=\"{0}.csv\" href=\"{1}\">data (CSV)</a> · "
-      "<a download=\"{0}.svg\" href=\"{2}\">chart (SVG)</a></p>\n",
+      "<p class=\"downloads\"><a download=\"{0}.csv\" href=\"{1}\">{3}</a> · "
+      "<a download=\"{0}.svg\" href=\"{2}\">{4}</a></p>\n",
       HtmlEscape(stem), DataUrl("text/csv", data.Csv()),
-      DataUrl("image/svg+xml", StandaloneSvg(inline_svg)));
+      DataUrl("image/svg+xml", StandaloneSvg(inline_svg)),
+      HtmlEscape(std::string(Message(language, "report.download_csv"))),
+      HtmlEscape(std::string(Message(language, "report.download_svg"))));
 }
 
 }  // namespace triad

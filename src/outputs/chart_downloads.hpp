@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/date.hpp"
+#include "outputs/messages.hpp"
 
 namespace triad {
 
@@ -35,9 +36,9 @@ std::string DataUrl(std::string_view mime, std::string_view content);
 // A chart's inline <svg> made a standalone file: the SVG namespace and the report's font stack.
 std::string StandaloneSvg(std::string_view inline_svg);
 
-// The links under a chart: "data (CSV)" as STEM.csv and "chart (SVG)" as STEM.svg. The stem is
-// made safe for a file name (letters, digits, '-', '_' and '.').
+// The links under a chart: "data (CSV)" as STEM.csv and "chart (SVG)" as STEM.svg, in `language`.
+// The stem is made safe for a file name (letters, digits, '-', '_' and '.').
 std::string ChartDownloadsHtml(std::string_view file_stem, std::string_view inline_svg,
-                               const ChartTable& data);
+                               const ChartTable& data, Language language);
 
 }  // namespace triad

@@ -18,7 +18,8 @@ constexpr std::string_view kSentenceKeys[] = {
     "sentence.too_little_data", "sentence.thin_one",       "sentence.thin_other",
     "sentence.units_goldstein", "sentence.driver_missing", "sentence.driver_no_events",
     "sentence.periods_used",    "sentence.filled_one",     "sentence.filled_other",
-    "persist.rule.one",         "persist.rule.other"};
+    "persist.rule.one",         "persist.rule.other",      "sentence.stale_store",
+    "sentence.rejected_rows"};
 
 // The English text of `key` as a regular expression: every replacement field matches the
 // shortest text that lets the whole sentence match. Built once per key (std::map nodes stay

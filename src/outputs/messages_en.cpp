@@ -88,6 +88,9 @@ constexpr MessageEntry kEnglish[] = {
     {"common.comma", ", "},
     {"direction.unknown", "unknown"},
     {"report.default_title", "triad report"},
+    {"report.triad_title", "{0}–{1}–{2}: relations, triangle and momentum"},
+    {"report.download_csv", "data (CSV)"},
+    {"report.download_svg", "chart (SVG)"},
     {"report.meta_actors", "Actors {}"},
     {"report.meta_series", " · {} series"},
     {"report.meta_series_by", " · series by {}"},
@@ -277,6 +280,10 @@ constexpr MessageEntry kEnglish[] = {
     // sentence as the analysis prints it, with {} where its values go.
     {"sentence.drivers", "drivers"},
     {"sentence.colon", ": "},
+    {"sentence.stale_store",
+     "stale store: the newest event is from {} ({} days ago); ingest newer files or pass --asof"},
+    {"sentence.rejected_rows",
+     "{} rejected rows ({:.1f}% of rows read): see 'triad info --rejects 20'"},
     {"sentence.level_at_zero",
      "the level variance is estimated at zero: the level moves only with the slope, so its "
      "interval is narrow because the model rules out level shocks, not because the data pin the "

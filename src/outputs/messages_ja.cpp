@@ -90,6 +90,9 @@ constexpr MessageEntry kJapanese[] = {
     {"common.comma", "、"},
     {"direction.unknown", "不明"},
     {"report.default_title", "triad レポート"},
+    {"report.triad_title", "{0}–{1}–{2}：関係・三角形・モメンタム"},
+    {"report.download_csv", "データ（CSV）"},
+    {"report.download_svg", "グラフ（SVG）"},
     {"report.meta_actors", "アクター {}"},
     {"report.meta_series", " · {}系列"},
     {"report.meta_series_by", " · {}ごとの系列"},
@@ -279,6 +282,11 @@ constexpr MessageEntry kJapanese[] = {
     // Sentences of the analysis layer (localized_sentences.hpp).
     {"sentence.drivers", "要因"},
     {"sentence.colon", "："},
+    {"sentence.stale_store",
+     "ストアが古い：最新のイベントは {0}（{1} 日前）。新しいファイルを取り込むか --asof "
+     "を指定してください"},
+    {"sentence.rejected_rows",
+     "{0} 行を除外（読み込んだ行の {1:.1f}%）：'triad info --rejects 20' を参照"},
     {"sentence.level_at_zero",
      "水準の分散がゼロと推定：水準は傾きとともにしか動かないため、区間が狭いのはデータが水準を定め"
      "るからではなく、モデルが水準ショックを排除しているから"},

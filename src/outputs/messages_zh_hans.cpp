@@ -86,6 +86,9 @@ constexpr MessageEntry kSimplifiedChinese[] = {
     {"common.comma", "、"},
     {"direction.unknown", "未知"},
     {"report.default_title", "triad 报告"},
+    {"report.triad_title", "{0}–{1}–{2}：关系、三角与动量"},
+    {"report.download_csv", "数据（CSV）"},
+    {"report.download_svg", "图表（SVG）"},
     {"report.meta_actors", "行为体 {}"},
     {"report.meta_series", " · {}序列"},
     {"report.meta_series_by", " · 按{}的序列"},
@@ -266,6 +269,9 @@ constexpr MessageEntry kSimplifiedChinese[] = {
     // Sentences of the analysis layer (localized_sentences.hpp).
     {"sentence.drivers", "驱动因素"},
     {"sentence.colon", "："},
+    {"sentence.stale_store",
+     "数据已过时：最新事件在 {0}（{1} 天前）；请导入更新的文件或使用 --asof"},
+    {"sentence.rejected_rows", "{0} 行被拒（占读取行数的 {1:.1f}%）：见 'triad info --rejects 20'"},
     {"sentence.level_at_zero",
      "水平方差估计为零：水平只随斜率变动，因此其区间窄是因为模型排除了水平冲击，而不是因为数据确定"
      "了水平"},

@@ -84,6 +84,9 @@ constexpr MessageEntry kTraditionalChinese[] = {
     {"common.comma", "、"},
     {"direction.unknown", "未知"},
     {"report.default_title", "triad 報告"},
+    {"report.triad_title", "{0}–{1}–{2}：關係、三角與動量"},
+    {"report.download_csv", "資料（CSV）"},
+    {"report.download_svg", "圖表（SVG）"},
     {"report.meta_actors", "行為者 {}"},
     {"report.meta_series", " · {}序列"},
     {"report.meta_series_by", " · 按{}的序列"},
@@ -264,6 +267,9 @@ constexpr MessageEntry kTraditionalChinese[] = {
     // Sentences of the analysis layer (localized_sentences.hpp).
     {"sentence.drivers", "驅動因素"},
     {"sentence.colon", "："},
+    {"sentence.stale_store",
+     "資料已過時：最新事件在 {0}（{1} 天前）；請匯入較新的檔案或使用 --asof"},
+    {"sentence.rejected_rows", "{0} 行被拒（佔讀取行數的 {1:.1f}%）：見 'triad info --rejects 20'"},
     {"sentence.level_at_zero",
      "水準方差估計為零：水準只隨斜率變動，因此其區間窄是因為模型排除了水準衝擊，而不是因為資料確定"
      "了水準"},

@@ -117,7 +117,8 @@ std::string ImpulseGrid(const DriverReport& d, Language lang) {
         data.AddRow(std::to_string(h),
                     {it->value[h], se, it->value[h] - kZ90 * se, it->value[h] + kZ90 * se});
       }
-      out += svg + ChartDownloadsHtml("irf_" + shock + "_to_" + response, svg, data) + "</div>\n";
+      out += svg + ChartDownloadsHtml("irf_" + shock + "_to_" + response, svg, data, lang) +
+             "</div>\n";
     }
   }
   return out + "</div>\n";
@@ -221,7 +222,7 @@ std::string FanChartHtml(const FanChart& f, const std::vector<ScenarioWindow>& w
                 {kMissing, qs[0], qs[1], qs[2], qs[3], qs[4], At(f.baseline_median, i)});
   }
   return fmt::format("<article class=\"card\"><h3>{}</h3>\n{}{}{}</article>\n", HtmlEscape(f.dyad),
-                     LegendHtml(legend), svg, ChartDownloadsHtml(f.dyad + "_fan", svg, data));
+                     LegendHtml(legend), svg, ChartDownloadsHtml(f.dyad + "_fan", svg, data, lang));
 }
 
 }  // namespace
@@ -258,7 +259,7 @@ std::string DriversSection(const DriverReport& d, const std::string& index_units
     for (const auto& source : d.share_sources) columns.push_back("share_" + source);
     ChartTable data(columns);
     for (const auto& f : d.fevd) data.AddRow(f.dyad, f.shares);
-    out += LegendHtml(legend) + svg + ChartDownloadsHtml("variance_shares", svg, data);
+    out += LegendHtml(legend) + svg + ChartDownloadsHtml("variance_shares", svg, data, lang);
   }
   return out + "</section>\n";
 }
@@ -315,7 +316,7 @@ std::string ScenarioSection(const ScenarioReport& s, Language lang) {
     ChartTable data({"target", "baseline", "baseline_mc_se", "with_levers", "with_levers_mc_se"});
     for (const auto& p : s.on_track)
       data.AddRow(p.target, {p.baseline, p.baseline_se, p.with_levers, p.with_levers_se});
-    out += svg + ChartDownloadsHtml("on_track_probabilities", svg, data);
+    out += svg + ChartDownloadsHtml("on_track_probabilities", svg, data, lang);
   }
   if (!s.fans.empty()) {
     out += "<h3>" + Say(lang, "scenario.fan_charts") + "</h3>\n";

@@ -116,8 +116,17 @@ std::string Say(const ReportModel& m, std::string_view key) {
 }
 
 std::string Title(const ReportModel& m) {
-  return HtmlEscape(m.title.empty() ? std::string(Message(m.language, "report.default_title"))
-                                    : m.title);
+  if (m.title.empty()) return Say(m, "report.default_title");
+  // The default title (analysis/report_builder.cpp: English country names), said in another
+  // language with the actors' codes.
+  if (m.language != Language::kEnglish && m.actors.size() == 3) {
+    const std::string_view english = Message(Language::kEnglish, "report.triad_title");
+    const std::string_view tail = english.substr(english.find("{2}") + 3);
+    if (m.title.size() > tail.size() && std::string_view(m.title).ends_with(tail))
+      return HtmlEscape(
+          FormatMessage(m.language, "report.triad_title", m.actors[0], m.actors[1], m.actors[2]));
+  }
+  return HtmlEscape(m.title);
 }
 
 std::string Header(const ReportModel& m) {

@@ -169,7 +169,7 @@ std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double
   for (std::size_t i = 0; i < d.dates.size(); ++i)
     index_data.AddRow(FormatDate(d.dates[i]), {At(d.index, i), At(d.index_se, i), At(d.level, i),
                                                At(d.level_lo, i), At(d.level_hi, i)});
-  out += index_svg + ChartDownloadsHtml(d.name + "_index", index_svg, index_data);
+  out += index_svg + ChartDownloadsHtml(d.name + "_index", index_svg, index_data, lang);
   out += "<h4>" + Say(lang, "relations.momentum_heading") + "</h4>\n";
   const std::string momentum_svg =
       momentum_chart.Svg(FormatMessage(lang, "relations.momentum_line", d.name));
@@ -177,7 +177,7 @@ std::string DyadCard(const DyadReport& d, std::size_t index, double x_lo, double
   for (std::size_t i = 0; i < d.dates.size(); ++i)
     momentum_data.AddRow(FormatDate(d.dates[i]),
                          {At(d.slope, i), At(d.slope_lo, i), At(d.slope_hi, i)});
-  out += momentum_svg + ChartDownloadsHtml(d.name + "_momentum", momentum_svg, momentum_data);
+  out += momentum_svg + ChartDownloadsHtml(d.name + "_momentum", momentum_svg, momentum_data, lang);
   out += MovesHtml(d, lang);
   return out + "</article>\n";
 }
@@ -297,7 +297,8 @@ std::string Timeline(const TriangleTimelineReport& tl, Language lang) {
     const auto& p = tl.type_probability[i];
     data.AddRow(FormatDate(tl.dates[i]), {p[0], p[1], p[2], p[3]});
   }
-  out += LegendHtml(legend) + svg + ChartDownloadsHtml("triangle_type_probabilities", svg, data);
+  out +=
+      LegendHtml(legend) + svg + ChartDownloadsHtml("triangle_type_probabilities", svg, data, lang);
   if (!tl.persistence.empty())
     out += "<p class=\"note\">" +
            Fill(lang, "triangle.persistence", PersistenceLabel(lang, tl.persistence)) + "</p>\n";
