@@ -3,7 +3,7 @@
 (a benchmark, not a test).
 
 Usage: bench/simulate.py PATH/TO/triad [--paths 100000] [--steps 365] [--vars 7] [--threads 2]
-       [--repeat 3]
+       [--repeat 5]
 Run with Debian's /usr/bin/python3 (numpy).
 
 Model: a stable VAR(2) in --vars series, fitted by `triad var --lags 2` to 600 weekly rows
@@ -12,8 +12,10 @@ its residual covariance (Cholesky factor times standard normals), no levers, and
 5/25/50/75/95% quantiles, mean and s.d. of every variable across paths (what `triad simulate`
 reports). numpy does the same step by step over all paths at once (arrays of vars x paths),
 with numpy.quantile; it keeps only the last two steps, as triad does. triad's time is end to end
-(process start, reading the scenario and fit, writing JSON), best of --repeat runs.
-Prints variable-steps per second (paths x steps x vars / seconds) and the ratio.
+(process start, reading the scenario and fit, writing JSON), the median of --repeat runs, once
+with the fitted coefficients (--parameter-uncertainty off, the workload numpy does) and once with
+a draw of the coefficients and residual covariance per batch of 256 paths (on, triad's default).
+numpy runs once. Prints variable-steps per second (paths x steps x vars / seconds) and ratios.
 """
 import argparse
 import json
@@ -60,7 +62,7 @@ def main():
     parser.add_argument("--steps", type=int, default=365)
     parser.add_argument("--vars", type=int, default=7)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,13 +83,19 @@ def main():
             f.write('horizon = %d\npaths = %d\nseed = 1\n[model]\nfit = "fit.json"\n' %
                     (args.steps, args.paths))
         command = [args.triad, "simulate", scenario, "--format", "json",
-                   "--threads", str(args.threads)]
-        best = float("inf")
-        for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            out = subprocess.run(command, check=True, stdout=subprocess.PIPE).stdout
-            best = min(best, time.perf_counter() - t0)
-        report = json.loads(out)
+                   "--threads", str(args.threads), "--parameter-uncertainty"]
+        medians = {}
+        for mode in ("off", "on"):
+            times = []
+            for _ in range(args.repeat):
+                t0 = time.perf_counter()
+                out = subprocess.run(command + [mode], check=True, stdout=subprocess.PIPE).stdout
+                times.append(time.perf_counter() - t0)
+            times.sort()
+            n = len(times)
+            medians[mode] = times[n // 2] if n % 2 else (times[n // 2 - 1] + times[n // 2]) / 2
+            if mode == "off":
+                report = json.loads(out)
         with open(fit_path) as f:
             fit = json.load(f)
 
@@ -96,13 +104,15 @@ def main():
     numpy_time = time.perf_counter() - t0
 
     work = args.paths * args.steps * args.vars
-    print("%d paths x %d steps x %d variables, VAR(2), quantiles at every step" %
-          (args.paths, args.steps, args.vars))
-    print("  triad simulate (%d threads): %8.3f s  %12.4g variable-steps/s" %
-          (args.threads, best, work / best))
-    print("  numpy (vectorised loop):     %8.3f s  %12.4g variable-steps/s" %
+    print("%d paths x %d steps x %d variables, VAR(2), quantiles at every step; median of %d" %
+          (args.paths, args.steps, args.vars, args.repeat))
+    for mode, label in (("off", "fitted coefficients"), ("on", "parameter draws")):
+        print("  triad simulate, %-19s (%d threads): %8.3f s  %12.4g variable-steps/s" %
+              (label, args.threads, medians[mode], work / medians[mode]))
+    print("  numpy (vectorised loop, fitted coefficients):   %8.3f s  %12.4g variable-steps/s" %
           (numpy_time, work / numpy_time))
-    print("  ratio numpy / triad: %.1f" % (numpy_time / best))
+    print("  ratio numpy / triad (fitted coefficients): %.1f" % (numpy_time / medians["off"]))
+    print("  parameter draws / fitted coefficients: %.2f" % (medians["on"] / medians["off"]))
     # Same model, different random numbers: the last step's medians agree within MC error.
     last = report["scenario"][-1]["variables"]
     for i, name in enumerate(names[:3]):
