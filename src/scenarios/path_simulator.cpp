@@ -74,11 +74,12 @@ __attribute__((always_inline)) inline Lanes LoadLanes(const double* p) {
 // rows (variables) are `stride` apart; e is variable-major with rows of kPathBlock.
 //
 // For K up to kFixedK, four paths at a time: the K sums stay in registers while each lagged
-// value is read once (K is a template argument, so the compiler keeps the accumulator array in
-// registers). Larger K: per variable, sixteen paths in four independent accumulators, so that
-// the additions overlap instead of waiting on each other. The additions per path are the same
-// in both, in the same order.
+// value is read once (K is a template argument and the loops over it are unrolled, so the
+// compiler keeps the accumulator array in registers). Larger K: per variable, sixteen paths in four
+// independent accumulators, so that the additions overlap instead of waiting on each other. The
+// additions per path are the same in both, in the same order.
 constexpr int kFixedK = 8;
+constexpr int kPrefetchAhead = 64;  // doubles: eight cache lines ahead along a row
 
 template <int K>
 __attribute__((always_inline)) inline void AdvanceBlockFixed(
@@ -86,15 +87,20 @@ __attribute__((always_inline)) inline void AdvanceBlockFixed(
     const double* e, std::size_t stride, double* out) {
   for (int i = 0; i < kPathBlock; i += kLanes) {
     Lanes acc[K];
+#pragma GCC unroll 8
     for (int r = 0; r < K; ++r) acc[r] = Lanes{} + offset[r];
     for (int j = 0; j < p; ++j) {
       const double* a = lag + j * K * K;  // A_{j+1}, row-major
       const double* x = prev[j] + i;
       for (int col = 0; col < K; ++col, x += stride) {
+        // 2 p K rows are read at once, more streams than the hardware prefetcher follows.
+        __builtin_prefetch(x + kPrefetchAhead);
         const Lanes v = LoadLanes(x);
+#pragma GCC unroll 8
         for (int r = 0; r < K; ++r) acc[r] += a[r * K + col] * v;
       }
     }
+#pragma GCC unroll 8
     for (int r = 0; r < K; ++r) {
       acc[r] += scale[r] * LoadLanes(e + r * kPathBlock + i);
       std::memcpy(out + r * stride + i, &acc[r], sizeof acc[r]);
