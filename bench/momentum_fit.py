@@ -12,7 +12,8 @@ left missing). Two comparisons, each the median of REPEATS runs (default 5):
   (b) the fit alone vs the fit alone: triad's fit timed in process by bench/triad_fit_timing
       (built with -DTRIAD_BENCH=ON next to the triad binary's build tree; median of 20 runs
       after a warm-up) against statsmodels' model construction plus .fit() (its defaults:
-      L-BFGS-B, at most 50 iterations, then the smoother) in this process, imports done.
+      L-BFGS-B, at most 50 iterations, then the smoother) in this process, imports done, after
+      one warm-up fit.
 Wall time, and for (a) also CPU time (user + system of the child, steadier on a shared machine).
 """
 import csv
@@ -112,6 +113,7 @@ def main():
 
         wall_triad, cpu_triad, _ = median_of(run_triad)
         wall_smp, cpu_smp, their_process_llf = median_of(run_statsmodels_process)
+        run_statsmodels()  # warm-up: statsmodels imports some modules on the first fit
         wall_sm, _, theirs = median_of(run_statsmodels)
         ours = json.loads(run_triad("json"))
         fit_alone = None

@@ -18,7 +18,7 @@ Each is compared two ways, medians of --repeat runs:
       bench/triad_fit_timing (built with -DTRIAD_BENCH=ON next to the triad binary's build
       tree; it also runs the residual whiteness and normality tests `triad var` always runs,
       which statsmodels is not asked for; median of 20 runs after a warm-up) against the
-      statsmodels calls in this process on an array already read.
+      statsmodels calls in this process on an array already read, after one warm-up run.
 """
 import argparse
 import json
@@ -118,6 +118,7 @@ def main():
                 cmd, check=True, stdout=subprocess.DEVNULL))
             t_smp = median_of(args.repeat, lambda: subprocess.run(
                 process, check=True, stdout=subprocess.DEVNULL))
+            statsmodels_run(y_read, args.maxlags, is_full)  # warm-up (lazy imports)
             t_sm = median_of(args.repeat, lambda: statsmodels_run(y_read, args.maxlags, is_full))
             print(f"  {label}")
             print(f"    (a) process  triad {t_triad * 1e3:8.1f} ms   python3 + statsmodels "
