@@ -74,14 +74,12 @@ __attribute__((target("avx512f,avx512dq"))) void FastNormalsAvx512(std::uint64_t
     _mm512_store_si512(l, layer);
     const double* w = kZiggurat.width;
     const double* in = kZiggurat.inner;
-    const __m512d x =
-        _mm512_mul_pd(u, _mm512_set_pd(w[l[7]], w[l[6]], w[l[5]], w[l[4]], w[l[3]], w[l[2]],
-                                       w[l[1]], w[l[0]]));
-    const __mmask8 fast = _mm512_cmp_pd_mask(
-        x,
-        _mm512_set_pd(in[l[7]], in[l[6]], in[l[5]], in[l[4]], in[l[3]], in[l[2]], in[l[1]],
-                      in[l[0]]),
-        _CMP_LT_OQ);
+    const __m512d x = _mm512_mul_pd(
+        u, _mm512_set_pd(w[l[7]], w[l[6]], w[l[5]], w[l[4]], w[l[3]], w[l[2]], w[l[1]], w[l[0]]));
+    const __mmask8 fast = _mm512_cmp_pd_mask(x,
+                                             _mm512_set_pd(in[l[7]], in[l[6]], in[l[5]], in[l[4]],
+                                                           in[l[3]], in[l[2]], in[l[1]], in[l[0]]),
+                                             _CMP_LT_OQ);
     const __m512i sign = _mm512_slli_epi64(_mm512_and_si512(bits, sign_bit), 55);
     _mm512_storeu_pd(out + 8 * g,
                      _mm512_castsi512_pd(_mm512_or_si512(_mm512_castpd_si512(x), sign)));
