@@ -3,7 +3,7 @@
 (a benchmark, not a test).
 
 Usage: bench/simulate.py PATH/TO/triad [--paths 100000] [--steps 365] [--vars 7] [--threads 2]
-       [--repeat 3]
+       [--repeat 5]
 Run with Debian's /usr/bin/python3 (numpy).
 
 Model: a stable VAR(2) in --vars series, fitted by `triad var --lags 2` to 600 weekly rows
@@ -12,12 +12,16 @@ its residual covariance (Cholesky factor times standard normals), no levers, and
 5/25/50/75/95% quantiles, mean and s.d. of every variable across paths (what `triad simulate`
 reports). numpy does the same step by step over all paths at once (arrays of vars x paths),
 with numpy.quantile; it keeps only the last two steps, as triad does. triad's time is end to end
-(process start, reading the scenario and fit, writing JSON), best of --repeat runs.
-Prints variable-steps per second (paths x steps x vars / seconds) and the ratio.
+(process start, reading the scenario and fit, writing JSON), the median of --repeat runs, with
+the fitted coefficients (--parameter-uncertainty off, the workload numpy does) and with a draw of
+the coefficients and residual covariance per batch of 256 paths (on, triad's default), the two
+interleaved; also the median CPU time (user + system) of those runs.
+numpy runs once. Prints variable-steps per second (paths x steps x vars / seconds) and ratios.
 """
 import argparse
 import json
 import os
+import resource
 import subprocess
 import tempfile
 import time
@@ -33,6 +37,19 @@ def simulate_data(k, rows, seed=12345):
     for t in range(2, rows + 100):
         y[t] = 0.5 + a1 @ y[t - 1] + a2 @ y[t - 2] + rng.standard_normal(k)
     return y[100:]
+
+
+def median(values):
+    values = sorted(values)
+    n = len(values)
+    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+
+
+def children_cpu():
+    """User + system CPU seconds of the finished child processes (steadier than wall time on a
+    shared machine; with --threads 2 up to twice the wall time)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def numpy_simulation(fit, paths, steps, seed):
@@ -60,7 +77,7 @@ def main():
     parser.add_argument("--steps", type=int, default=365)
     parser.add_argument("--vars", type=int, default=7)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,13 +98,21 @@ def main():
             f.write('horizon = %d\npaths = %d\nseed = 1\n[model]\nfit = "fit.json"\n' %
                     (args.steps, args.paths))
         command = [args.triad, "simulate", scenario, "--format", "json",
-                   "--threads", str(args.threads)]
-        best = float("inf")
-        for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            out = subprocess.run(command, check=True, stdout=subprocess.PIPE).stdout
-            best = min(best, time.perf_counter() - t0)
-        report = json.loads(out)
+                   "--threads", str(args.threads), "--parameter-uncertainty"]
+        medians, cpu_medians = {}, {}
+        times = {"off": [], "on": []}
+        cpus = {"off": [], "on": []}
+        for _ in range(args.repeat):  # the two modes interleaved, so that load changes hit both
+            for mode in ("off", "on"):
+                t0, c0 = time.perf_counter(), children_cpu()
+                out = subprocess.run(command + [mode], check=True, stdout=subprocess.PIPE).stdout
+                times[mode].append(time.perf_counter() - t0)
+                cpus[mode].append(children_cpu() - c0)
+                if mode == "off":
+                    report = json.loads(out)
+        for mode in ("off", "on"):
+            medians[mode] = median(times[mode])
+            cpu_medians[mode] = median(cpus[mode])
         with open(fit_path) as f:
             fit = json.load(f)
 
@@ -96,13 +121,16 @@ def main():
     numpy_time = time.perf_counter() - t0
 
     work = args.paths * args.steps * args.vars
-    print("%d paths x %d steps x %d variables, VAR(2), quantiles at every step" %
-          (args.paths, args.steps, args.vars))
-    print("  triad simulate (%d threads): %8.3f s  %12.4g variable-steps/s" %
-          (args.threads, best, work / best))
-    print("  numpy (vectorised loop):     %8.3f s  %12.4g variable-steps/s" %
+    print("%d paths x %d steps x %d variables, VAR(2), quantiles at every step; median of %d" %
+          (args.paths, args.steps, args.vars, args.repeat))
+    for mode, label in (("off", "fitted coefficients"), ("on", "parameter draws")):
+        print("  triad simulate, %-19s (%d threads): %8.3f s  %12.4g variable-steps/s"
+              "  (cpu %.3f s)" % (label, args.threads, medians[mode], work / medians[mode],
+                                  cpu_medians[mode]))
+    print("  numpy (vectorised loop, fitted coefficients):   %8.3f s  %12.4g variable-steps/s" %
           (numpy_time, work / numpy_time))
-    print("  ratio numpy / triad: %.1f" % (numpy_time / best))
+    print("  ratio numpy / triad (fitted coefficients): %.1f" % (numpy_time / medians["off"]))
+    print("  parameter draws / fitted coefficients: %.2f" % (medians["on"] / medians["off"]))
     # Same model, different random numbers: the last step's medians agree within MC error.
     last = report["scenario"][-1]["variables"]
     for i, name in enumerate(names[:3]):

@@ -40,11 +40,12 @@ struct BatchParameters {
   std::vector<double> deterministic_change;
 };
 
-// The kernels below are compiled twice, for AVX2 and for any x86-64, and the loader picks one
-// for the CPU (GCC function multi-versioning). Both do the same IEEE operations per path (mul
-// then add; ISO C++ mode does not contract them into FMA), so results do not depend on which.
+// The kernels below are compiled three times, for AVX-512F (twice the registers), AVX2 and any
+// x86-64, and the loader picks one for the CPU (GCC function multi-versioning). All do the same
+// IEEE operations per path, mul then add, so results do not depend on which (the module is built
+// with -ffp-contract=off: no fused multiply-add where the target has one).
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define TRIAD_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#define TRIAD_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define TRIAD_VECTOR_CLONES
 #endif
@@ -70,13 +71,67 @@ __attribute__((always_inline)) inline Lanes LoadLanes(const double* p) {
 // One system's step for the kPathBlock paths of a block:
 //   out_r = ((offset_r + sum_{j, col} A_j[r][col] prev_j[col]) + scale_r e_r),
 // summed in that order for every path. `prev[j]` points at the block's values of step h-1-j;
-// rows (variables) are `stride` apart; e is variable-major with rows of kPathBlock. Four
-// independent accumulators (16 paths) stay in registers across the lagged terms, so that the
-// additions overlap instead of waiting on each other (written out: the compiler keeps an array
-// of them in memory).
+// rows (variables) are `stride` apart; e is variable-major with rows of kPathBlock.
+//
+// For K up to kFixedK, four paths at a time: the K sums stay in registers while each lagged
+// value is read once (K is a template argument and the loops over it are unrolled, so the
+// compiler keeps the accumulator array in registers). Larger K: per variable, sixteen paths in four
+// independent accumulators, so that the additions overlap instead of waiting on each other. The
+// additions per path are the same in both, in the same order.
+constexpr int kFixedK = 8;
+constexpr int kPrefetchAhead = 64;  // doubles: eight cache lines ahead along a row
+
+template <int K>
+__attribute__((always_inline)) inline void AdvanceBlockFixed(
+    int p, const double* lag, const double* offset, const double* scale, const double* const* prev,
+    const double* e, std::size_t stride, double* out) {
+  for (int i = 0; i < kPathBlock; i += kLanes) {
+    Lanes acc[K];
+#pragma GCC unroll 8
+    for (int r = 0; r < K; ++r) acc[r] = Lanes{} + offset[r];
+    for (int j = 0; j < p; ++j) {
+      const double* a = lag + j * K * K;  // A_{j+1}, row-major
+      const double* x = prev[j] + i;
+      for (int col = 0; col < K; ++col, x += stride) {
+        // 2 p K rows are read at once, more streams than the hardware prefetcher follows.
+        __builtin_prefetch(x + kPrefetchAhead);
+        const Lanes v = LoadLanes(x);
+#pragma GCC unroll 8
+        for (int r = 0; r < K; ++r) acc[r] += a[r * K + col] * v;
+      }
+    }
+#pragma GCC unroll 8
+    for (int r = 0; r < K; ++r) {
+      acc[r] += scale[r] * LoadLanes(e + r * kPathBlock + i);
+      std::memcpy(out + r * stride + i, &acc[r], sizeof acc[r]);
+    }
+  }
+}
+
 TRIAD_VECTOR_CLONES void AdvanceBlock(int k, int p, const double* lag, const double* offset,
                                       const double* scale, const double* const* prev,
                                       const double* e, std::size_t stride, double* out) {
+  static_assert(kFixedK == 8);
+  switch (k) {
+    case 1:
+      return AdvanceBlockFixed<1>(p, lag, offset, scale, prev, e, stride, out);
+    case 2:
+      return AdvanceBlockFixed<2>(p, lag, offset, scale, prev, e, stride, out);
+    case 3:
+      return AdvanceBlockFixed<3>(p, lag, offset, scale, prev, e, stride, out);
+    case 4:
+      return AdvanceBlockFixed<4>(p, lag, offset, scale, prev, e, stride, out);
+    case 5:
+      return AdvanceBlockFixed<5>(p, lag, offset, scale, prev, e, stride, out);
+    case 6:
+      return AdvanceBlockFixed<6>(p, lag, offset, scale, prev, e, stride, out);
+    case 7:
+      return AdvanceBlockFixed<7>(p, lag, offset, scale, prev, e, stride, out);
+    case 8:
+      return AdvanceBlockFixed<8>(p, lag, offset, scale, prev, e, stride, out);
+    default:
+      break;
+  }
   constexpr int kChunk = 4 * kLanes;
   for (int r = 0; r < k; ++r) {
     for (int i = 0; i < kPathBlock; i += kChunk) {
@@ -212,11 +267,10 @@ void SimulatePaths(const ScenarioPlan& plan, const std::vector<SystemAdjustments
     const std::size_t begin = static_cast<std::size_t>(block) * kPathBlock;
     double* z = scratch[worker].data();
     double* e = z + k * kPathBlock;
-    for (int i = 0; i < kPathBlock; ++i) {
-      NormalStream stream(rng[begin + i]);
-      for (int r = 0; r < k; ++r) z[r * kPathBlock + i] = stream.NextNormal();
-      rng[begin + i] = stream.state();
-    }
+    // Path i's stream gives its K normals in variable order, as one stream at a time would;
+    // the block's streams advance together (eight at once where the processor allows).
+    for (int r = 0; r < k; ++r)
+      NormalStream::NextNormals(rng.data() + begin, kPathBlock, z + r * kPathBlock);
     const Coefficients& c = batch.empty() ? point : batch[static_cast<std::size_t>(block)].c;
     CorrelateBlock(k, c.chol.data(), z, e);
     double* block_offset = e + k * kPathBlock;
@@ -244,15 +298,21 @@ void SimulatePaths(const ScenarioPlan& plan, const std::vector<SystemAdjustments
   // Step h is simulated together with the observer's tasks on step h - 1: they read slot h - 1,
   // the blocks write slot h, a different slot since there are p + 1 >= 2. The observer's tasks
   // come first: they are long, the blocks short, so the threads finish together.
+  // A task advances kBlocksPerTask consecutive blocks, so that each thread reads every row in
+  // runs of several kilobytes (which the processor's prefetcher follows) rather than 2 KB.
+  constexpr int kBlocksPerTask = 4;
+  const int block_tasks = (blocks + kBlocksPerTask - 1) / kBlocksPerTask;
   std::optional<StepValues> finished;
   for (int h = 1; h <= steps + 1; ++h) {
     const int tasks = finished ? observer.StepTasks(*finished) : 0;
-    const int blocks_now = h <= steps ? blocks : 0;
+    const int blocks_now = h <= steps ? block_tasks : 0;
     pool.ParallelFor(tasks + blocks_now, [&](int t, int worker) {
       if (t < tasks) {
         observer.RunStepTask(*finished, t, worker);
       } else {
-        advance_block(h, t - tasks, worker);
+        const int first = (t - tasks) * kBlocksPerTask;
+        for (int b = first; b < std::min(blocks, first + kBlocksPerTask); ++b)
+          advance_block(h, b, worker);
       }
     });
     if (finished) observer.OnStep(*finished, pool);

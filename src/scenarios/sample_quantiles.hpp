@@ -23,4 +23,13 @@ struct SampleMoments {
 };
 SampleMoments MomentsOf(std::span<const double> values);
 
+// Both at once: the moments are MomentsOf's to the bit (the same partial sums in the same order)
+// and the quantiles SampleQuantiles', but for large samples the moments are summed in the
+// binning pass, so the values are read twice instead of three times.
+struct SampleSummary {
+  SampleMoments moments;
+  std::vector<double> quantiles;
+};
+SampleSummary SummariseSample(std::span<const double> values, std::span<const double> probs);
+
 }  // namespace triad

@@ -73,11 +73,10 @@ class SimulationObserver : public StepObserver {
       y = shares;
     }
     VariableSummary& out = pending_[s].variables[r];
-    const SampleMoments moments = MomentsOf(y);
-    out.mean = moments.mean;
-    out.sd = moments.sd;
-    const auto q = SampleQuantiles(y, kReportedQuantiles);
-    std::copy(q.begin(), q.end(), out.quantile.begin());
+    const SampleSummary summary = SummariseSample(y, kReportedQuantiles);
+    out.mean = summary.moments.mean;
+    out.sd = summary.moments.sd;
+    std::copy(summary.quantiles.begin(), summary.quantiles.end(), out.quantile.begin());
   }
 
   void OnStep(const StepValues& v, WorkerPool& pool) override {
