@@ -192,14 +192,18 @@ std::string_view Statement::Blob(int column) const {
               : std::string_view();
 }
 
-Transaction::Transaction(Database* db) : db_(db) {
-  db_->Exec("BEGIN IMMEDIATE");
+Transaction::Transaction(Database* db)
+    : db_(db), nested_(sqlite3_get_autocommit(db->handle()) == 0) {
+  db_->Exec(nested_ ? "SAVEPOINT triad_nested" : "BEGIN IMMEDIATE");
 }
 Transaction::~Transaction() {
-  if (!done_) sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (done_) return;
+  sqlite3_exec(db_->handle(),
+               nested_ ? "ROLLBACK TO triad_nested; RELEASE triad_nested" : "ROLLBACK", nullptr,
+               nullptr, nullptr);
 }
 void Transaction::Commit() {
-  db_->Exec("COMMIT");
+  db_->Exec(nested_ ? "RELEASE triad_nested" : "COMMIT");
   done_ = true;
 }
 

@@ -79,7 +79,10 @@ class Statement {
   sqlite3_stmt* stmt_;
 };
 
-// Commits on Commit(); rolls back if destroyed before (an exception unwinds through it).
+// Commits on Commit(); rolls back if destroyed before (an exception unwinds through it). Inside
+// another transaction (an ingest committing several files at once) it is a savepoint: Commit
+// keeps its changes for the outer transaction to commit, and destruction before Commit takes
+// back its own changes only, so each file stays all-or-nothing within a group commit.
 class Transaction {
  public:
   explicit Transaction(Database* db);
@@ -88,6 +91,7 @@ class Transaction {
 
  private:
   Database* db_;
+  bool nested_ = false;
   bool done_ = false;
 };
 
