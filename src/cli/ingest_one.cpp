@@ -110,6 +110,10 @@ StoredEvents SnapshotStoredEvents(EventStore& store) {
 }
 
 void CommitBatch::Begin() {
+  // Each file of a batch is a savepoint, whose journal (the pages as they were before the file)
+  // would otherwise go to a temporary file page by page: kept in memory instead.
+  if (!temp_in_memory_) store_.db().Exec("PRAGMA temp_store=MEMORY");
+  temp_in_memory_ = true;
   txn_.emplace(&store_.db());
   files_ = 0;
   begun_ = std::chrono::steady_clock::now();

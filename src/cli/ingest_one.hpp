@@ -80,6 +80,7 @@ class CommitBatch {
   EventStore& store_;
   std::optional<Transaction> txn_;
   int files_ = 0;
+  bool temp_in_memory_ = false;
   std::chrono::steady_clock::time_point begun_;
 };
 
