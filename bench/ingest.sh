@@ -32,7 +32,7 @@ r = json.load(sys.stdin)
 files = [f for f in r["files"] if f["status"] == "added"]
 cells = sum(f["cells"] for f in files)
 aggregate = sum(f["seconds"] for f in files)
-# The files' own store work and every transaction's COMMIT (files committed together in batches).
+# The store work of each file and the COMMIT of each transaction (files go in batches).
 commit = r.get("commit_seconds", sum(f["commit_seconds"] for f in files))
 commits = r.get("commits", len(files))
 whole = r["seconds"]
