@@ -116,6 +116,7 @@ void CommitBatch::Begin() {
   temp_in_memory_ = true;
   txn_.emplace(&store_.db());
   files_ = 0;
+  bytes_ = 0;
   begun_ = std::chrono::steady_clock::now();
 }
 
@@ -124,6 +125,7 @@ void CommitBatch::Commit() {
   txn_->Commit();
   txn_.reset();
   files_ = 0;
+  bytes_ = 0;
 }
 
 double CommitBatch::Seconds() const {
@@ -203,7 +205,7 @@ IngestOneResult FinishIngest(EventStore& store, PendingIngest& pending,
       return out;
     }
     out.status = IngestStatus::kAdded;
-    if (batch && batch->open()) batch->FileAdded();
+    if (batch && batch->open()) batch->FileAdded(aggregate.content_bytes);
     out.cells = static_cast<std::int64_t>(aggregate.cells.size());
     out.content_bytes = aggregate.content_bytes;
     if (!aggregate.rejects.empty()) {

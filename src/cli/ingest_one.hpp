@@ -73,13 +73,18 @@ class CommitBatch {
   void Begin();                         // BEGIN IMMEDIATE: other writers wait until Commit
   void Commit();                        // no-op when not open
   int files() const { return files_; }  // files added since Begin
-  void FileAdded() { ++files_; }
+  std::uint64_t bytes() const { return bytes_; }  // their content bytes
+  void FileAdded(std::uint64_t content_bytes) {
+    ++files_;
+    bytes_ += content_bytes;
+  }
   double Seconds() const;  // since Begin
 
  private:
   EventStore& store_;
   std::optional<Transaction> txn_;
   int files_ = 0;
+  std::uint64_t bytes_ = 0;
   bool temp_in_memory_ = false;
   std::chrono::steady_clock::time_point begun_;
 };
