@@ -43,6 +43,13 @@ struct IngestArgs {
 
 // Files smaller than this on disk are aggregated ahead, several at a time (RunIngest).
 constexpr std::int64_t kSmallFileBytes = 8 << 20;
+// Files aggregated ahead are committed in batches (group commit) of those finished within this
+// many seconds, at most this many files and about this many bytes of rows (a few hundred
+// 15-minute files or a dozen larger ones): a kill -9 loses at most that much work, which a rerun
+// does again, and the files of a long run become visible to readers as they go.
+constexpr double kBatchSeconds = 0.5;
+constexpr int kBatchFiles = 256;
+constexpr std::uint64_t kBatchBytes = 24 << 20;
 
 // Progress on stderr, only when it is a terminal: files, MB, MB/s and ETA.
 class Progress {
@@ -144,15 +151,35 @@ int RunIngest(const IngestArgs& args) {
   std::map<std::size_t, PendingIngest> ahead;  // by index in paths: a contiguous run from i on
   std::set<std::string> launched;  // paths aggregated ahead (a repeated path waits its turn)
   std::size_t horizon = 0;         // files before it were considered for launching
+  // Files aggregated ahead are committed together (group commit): one write transaction for
+  // those finished within kBatchSeconds, at most kBatchFiles and kBatchBytes, each still
+  // all-or-nothing. While a
+  // batch is open, files launched ahead are aggregated against the events stored when it began
+  // (`stored`); AddFile catches events the batch's own files stored since (the keys mark).
+  CommitBatch batch(store);
+  std::optional<StoredEvents> stored;  // taken outside any batch; reset when a batch commits
+  double commit_seconds = 0;           // every file's AddFile and every batch's COMMIT
+  int commits = 0;                     // write transactions that added files
+  auto commit_batch = [&] {
+    if (!batch.open()) return;
+    auto start = std::chrono::steady_clock::now();
+    const bool any = batch.files() > 0;
+    batch.Commit();
+    commit_seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    commits += any ? 1 : 0;
+    stored.reset();
+  };
   auto launch_ahead = [&](std::size_t from) {
     horizon = std::max(horizon, from);
     while (paths.size() > 1 && horizon < paths.size() && ahead.size() < ahead_limit) {
       FileOnDisk disk = StatFile(paths[horizon]);
       if (disk.size >= kSmallFileBytes || launched.count(disk.path)) break;
       launched.insert(disk.path);
+      if (!stored) stored = SnapshotStoredEvents(store);  // never inside a batch: see Begin below
       try {
         ahead.emplace(horizon, StartIngest(store, paths[horizon], options, !args.force,
-                                           /*ahead=*/true));
+                                           /*ahead=*/true, &*stored));
       } catch (const std::system_error&) {
         // No thread to spare (a process limit): this file and the rest are aggregated in turn
         // on this thread.
@@ -171,6 +198,8 @@ int RunIngest(const IngestArgs& args) {
       job = std::move(found->second);
       ahead.erase(found);
     } else {
+      // A file aggregated now, with every thread: after the batch, in a transaction of its own.
+      commit_batch();
       job = StartIngest(store, path, options, !args.force, /*ahead=*/false);
     }
     const FileOnDisk& disk = job.disk;
@@ -188,15 +217,35 @@ int RunIngest(const IngestArgs& args) {
     options.progress = [&](std::uint64_t b) { progress.Update(i, path, b); };
     if (job.aggregate.valid()) progress.Update(i, path, 0);
     IngestOneResult result;
+    auto reading_again = [&] {
+      note(fmt::format("{}: another ingest added some of its events meanwhile: reading it again",
+                       path));
+    };
+    // The stored events for files launched from now on are taken before the batch begins.
+    if (job.aggregate.valid() && !batch.open()) {
+      if (!stored) stored = SnapshotStoredEvents(store);
+      batch.Begin();
+    }
     try {
-      result = FinishIngest(store, job, options, [&] {
-        note(fmt::format("{}: another ingest added some of its events meanwhile: reading it again",
-                         path));
-      });
+      try {
+        result = FinishIngest(store, job, options, reading_again, &batch);
+      } catch (const BatchMustCommitFirst&) {
+        // Some of its events were stored since its aggregation began: it is read again against
+        // the committed store, in a transaction of its own.
+        commit_batch();
+        result = FinishIngest(store, job, options, reading_again);
+      }
     } catch (const Error& e) {
       result.status = IngestStatus::kFailed;
       result.error = e.what();
     }
+    if (result.status == IngestStatus::kAdded) {
+      commit_seconds += result.commit_seconds;
+      if (!batch.open()) ++commits;
+    }
+    if (batch.open() && (batch.Seconds() >= kBatchSeconds || batch.files() >= kBatchFiles ||
+                         batch.bytes() >= kBatchBytes))
+      commit_batch();
     if (result.status == IngestStatus::kFailed) {
       ++failed;
       progress.Clear();
@@ -241,6 +290,7 @@ int RunIngest(const IngestArgs& args) {
     }
     progress.FileDone(static_cast<std::uint64_t>(disk.size), rows - rows_before);
   }
+  commit_batch();
   progress.Clear();
   if (added > 0) store.EnsureDyadIndex();
   // The files are committed by now: a run log that cannot be written is a warning, not a
@@ -277,6 +327,8 @@ int RunIngest(const IngestArgs& args) {
         {"store_cells", summary.cells},
         {"store_events", summary.events},
         {"seconds", seconds},
+        {"commit_seconds", commit_seconds},
+        {"commits", commits},
         {"files", files_json}};
     std::printf("%s\n", JsonText(out, 2).c_str());
   } else if (!args.quiet) {

@@ -4,14 +4,76 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <tuple>
+#include <vector>
 
 #include "common/error.hpp"
 
 namespace triad::cli {
+namespace {
+
+// The threads that aggregate files ahead, kept for the process's life: one started per file (as
+// std::async does) maps and unmaps a stack and faults in fresh memory for each 15-minute zip. A
+// thread is added when every one is busy; callers bound the files in flight (RunIngest: cores+1).
+class AheadThreads {
+ public:
+  static AheadThreads& Get() {
+    static AheadThreads threads;
+    return threads;
+  }
+  // Runs `job` on an idle thread (or a new one: std::system_error when none can be started).
+  template <class Job>
+  auto Run(Job job) -> std::future<decltype(job())> {
+    auto task = std::make_shared<std::packaged_task<decltype(job())()>>(std::move(job));
+    auto future = task->get_future();
+    std::lock_guard lock(mutex_);
+    if (idle_ == 0)
+      threads_.emplace_back([this] { Work(); });  // reserved for this job: idle_ stays
+    else
+      --idle_;
+    queue_.push_back([task] { (*task)(); });
+    wake_.notify_one();
+    return future;
+  }
+  ~AheadThreads() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+
+ private:
+  void Work() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      auto job = std::move(queue_.front());
+      queue_.pop_front();
+      lock.unlock();
+      job();  // a packaged_task: its exception goes to the future
+      lock.lock();
+      ++idle_;
+    }
+  }
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::function<void()>> queue_;
+  std::vector<std::thread> threads_;
+  int idle_ = 0;  // threads neither running nor reserved for a queued job
+  bool stop_ = false;
+};
+
+}  // namespace
 
 FileOnDisk StatFile(const std::string& path) {
   struct stat st {};
@@ -37,23 +99,56 @@ std::string_view IngestStatusName(IngestStatus status) {
   }
 }
 
+StoredEvents SnapshotStoredEvents(EventStore& store) {
+  StoredEvents out;
+  out.keys_mark = store.KeysMark();
+  auto seen = std::make_shared<std::map<IdFamily, std::unique_ptr<SeenEvents>>>();
+  for (IdFamily family : {IdFamily::kGdelt1, IdFamily::kGdelt2, IdFamily::kIcews})
+    (*seen)[family] = store.SeenEventsOf(family);
+  out.seen = std::move(seen);
+  return out;
+}
+
+void CommitBatch::Begin() {
+  // Each file of a batch is a savepoint, whose journal (the pages as they were before the file)
+  // would otherwise go to a temporary file page by page: kept in memory instead.
+  if (!temp_in_memory_) store_.db().Exec("PRAGMA temp_store=MEMORY");
+  temp_in_memory_ = true;
+  txn_.emplace(&store_.db());
+  files_ = 0;
+  bytes_ = 0;
+  begun_ = std::chrono::steady_clock::now();
+}
+
+void CommitBatch::Commit() {
+  if (!txn_) return;
+  txn_->Commit();
+  txn_.reset();
+  files_ = 0;
+  bytes_ = 0;
+}
+
+double CommitBatch::Seconds() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - begun_).count();
+}
+
 PendingIngest StartIngest(EventStore& store, const std::string& path,
-                          const AggregateOptions& options, bool check_unchanged, bool ahead) {
+                          const AggregateOptions& options, bool check_unchanged, bool ahead,
+                          const StoredEvents* stored) {
   PendingIngest p;
   p.path = path;
   p.disk = StatFile(path);
   if (check_unchanged) p.unchanged = store.FindUnchanged(p.disk);
   if (p.unchanged || !ahead) return p;
-  // The stored events as of now; keys committed later (the files before this one) are caught by
-  // AddFile through the mark, which aggregates the file again if they overlap.
-  p.keys_mark = store.KeysMark();
-  auto seen = std::make_shared<std::map<IdFamily, std::unique_ptr<SeenEvents>>>();
-  for (IdFamily family : {IdFamily::kGdelt1, IdFamily::kGdelt2, IdFamily::kIcews})
-    (*seen)[family] = store.SeenEventsOf(family);
+  // The stored events as of now (or of `stored`); keys committed later (the files before this
+  // one) are caught by AddFile through the mark, which aggregates the file again if they overlap.
+  const StoredEvents now = stored ? *stored : SnapshotStoredEvents(store);
+  p.keys_mark = now.keys_mark;
+  auto seen = now.seen;
   AggregateOptions one = options;
   one.threads = 1;
   one.progress = nullptr;
-  p.aggregate = std::async(std::launch::async, [path, seen, one] {
+  p.aggregate = AheadThreads::Get().Run([path, seen, one] {
     auto start = std::chrono::steady_clock::now();
     FileAggregate a = AggregateFile(
         path, [&](EventFormat format) { return seen->at(IdFamilyOf(format)).get(); }, one);
@@ -66,7 +161,7 @@ PendingIngest StartIngest(EventStore& store, const std::string& path,
 
 IngestOneResult FinishIngest(EventStore& store, PendingIngest& pending,
                              const AggregateOptions& options,
-                             const std::function<void()>& reaggregating) {
+                             const std::function<void()>& reaggregating, CommitBatch* batch) {
   IngestOneResult out;
   if (pending.unchanged) {
     out.status = IngestStatus::kUnchanged;
@@ -98,6 +193,7 @@ IngestOneResult FinishIngest(EventStore& store, PendingIngest& pending,
     }
     auto commit_start = std::chrono::steady_clock::now();
     auto result = store.AddFile(aggregate, pending.disk, seconds, keys_mark, [&] {
+      if (batch && batch->open() && batch->files() > 0) throw BatchMustCommitFirst{};
       if (reaggregating) reaggregating();
       return aggregate_file();
     });
@@ -109,6 +205,7 @@ IngestOneResult FinishIngest(EventStore& store, PendingIngest& pending,
       return out;
     }
     out.status = IngestStatus::kAdded;
+    if (batch && batch->open()) batch->FileAdded(aggregate.content_bytes);
     out.cells = static_cast<std::int64_t>(aggregate.cells.size());
     out.content_bytes = aggregate.content_bytes;
     if (!aggregate.rejects.empty()) {

@@ -2,8 +2,11 @@
 // One file into the store, as `ingest` adds it: skipped when the same path, size and time were
 // ingested before, aggregated against the events already stored (none counted twice), added in
 // one transaction. fetch --ingest and follow add each file as it arrives with this.
+#include <chrono>
 #include <functional>
 #include <future>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -38,19 +41,75 @@ struct PendingIngest {
   std::optional<IngestedFile> unchanged;  // the same path, size and time were ingested before
   std::int64_t keys_mark = 0;             // EventStore::KeysMark() before its snapshot
   std::future<std::pair<FileAggregate, double>> aggregate;  // and its seconds; invalid: not started
+
+  PendingIngest() = default;
+  PendingIngest(PendingIngest&&) = default;
+  PendingIngest& operator=(PendingIngest&&) = default;
+  // Waits for an aggregation still running (a run that stops early): none outlives its caller.
+  ~PendingIngest() {
+    if (aggregate.valid()) aggregate.wait();
+  }
 };
+
+// The events stored as of one moment, for aggregations on other threads: the keys mark and a
+// snapshot of each id family's events (EventStore::KeysMark, SeenEventsOf). It must be taken
+// outside a write transaction (a CommitBatch): its keys are decoded through a connection of their
+// own, which sees committed chunks only.
+struct StoredEvents {
+  std::int64_t keys_mark = 0;
+  std::shared_ptr<const std::map<IdFamily, std::unique_ptr<SeenEvents>>> seen;
+};
+StoredEvents SnapshotStoredEvents(EventStore& store);
+
+// Several files added in one write transaction (group commit): a run of small files (GDELT's
+// 15-minute zips) then pays for one commit, and one write of the pages the files share, per batch
+// instead of per file. Each file is still all-or-nothing (a savepoint: a bad file leaves the
+// others of its batch), and Commit makes all of the batch durable at once; a process killed
+// before that loses the batch's files only, which a rerun ingests (none of them is in the store).
+class CommitBatch {
+ public:
+  explicit CommitBatch(EventStore& store) : store_(store) {}
+  bool open() const { return txn_.has_value(); }
+  void Begin();                         // BEGIN IMMEDIATE: other writers wait until Commit
+  void Commit();                        // no-op when not open
+  int files() const { return files_; }  // files added since Begin
+  std::uint64_t bytes() const { return bytes_; }  // their content bytes
+  void FileAdded(std::uint64_t content_bytes) {
+    ++files_;
+    bytes_ += content_bytes;
+  }
+  double Seconds() const;  // since Begin
+
+ private:
+  EventStore& store_;
+  std::optional<Transaction> txn_;
+  int files_ = 0;
+  std::uint64_t bytes_ = 0;
+  bool temp_in_memory_ = false;
+  std::chrono::steady_clock::time_point begun_;
+};
+
+// Thrown by FinishIngest in a batch that holds files already when a file must be aggregated again
+// (another writer, or a file earlier in the batch, stored some of its events): the stored keys
+// are decoded through a connection that cannot see the batch before it commits. Commit the batch,
+// then FinishIngest the same file again outside it.
+struct BatchMustCommitFirst {};
 
 // With `check_unchanged`, a file ingested before under the same path, size and time is not read.
 // With `ahead`, aggregation starts now on a thread of its own (one thread: options.threads and
-// progress are ignored); std::system_error when no thread can be started.
+// progress are ignored) against `stored` (taken now when null); std::system_error when no thread
+// can be started.
 PendingIngest StartIngest(EventStore& store, const std::string& path,
-                          const AggregateOptions& options, bool check_unchanged, bool ahead);
+                          const AggregateOptions& options, bool check_unchanged, bool ahead,
+                          const StoredEvents* stored = nullptr);
 
 // Adds a started (or not yet aggregated) file; as IngestOneFile. `reaggregating` is called
 // before a file is read again because another writer committed some of its events meanwhile.
+// With an open `batch`, the file is added within it (see CommitBatch, BatchMustCommitFirst).
 IngestOneResult FinishIngest(EventStore& store, PendingIngest& pending,
                              const AggregateOptions& options,
-                             const std::function<void()>& reaggregating = {});
+                             const std::function<void()>& reaggregating = {},
+                             CommitBatch* batch = nullptr);
 
 // Never throws for a bad file (kFailed with the error; the store is unchanged for it); a store
 // that cannot be written still throws.

@@ -1,10 +1,14 @@
 #pragma once
 // A fixed-size, zero-initialised array of trivially copyable T, backed by an anonymous mapping
 // that asks for transparent huge pages. Big hash tables filled once per ingest would otherwise
-// pay one page fault per 4 KiB (costly in virtual machines) plus a memset.
+// pay one page fault per 4 KiB (costly in virtual machines) plus a memset. Arrays under
+// kMappedBytes come from the heap instead (calloc): an ingest of many small files makes a few
+// small tables per file, and a mapping each would cost two system calls, fresh page faults and,
+// once threads run, a TLB flush on every core at each unmap.
 #include <sys/mman.h>
 
 #include <cstddef>
+#include <cstdlib>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -17,9 +21,15 @@ class LargeArray {
 
  public:
   LargeArray() = default;
+  static constexpr std::size_t kMappedBytes = std::size_t{1} << 20;
   explicit LargeArray(std::size_t size) : size_(size) {
     if (size == 0) return;
     bytes_ = size * sizeof(T);
+    if (bytes_ < kMappedBytes) {
+      data_ = static_cast<T*>(std::calloc(size, sizeof(T)));
+      if (!data_) throw std::bad_alloc();
+      return;
+    }
     void* p = ::mmap(nullptr, bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
     if (bytes_ >= (2u << 20)) ::madvise(p, bytes_, MADV_HUGEPAGE);
@@ -50,7 +60,10 @@ class LargeArray {
 
  private:
   void Release() {
-    if (data_) ::munmap(data_, bytes_);
+    if (data_ && bytes_ < kMappedBytes)
+      std::free(data_);
+    else if (data_)
+      ::munmap(data_, bytes_);
     data_ = nullptr;
   }
   T* data_ = nullptr;

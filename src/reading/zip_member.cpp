@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <vector>
 
 #include "common/error.hpp"
@@ -59,17 +60,48 @@ struct Decompressor {
   ~Decompressor() { libdeflate_free_decompressor(d); }
 };
 
+// The bytes of the zip: a file of up to kWholeFileBytes (every GDELT 15-minute zip) is read with
+// one pread into a buffer kept by the thread for the next file, so that a run of many small zips
+// costs one read call and no allocation each; a larger one is read piece by piece.
+constexpr std::uint64_t kWholeFileBytes = 16 << 20;
+
+class ZipBytes {
+ public:
+  ZipBytes(const std::string& path, int fd, std::uint64_t file_size)
+      : path_(path), fd_(fd), size_(file_size) {
+    if (file_size > kWholeFileBytes) return;
+    thread_local std::vector<unsigned char> buffer;
+    buffer.resize(static_cast<std::size_t>(file_size));
+    if (ReadAt(path_, fd_, 0, buffer.data(), buffer.size())) whole_ = buffer.data();
+  }
+  // The `size` bytes at `offset`, or nullptr when the file ends first. Valid while this object
+  // lives.
+  const unsigned char* At(std::uint64_t offset, std::size_t size) {
+    if (whole_) return offset + size <= size_ ? whole_ + offset : nullptr;
+    auto& piece = pieces_.emplace_back(size);
+    return ReadAt(path_, fd_, offset, piece.data(), size) ? piece.data() : nullptr;
+  }
+
+ private:
+  const std::string& path_;
+  int fd_;
+  std::uint64_t size_;
+  const unsigned char* whole_ = nullptr;  // the whole file, when read at once
+  std::deque<std::vector<unsigned char>> pieces_;
+};
+
 }  // namespace
 
 std::optional<ZipMember> InflateZipMember(const std::string& path, int fd, std::uint64_t file_size,
                                           std::uint64_t max_member_bytes) {
+  ZipBytes file(path, fd, file_size);
   // The end of central directory record is in the last 22 + 65,535 (comment) bytes.
   const std::size_t tail_size =
       static_cast<std::size_t>(std::min<std::uint64_t>(file_size, kEndBytes + kMaxComment));
   if (tail_size < kEndBytes) Corrupt(path, "too short to be a zip");
   const std::uint64_t tail_offset = file_size - tail_size;
-  std::vector<unsigned char> tail(tail_size);
-  if (!ReadAt(path, fd, tail_offset, tail.data(), tail_size)) Corrupt(path, "the file ends early");
+  const unsigned char* tail = file.At(tail_offset, tail_size);
+  if (!tail) Corrupt(path, "the file ends early");
   std::size_t end = tail_size - kEndBytes + 1;
   bool found = false;
   while (end-- > 0) {
@@ -92,10 +124,8 @@ std::optional<ZipMember> InflateZipMember(const std::string& path, int fd, std::
       directory_size < kCentralBytes)
     Corrupt(path, "the central directory lies outside the file");
 
-  std::vector<unsigned char> central(directory_size);
-  if (!ReadAt(path, fd, directory_offset, central.data(), directory_size))
-    Corrupt(path, "the file ends early");
-  const unsigned char* c = central.data();
+  const unsigned char* c = file.At(directory_offset, directory_size);
+  if (!c) Corrupt(path, "the file ends early");
   if (U32(c) != kCentralSignature) Corrupt(path, "bad central directory header");
   const std::uint16_t flags = U16(c + 8);
   const std::uint16_t method = U16(c + 10);
@@ -115,9 +145,9 @@ std::optional<ZipMember> InflateZipMember(const std::string& path, int fd, std::
                            member.name));
   if ((method != 0 && method != 8) || size > max_member_bytes) return std::nullopt;
 
-  unsigned char local[kLocalBytes];
+  const unsigned char* local = nullptr;
   if (static_cast<std::uint64_t>(local_offset) + kLocalBytes > directory_offset ||
-      !ReadAt(path, fd, local_offset, local, kLocalBytes) || U32(local) != kLocalSignature)
+      !(local = file.At(local_offset, kLocalBytes)) || U32(local) != kLocalSignature)
     Corrupt(path, fmt::format("bad local header of member '{}'", member.name));
   const std::uint64_t data_offset =
       static_cast<std::uint64_t>(local_offset) + kLocalBytes + U16(local + 26) + U16(local + 28);
@@ -130,16 +160,16 @@ std::optional<ZipMember> InflateZipMember(const std::string& path, int fd, std::
   if (method == 0) {
     if (packed_size != size)
       Corrupt(path, fmt::format("stored member '{}' has two different sizes", member.name));
-    if (!ReadAt(path, fd, data_offset, member.bytes.get(), size))
-      Corrupt(path, "the file ends early");
+    const unsigned char* data = file.At(data_offset, size);
+    if (!data) Corrupt(path, "the file ends early");
+    std::memcpy(member.bytes.get(), data, size);
   } else {
-    std::unique_ptr<char[]> packed(new char[std::max<std::size_t>(packed_size, 1)]);
-    if (!ReadAt(path, fd, data_offset, packed.get(), packed_size))
-      Corrupt(path, "the file ends early");
+    const unsigned char* packed = file.At(data_offset, packed_size);
+    if (!packed) Corrupt(path, "the file ends early");
     thread_local Decompressor decompressor;
     std::size_t produced = 0;
     const libdeflate_result result = libdeflate_deflate_decompress(
-        decompressor.d, packed.get(), packed_size, member.bytes.get(), size, &produced);
+        decompressor.d, packed, packed_size, member.bytes.get(), size, &produced);
     if (result != LIBDEFLATE_SUCCESS || produced != size)
       ThrowInput(Location{path, 0, ""},
                  fmt::format("corrupt zip member '{}': {} (the file is damaged: download it "

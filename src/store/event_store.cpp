@@ -328,11 +328,14 @@ std::int64_t EventStore::KeysMark() {
 
 bool EventStore::OverlapsKeysSince(const FileAggregate& a, std::int64_t keys_mark) {
   if (a.keys.empty()) return false;
+  // Through the rowid (NOT INDEXED): the chunks since the mark are the few committed meanwhile,
+  // while the family's index would walk every chunk below the file's last key, every file of a
+  // run of files with rising keys, each time.
   auto stmt = db_.Prepare(
-      "SELECT first_key, gaps FROM event_keys WHERE family = ? AND id > ? AND last_key >= ? AND "
-      "first_key <= ?");
-  stmt.Bind(1, static_cast<int>(IdFamilyOf(a.format)))
-      .Bind(2, keys_mark)
+      "SELECT first_key, gaps FROM event_keys NOT INDEXED WHERE id > ? AND family = ? AND "
+      "last_key >= ? AND first_key <= ?");
+  stmt.Bind(1, keys_mark)
+      .Bind(2, static_cast<int>(IdFamilyOf(a.format)))
       .Bind(3, a.min_key)
       .Bind(4, a.max_key);
   while (stmt.Step()) {
@@ -357,6 +360,19 @@ void EventStore::CheckGdeltFamily(const FileAggregate& a, const FileOnDisk& file
   if (a.format != EventFormat::kGdelt1 && a.format != EventFormat::kGdelt2) return;
   const EventFormat other =
       a.format == EventFormat::kGdelt1 ? EventFormat::kGdelt2 : EventFormat::kGdelt1;
+  // Most stores hold one family: the files added since the last look (through the rowid) tell
+  // whether the other one is there at all, without a scan of every file for each file ingested.
+  std::int64_t& none_up_to = no_files_up_to_[other == EventFormat::kGdelt1 ? 0 : 1];
+  {
+    auto since = db_.Prepare(
+        "SELECT max(id), coalesce(sum(format = ?), 0) FROM files NOT INDEXED WHERE id > ?");
+    since.Bind(1, EventFormatName(other)).Bind(2, none_up_to);
+    since.Step();
+    if (since.Int(1) == 0) {
+      if (!since.IsNull(0)) none_up_to = since.Int(0);
+      return;
+    }
+  }
   // DATEADDED is YYYYMMDD in GDELT 1.0 and YYYYMMDDHHMMSS in 2.0: compared as days.
   auto ymd = [](std::int64_t added) { return added > 99'999'999 ? added / 1'000'000 : added; };
   constexpr const char* kAsDay = "(CASE WHEN {0} > 99999999 THEN {0} / 1000000 ELSE {0} END)";

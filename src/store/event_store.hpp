@@ -184,6 +184,9 @@ class EventStore {
   void CheckGdeltFamily(const FileAggregate& aggregate, const FileOnDisk& file);
   Database db_;
   bool allow_both_gdelt_ = false;
+  // Files up to this id hold no GDELT 1.0 ([0]) or 2.0 ([1]) file (CheckGdeltFamily): files are
+  // never deleted and ids only grow.
+  std::int64_t no_files_up_to_[2] = {0, 0};
   std::unique_ptr<StoredKeyIndex> stored_keys_;  // made by the first SeenEventsOf
 };
 

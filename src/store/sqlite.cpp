@@ -102,6 +102,7 @@ int Database::WaitWhileBusy(void* self, int attempt) {
 }
 
 Database::~Database() {
+  for (auto& [sql, stmt] : finished_) sqlite3_finalize(stmt);
   sqlite3_close(db_);
 }
 
@@ -130,11 +131,29 @@ void Database::Exec(const std::string& sql) {
 }
 
 Statement Database::Prepare(std::string_view sql) {
+  if (auto found = finished_.find(std::string(sql)); found != finished_.end()) {
+    sqlite3_stmt* stmt = found->second;
+    finished_.erase(found);
+    return Statement(this, stmt);
+  }
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
       SQLITE_OK)
     Fail(fmt::format("cannot prepare '{}'", sql.substr(0, 60)));
   return Statement(this, stmt);
+}
+
+void Database::Release(sqlite3_stmt* stmt) {
+  // A bounded number kept: statements made from values (rare) do not pile up.
+  constexpr std::size_t kKept = 64;
+  const char* sql = sqlite3_sql(stmt);
+  if (!sql || finished_.size() >= kKept || finished_.count(sql)) {
+    sqlite3_finalize(stmt);
+    return;
+  }
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  finished_.emplace(sql, stmt);
 }
 
 Statement& Statement::Bind(int i, std::int64_t v) {
@@ -192,14 +211,18 @@ std::string_view Statement::Blob(int column) const {
               : std::string_view();
 }
 
-Transaction::Transaction(Database* db) : db_(db) {
-  db_->Exec("BEGIN IMMEDIATE");
+Transaction::Transaction(Database* db)
+    : db_(db), nested_(sqlite3_get_autocommit(db->handle()) == 0) {
+  db_->Exec(nested_ ? "SAVEPOINT triad_nested" : "BEGIN IMMEDIATE");
 }
 Transaction::~Transaction() {
-  if (!done_) sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (done_) return;
+  sqlite3_exec(db_->handle(),
+               nested_ ? "ROLLBACK TO triad_nested; RELEASE triad_nested" : "ROLLBACK", nullptr,
+               nullptr, nullptr);
 }
 void Transaction::Commit() {
-  db_->Exec("COMMIT");
+  db_->Exec(nested_ ? "RELEASE triad_nested" : "COMMIT");
   done_ = true;
 }
 

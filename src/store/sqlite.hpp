@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace triad {
 
@@ -31,7 +32,12 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   void Exec(const std::string& sql);
+  // A compiled statement: one prepared before with the same text and since finished is reused
+  // (an ingest of many small files runs the same dozen statements for each file, and compiling
+  // them cost about as much as running them).
   Statement Prepare(std::string_view sql);
+  // Takes back a statement its Statement is done with: reset, for the next Prepare of its text.
+  void Release(sqlite3_stmt* stmt);
   std::int64_t LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }
@@ -45,6 +51,7 @@ class Database {
   sqlite3* db_ = nullptr;
   std::string path_;
   int busy_ms_ = 0;  // milliseconds waited so far for the lock another process holds
+  std::unordered_map<std::string, sqlite3_stmt*> finished_;  // by SQL text, for Prepare
   bool said_waiting_ = false;
 };
 
@@ -54,7 +61,9 @@ class Statement {
   Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
     other.stmt_ = nullptr;
   }
-  ~Statement() { sqlite3_finalize(stmt_); }
+  ~Statement() {
+    if (stmt_) db_->Release(stmt_);
+  }
 
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
@@ -79,7 +88,10 @@ class Statement {
   sqlite3_stmt* stmt_;
 };
 
-// Commits on Commit(); rolls back if destroyed before (an exception unwinds through it).
+// Commits on Commit(); rolls back if destroyed before (an exception unwinds through it). Inside
+// another transaction (an ingest committing several files at once) it is a savepoint: Commit
+// keeps its changes for the outer transaction to commit, and destruction before Commit takes
+// back its own changes only, so each file stays all-or-nothing within a group commit.
 class Transaction {
  public:
   explicit Transaction(Database* db);
@@ -88,6 +100,7 @@ class Transaction {
 
  private:
   Database* db_;
+  bool nested_ = false;
   bool done_ = false;
 };
 
