@@ -47,7 +47,7 @@ TriadState BuildTriadState(EventStore& store, const TriadQuery& query) {
   s.query = query;
   const auto& a = query.actors;
   for (const std::string& actor : a) ParseActor(actor);
-  s.store = store.Summary();
+  s.store = store.Summary(/*count_cells=*/false);
   s.plan = PlanPeriods(SourceRange(store, query.index.source), query.periods);
   s.notes = s.plan.notes;
   s.index = query.index;

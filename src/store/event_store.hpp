@@ -120,7 +120,8 @@ class EventStore {
   void AllowBothGdeltFamilies(bool allow) { allow_both_gdelt_ = allow; }
 
   std::vector<IngestedFile> Files();
-  StoreSummary Summary();
+  // `count_cells`: count the cells too (a scan of the dyad index; `cells` stays 0 otherwise).
+  StoreSummary Summary(bool count_cells = true);
   std::vector<DyadTotal> TopDyads(int limit);
   // Calls `visit` for every cell with from <= day <= to, in key order; with non-empty
   // `countries`, only cells whose source and target are both in that list.
