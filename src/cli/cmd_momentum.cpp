@@ -218,6 +218,7 @@ PeriodSeries FromStore(const MomentumArgs& args) {
   if (!args.baseline.empty()) options.baseline = ParseBaseline(args.baseline);
   options.min_events = args.min_events;
   options.source = args.source;
+  RejectSectorOnImported(options.series.sector, args.source);
   EventStore store(args.store, /*create=*/false);
   ApplyPeriodPlan(SourceRange(store, options.source), flags.Periods(), options.series);
   RelationIndexSeries index = LoadRelationIndex(store, Dyad::Parse(args.dyad), options);

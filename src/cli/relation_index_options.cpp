@@ -40,6 +40,7 @@ RelationIndexOptions RelationIndexFlags::Resolve() const {
   if (min_events < 1) ThrowUsage("--min-events must be at least 1");
   o.min_events = min_events;
   o.source = source;
+  RejectSectorOnImported(o.series.sector, source);
   o.min_coverage = min_coverage;
   o.include_partial = include_partial;
   return o;

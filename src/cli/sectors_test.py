@@ -139,6 +139,11 @@ class Sectors(unittest.TestCase):
         bad = t.run("index", "--store", self.store, "--dyads", "CHN-USA", "--sector", "army", check=False)
         self.assertEqual(bad.returncode, 2)
         self.assertIn("'army' is not a sector class", bad.stderr)
+        # An imported series has no actors: a sector filter on it is refused, not ignored.
+        imported = t.run("index", "--store", self.store, "--dyads", "CHN-USA", "--source", "gzemo", "--sector",
+                         "government", check=False)
+        self.assertEqual(imported.returncode, 2)
+        self.assertIn("the imported series 'gzemo' has none", imported.stderr)
 
     def test_an_older_store_says_how_to_get_sectors(self):
         store = os.path.join(self.dir, "old.db")

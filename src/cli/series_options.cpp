@@ -56,6 +56,14 @@ PeriodRequest SeriesFlags::Periods() const {
   return r;
 }
 
+void RejectSectorOnImported(const SectorFilter& sector, const std::string& source) {
+  if (source.empty() || sector.any()) return;
+  ThrowUsage(
+      fmt::format("--sector {} selects event cells by their actors' sectors; the imported "
+                  "series '{}' has none: leave out --sector or --source",
+                  sector.Text(), source));
+}
+
 void ApplyPeriodPlan(const std::optional<std::pair<Day, Day>>& data, const PeriodRequest& request,
                      SeriesOptions& options) {
   const PeriodPlan plan = PlanPeriods(data, request);

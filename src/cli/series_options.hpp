@@ -25,6 +25,10 @@ struct SeriesFlags {
   PeriodRequest Periods() const;  // --freq, --from, --to as given
 };
 
+// A usage error when a sector filter meets an imported series (`source` non-empty), which has no
+// actors to filter: refused rather than ignored.
+void RejectSectorOnImported(const SectorFilter& sector, const std::string& source);
+
 // The periods of a series command, planned against the data (PlanPeriods): writes the resolved
 // freq, from and to into `options` and prints the plan's notes on standard error.
 void ApplyPeriodPlan(const std::optional<std::pair<Day, Day>>& data, const PeriodRequest& request,
