@@ -69,6 +69,11 @@ DyadSeries BuildSeries(EventStore& store, const PairSet& pairs, const SeriesOpti
 
 // Resolves options.from/to against the store (usage error if the store is empty).
 std::pair<Day, Day> ResolveRange(EventStore& store, const SeriesOptions& options);
+// Whether a cell passes the options' channel and sector filters.
+inline bool KeepsCell(const SeriesOptions& options, const CellKey& key) {
+  return (!options.channel || key.channel == *options.channel) &&
+         options.sector.Keeps(key.source_sector, key.target_sector);
+}
 // Throws a store error when `options` filter by sector but the store holds cells from before
 // sectors were recorded (an upgraded schema-5 store): the filter would silently drop them.
 void CheckSectorsRecorded(EventStore& store, const SeriesOptions& options);

@@ -151,8 +151,7 @@ std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dy
   CheckSectorsRecorded(store, options);
   const auto add_cell = [&](const Cell& cell) {
     const CellKey key = CellKey::Unpack(cell.key);
-    if (options.channel && key.channel != *options.channel) return;
-    if (!options.sector.Keeps(key.source_sector, key.target_sector)) return;
+    if (!KeepsCell(options, key)) return;
     const int p = grid.IndexOf(key.day);
     if (p < 0) return;
     const auto q = static_cast<std::size_t>(key.quad_class - 1);
@@ -201,8 +200,7 @@ std::vector<GridIndex> EventsIndexOnGrid(EventStore& store, const std::vector<Dy
   if (world && !options.sector.any())
     store.ForEachCell(grid.first_day, grid.last_day, [&](const Cell& cell) {
       const CellKey key = CellKey::Unpack(cell.key);
-      if (options.channel && key.channel != *options.channel) return;
-      if (!options.sector.Keeps(key.source_sector, key.target_sector)) return;
+      if (!KeepsCell(options, key)) return;
       const int p = grid.IndexOf(key.day);
       if (p < 0) return;
       world_totals[p].all.Merge(cell.values);

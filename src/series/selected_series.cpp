@@ -23,9 +23,7 @@ std::function<void(const Cell&)> AddTo(DyadSeries& series, const CellPredicate& 
                                        const SeriesOptions& options) {
   return [&series, &keep, &options](const Cell& cell) {
     CellKey key = CellKey::Unpack(cell.key);
-    if (options.channel && key.channel != *options.channel) return;
-    if (!options.sector.Keeps(key.source_sector, key.target_sector)) return;
-    if (!keep(key)) return;
+    if (!KeepsCell(options, key) || !keep(key)) return;
     // Periods are consecutive: the cell's period is the last one starting on or before it.
     auto it = std::upper_bound(series.periods.begin(), series.periods.end(), key.day,
                                [](Day day, const PeriodTotals& p) { return day < p.start; });
