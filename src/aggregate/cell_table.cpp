@@ -59,12 +59,20 @@ void CellTable::Merge(const CellTable& other) {
     if (other.keys_[i] != 0) At(other.keys_[i]).Merge(other.Value(other.indices_[i]));
 }
 
+std::vector<CellTable::Entry> CellTable::SortedEntries() const {
+  std::vector<Entry> entries;
+  entries.reserve(size_);
+  for (std::size_t i = 0; i < keys_.size(); ++i)
+    if (keys_[i] != 0) entries.push_back(Entry{keys_[i], indices_[i]});
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return a.key < b.key; });
+  return entries;
+}
+
 std::vector<Cell> CellTable::SortedCells() const {
   std::vector<Cell> cells;
   cells.reserve(size_);
-  for (std::size_t i = 0; i < keys_.size(); ++i)
-    if (keys_[i] != 0) cells.push_back(Cell{keys_[i], Value(indices_[i])});
-  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) { return a.key < b.key; });
+  for (const Entry& e : SortedEntries()) cells.push_back(Cell{e.key, Value(e.index)});
   return cells;
 }
 

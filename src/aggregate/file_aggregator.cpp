@@ -578,9 +578,8 @@ FileAggregate AggregateOnce(const std::string& path, const SeenEventsProvider& s
     result.max_key = result.keys.back();
   }
   result.news_slots = news.Finish();
-  result.cells = std::move(tables[0]);
-  for (std::size_t t = 1; t < tables.size(); ++t) result.cells.Merge(tables[t]);
-  for (const HeldEvent* h : first_copies) result.cells.At(h->cell).Merge(h->values);
+  for (const HeldEvent* h : first_copies) tables[0].At(h->cell).Merge(h->values);
+  result.cells = FileCells(std::move(tables));
   return result;
 }
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "aggregate/cell_table.hpp"
+#include "aggregate/file_cells.hpp"
 #include "aggregate/news_slots.hpp"
 #include "reading/event_record.hpp"
 
@@ -65,8 +65,8 @@ struct FileAggregate {
   Day min_day = 0, max_day = 0;                        // over accepted events
   std::int64_t min_added = 0, max_added = 0;           // DATEADDED over accepted GDELT events
   std::vector<DaySlots> news_slots;  // when the accepted rows' news was published (news_slots.hpp)
-  CellTable cells;
-  std::vector<RejectedRow> rejects;        // the kept rejected rows, in line order
+  FileCells cells;                   // in key order
+  std::vector<RejectedRow> rejects;  // the kept rejected rows, in line order
   std::vector<RejectCount> reject_counts;  // every rejected row, by reason, in order of first
   std::vector<std::int64_t> keys;          // accepted event keys, sorted, unique
 };
@@ -78,7 +78,9 @@ struct AggregateOptions {
   // Rows of events dated more than this before their news (DATEADDED) are counted in
   // rows_stale and not stored; < 0 keeps them all.
   int max_report_lag_days = kDefaultMaxReportLagDays;
-  std::size_t block_bytes = 8 << 20;
+  // Bytes a parsing worker takes at a time. Small enough that the few blocks in flight stay in
+  // cache and cost little fresh memory (page faults are dear in virtual machines).
+  std::size_t block_bytes = 2 << 20;
   // Called from the reading thread with decompressed bytes read so far.
   std::function<void(std::uint64_t bytes)> progress;
 };

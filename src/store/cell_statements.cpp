@@ -12,11 +12,14 @@ namespace triad {
   "goldstein_w = goldstein_w + excluded.goldstein_w, "                                       \
   "goldstein_w_sq = goldstein_w_sq + excluded.goldstein_w_sq, tone = tone + excluded.tone"
 
+#define TRIAD_INSERT_CELL                                                                      \
+  "INSERT INTO cells(key, day, source, target, channel, quad_class, source_sector, "           \
+  "target_sector, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, " \
+  "goldstein_w, goldstein_w_sq, tone) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+
 const char* const kUpsertCellSql =
-    "INSERT INTO cells(key, day, source, target, channel, quad_class, source_sector, "
-    "target_sector, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
-    "goldstein_w, goldstein_w_sq, tone) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-    "ON CONFLICT(key) DO UPDATE SET " TRIAD_ADD_SUMS;
+    TRIAD_INSERT_CELL " ON CONFLICT(key) DO UPDATE SET " TRIAD_ADD_SUMS;
+const char* const kInsertCellSql = TRIAD_INSERT_CELL;
 
 const char* const kUpsertWorldDaySql =
     "INSERT INTO world_days(day, channel, quad_class, events, mentions, mentions_sq, sources, "
@@ -25,6 +28,7 @@ const char* const kUpsertWorldDaySql =
     "SET " TRIAD_ADD_SUMS;
 
 #undef TRIAD_ADD_SUMS
+#undef TRIAD_INSERT_CELL
 
 Statement& BindSums(Statement& stmt, int first, const CellValues& v) {
   return stmt.Bind(first, v.events)

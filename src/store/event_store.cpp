@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <bitset>
 #include <charconv>
 #include <ctime>
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <tuple>
 
 #include "common/error.hpp"
@@ -417,8 +419,8 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
   // Into an empty table, cells go in without the dyad index (which would nearly double the cost
   // of a bulk ingest); the ingest builds it in one sorted pass after its last file (read commands
   // never write). Once it exists, later files keep it up to date.
-  if (!db_.Prepare("SELECT 1 FROM cells LIMIT 1").Step())
-    db_.Exec("DROP INDEX IF EXISTS cells_by_dyad");
+  const bool no_cells = !db_.Prepare("SELECT 1 FROM cells LIMIT 1").Step();
+  if (no_cells) db_.Exec("DROP INDEX IF EXISTS cells_by_dyad");
   auto insert_file = db_.Prepare(
       "INSERT INTO files(path, name, size, mtime, content_hash, format, rows_read, rows_accepted, "
       "rows_without_dyad, rows_rejected, rows_duplicate, min_event_key, max_event_key, min_day, "
@@ -467,18 +469,32 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
   }
 
   // The cells, and the world's day totals that move with them in the same transaction.
-  auto upsert = db_.Prepare(kUpsertCellSql);
-  std::map<std::tuple<Day, int, int>, CellValues> world;
-  for (const Cell& cell : a.cells.SortedCells()) {
-    UpsertCell(upsert, cell.key, cell.values);
-    const CellKey k = CellKey::Unpack(cell.key);
-    world[{k.day, static_cast<int>(k.channel), k.quad_class}].Merge(cell.values);
-  }
+  // Cells come in key order, day first: the world's totals are summed a day at a time.
+  auto upsert = db_.Prepare(no_cells ? kInsertCellSql : kUpsertCellSql);
   auto upsert_world = db_.Prepare(kUpsertWorldDaySql);
-  for (const auto& [key, v] : world) {
-    upsert_world.Bind(1, std::get<0>(key)).Bind(2, std::get<1>(key)).Bind(3, std::get<2>(key));
-    BindSums(upsert_world, 4, v).Run();
-  }
+  std::array<CellValues, kChannelCount * 4> world_day{};
+  std::optional<Day> current;
+  auto flush_world = [&] {
+    for (std::size_t i = 0; i < world_day.size(); ++i) {
+      if (world_day[i].events == 0) continue;
+      upsert_world.Bind(1, *current)
+          .Bind(2, static_cast<int>(i / 4))
+          .Bind(3, static_cast<int>(i % 4) + 1);
+      BindSums(upsert_world, 4, world_day[i]).Run();
+      world_day[i] = CellValues{};
+    }
+  };
+  a.cells.ForEach([&](std::uint64_t key, const CellValues& v) {
+    UpsertCell(upsert, key, v);
+    const CellKey k = CellKey::Unpack(key);
+    if (current != k.day) {
+      if (current) flush_world();
+      current = k.day;
+    }
+    world_day[static_cast<std::size_t>(k.channel) * 4 + static_cast<std::size_t>(k.quad_class - 1)]
+        .Merge(v);
+  });
+  if (current) flush_world();
 
   auto insert_reject =
       db_.Prepare("INSERT INTO rejects(file_id, line, field, reason, raw) VALUES(?,?,?,?,?)");

@@ -1,0 +1,35 @@
+#include "aggregate/file_cells.hpp"
+
+#include <system_error>
+#include <thread>
+
+namespace triad {
+
+FileCells::FileCells(std::vector<CellTable> tables) : tables_(std::move(tables)) {
+  sorted_.resize(tables_.size());
+  std::vector<std::thread> sorters;
+  for (std::size_t t = 1; t < tables_.size(); ++t) {
+    if (tables_[t].size() == 0) continue;
+    try {
+      sorters.emplace_back([this, t] { sorted_[t] = tables_[t].SortedEntries(); });
+    } catch (const std::system_error&) {
+      sorted_[t] = tables_[t].SortedEntries();  // no thread to be had: sort it here
+    }
+  }
+  if (!tables_.empty()) sorted_[0] = tables_[0].SortedEntries();
+  for (auto& s : sorters) s.join();
+  if (sorted_.size() == 1) {
+    size_ = sorted_[0].size();
+    return;
+  }
+  ForEach([this](std::uint64_t, const CellValues&) { ++size_; });
+}
+
+std::vector<Cell> FileCells::Sorted() const {
+  std::vector<Cell> cells;
+  cells.reserve(size_);
+  ForEach([&](std::uint64_t key, const CellValues& v) { cells.push_back(Cell{key, v}); });
+  return cells;
+}
+
+}  // namespace triad

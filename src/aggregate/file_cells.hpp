@@ -1,0 +1,64 @@
+#pragma once
+// The cells of one file as its aggregation threads left them: a CellTable per thread, read back
+// merged in key order. Merging the tables into one and copying every cell into a sorted vector
+// was a serial tail of a large file's ingest (0.4 s of 1.5 s for 1 GB of GDELT, with 250k
+// cells and fresh memory for each copy); instead each table's (key, slot) entries are sorted on
+// a thread of their own, and the store reads the merged stream cell by cell.
+#include <cstdint>
+#include <queue>
+#include <utility>
+#include <vector>
+
+#include "aggregate/cell_table.hpp"
+
+namespace triad {
+
+class FileCells {
+ public:
+  FileCells() = default;
+  // Sorts each table's entries (tables after the first on threads of their own, when the system
+  // gives them) and counts the distinct cells.
+  explicit FileCells(std::vector<CellTable> tables);
+
+  std::size_t size() const { return size_; }  // distinct cells
+  bool empty() const { return size_ == 0; }
+
+  // Calls visit(key, values) once per distinct cell in increasing key order, with the sums of
+  // every table holding it.
+  template <class Visit>
+  void ForEach(Visit&& visit) const;
+
+  std::vector<Cell> Sorted() const;  // every cell, in key order (tests, small files)
+
+ private:
+  std::vector<CellTable> tables_;
+  std::vector<std::vector<CellTable::Entry>> sorted_;  // per table, by key
+  std::size_t size_ = 0;
+};
+
+template <class Visit>
+void FileCells::ForEach(Visit&& visit) const {
+  if (sorted_.size() == 1) {
+    for (const CellTable::Entry& e : sorted_[0]) visit(e.key, tables_[0].ValueOf(e.index));
+    return;
+  }
+  // A k-way merge: the heap holds each table's next entry, smallest key on top.
+  using Head = std::pair<std::uint64_t, std::size_t>;  // key, table
+  std::priority_queue<Head, std::vector<Head>, std::greater<>> heads;
+  std::vector<std::size_t> next(sorted_.size(), 0);
+  for (std::size_t t = 0; t < sorted_.size(); ++t)
+    if (!sorted_[t].empty()) heads.emplace(sorted_[t][0].key, t);
+  while (!heads.empty()) {
+    const std::uint64_t key = heads.top().first;
+    CellValues sum;
+    while (!heads.empty() && heads.top().first == key) {
+      const std::size_t t = heads.top().second;
+      heads.pop();
+      sum.Merge(tables_[t].ValueOf(sorted_[t][next[t]].index));
+      if (++next[t] < sorted_[t].size()) heads.emplace(sorted_[t][next[t]].key, t);
+    }
+    visit(key, sum);
+  }
+}
+
+}  // namespace triad
