@@ -6,6 +6,8 @@
 #include <immintrin.h>
 #endif
 
+#include <cstdint>
+
 namespace triad {
 namespace {
 
@@ -17,6 +19,26 @@ inline int Record(unsigned mask, std::size_t base, int count, int keep, TabField
     mask &= mask - 1;
   }
   return count + __builtin_popcount(mask);
+}
+
+inline int Record64(std::uint64_t mask, std::size_t base, int count, int keep, TabFields* out) {
+  while (mask && count < keep + 1) {
+    out->start[count++] = base + static_cast<std::size_t>(__builtin_ctzll(mask)) + 1;
+    mask &= mask - 1;
+  }
+  return count + __builtin_popcountll(mask);
+}
+
+// Scans 64-byte blocks from `i`; returns where it stopped.
+__attribute__((target("avx512f,avx512bw"))) std::size_t ScanAvx512(const char* data, std::size_t n,
+                                                                   std::size_t i, int* count,
+                                                                   int keep, TabFields* out) {
+  const __m512i tab = _mm512_set1_epi8('\t');
+  for (; i + 64 <= n; i += 64) {
+    const __m512i chunk = _mm512_loadu_si512(data + i);
+    *count = Record64(_mm512_cmpeq_epi8_mask(chunk, tab), i, *count, keep, out);
+  }
+  return i;
 }
 
 // Scans 32-byte blocks from `i`; returns where it stopped.
@@ -43,6 +65,30 @@ std::size_t ScanSse2(const char* data, std::size_t n, std::size_t i, int* count,
 }
 
 const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+const bool kHasAvx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+
+// LineAvx2 64 bytes at a time (a GDELT row is about 400 bytes: half the iterations).
+__attribute__((target("avx512f,avx512bw"))) const char* LineAvx512(const char* p, const char* end,
+                                                                   int* count, int keep,
+                                                                   TabFields* out, const char* line,
+                                                                   bool* found) {
+  const __m512i tab = _mm512_set1_epi8('\t');
+  const __m512i nl = _mm512_set1_epi8('\n');
+  for (; end - p >= 64; p += 64) {
+    const __m512i chunk = _mm512_loadu_si512(p);
+    std::uint64_t tabs = _mm512_cmpeq_epi8_mask(chunk, tab);
+    const std::uint64_t nls = _mm512_cmpeq_epi8_mask(chunk, nl);
+    if (nls) {
+      tabs &= (nls & (0 - nls)) - 1;  // tabs before the first newline
+      *count = Record64(tabs, static_cast<std::size_t>(p - line), *count, keep, out);
+      *found = true;
+      return p + __builtin_ctzll(nls);
+    }
+    *count = Record64(tabs, static_cast<std::size_t>(p - line), *count, keep, out);
+  }
+  *found = false;
+  return p;
+}
 
 // Scans 32-byte blocks for tabs until a newline shows up; records tabs before it. Returns the
 // newline's address, or where it stopped (fewer than 32 bytes left) with *found = false.
@@ -78,7 +124,8 @@ const char* SplitLine(const char* begin, const char* end, TabFields* out, int ke
   const char* p = begin;
   bool found = false;
 #if defined(TRIAD_X86_SIMD)
-  if (kHasAvx2) p = LineAvx2(p, end, &count, keep, out, begin, &found);
+  if (kHasAvx512) p = LineAvx512(p, end, &count, keep, out, begin, &found);
+  if (kHasAvx2 && !found) p = LineAvx2(p, end, &count, keep, out, begin, &found);
 #endif
   if (!found) {
     for (; p < end && *p != '\n'; ++p) {
@@ -100,6 +147,7 @@ void SplitTabs(std::string_view line, TabFields* out, int keep) {
   out->start[0] = 0;
   std::size_t i = 0;
 #if defined(TRIAD_X86_SIMD)
+  if (kHasAvx512) i = ScanAvx512(data, n, i, &count, keep, out);
   if (kHasAvx2) i = ScanAvx2(data, n, i, &count, keep, out);
   i = ScanSse2(data, n, i, &count, keep, out);
 #endif

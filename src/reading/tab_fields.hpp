@@ -1,8 +1,8 @@
 #pragma once
 // Splits one line of a tab-separated event file into fields. GDELT never quotes: a `"` inside a
 // field is data, so splitting is on tabs alone. This is the innermost loop of ingest: it finds
-// tabs 32 bytes at a time (AVX2 when the processor has it, SSE2 otherwise), records the offsets
-// of the first `keep` fields only, and merely counts the rest.
+// tabs 64 or 32 bytes at a time (AVX-512 or AVX2 when the processor has it, SSE2 otherwise),
+// records the offsets of the first `keep` fields only, and merely counts the rest.
 #include <cstddef>
 #include <string_view>
 
