@@ -127,10 +127,23 @@ int RunFetch(const FetchArgs& args) {
   std::int64_t events_added = 0, rejected = 0;
   nlohmann::json files_json = nlohmann::json::array();
   // Files that have arrived are aggregated ahead, one thread each, a few at a time (as ingest
-  // does with small files), while this thread commits them in order.
+  // does with small files), while this thread commits them in order, several in one write
+  // transaction (group commit, as ingest does: CommitBatch). A batch is also committed once it
+  // is kBatchSeconds old while this thread waits for a download, so that a slow network never
+  // holds the store's write lock or keeps finished files from being durable for longer.
   std::size_t ahead_limit = std::max(1u, std::thread::hardware_concurrency()) + 1;
   std::map<std::size_t, PendingIngest> ahead;
   std::size_t horizon = 0;  // files before it have been considered for aggregating ahead
+  std::optional<CommitBatch> batch;
+  if (store) batch.emplace(*store);
+  // The events stored when the files aggregated ahead began: taken outside any batch (see
+  // StoredEvents), dropped when a batch commits.
+  std::optional<StoredEvents> stored;
+  auto commit_batch = [&] {
+    if (!batch || !batch->open()) return;
+    batch->Commit();
+    stored.reset();
+  };
   auto launch_ahead = [&] {
     while (store && horizon < files.size() && ahead.size() < ahead_limit) {
       std::optional<FetchOutcome> arrived;
@@ -141,8 +154,9 @@ int RunFetch(const FetchArgs& args) {
       if (!arrived) break;
       if (arrived->status != FetchStatus::kFailed) {
         try {
+          if (!stored) stored = SnapshotStoredEvents(*store);
           ahead.emplace(horizon, StartIngest(*store, arrived->path, aggregate,
-                                             /*check_unchanged=*/true, /*ahead=*/true));
+                                             /*check_unchanged=*/true, /*ahead=*/true, &*stored));
         } catch (const std::system_error&) {
           ahead_limit = 0;  // no thread to spare: each file is aggregated in turn
           break;
@@ -156,8 +170,10 @@ int RunFetch(const FetchArgs& args) {
     {
       std::unique_lock lock(mutex);
       while (!finished.count(i)) {
-        ready.wait_for(lock, std::chrono::milliseconds(200));
+        ready.wait_for(lock, std::chrono::milliseconds(batch && batch->open() ? 50 : 200));
         lock.unlock();
+        if (batch && batch->open() && batch->Seconds() >= CommitBatch::kBatchSeconds)
+          commit_batch();
         launch_ahead();
         progress.Show(counters, store ? ingested : -1);
         lock.lock();
@@ -187,10 +203,24 @@ int RunFetch(const FetchArgs& args) {
           job = std::move(it->second);
           ahead.erase(it);
         } else {
+          commit_batch();  // a file aggregated now goes in a transaction of its own
           job = StartIngest(*store, out.path, aggregate, /*check_unchanged=*/true,
                             /*ahead=*/false);
         }
-        IngestOneResult r = FinishIngest(*store, job, aggregate);
+        if (job.aggregate.valid() && !batch->open()) {
+          if (!stored) stored = SnapshotStoredEvents(*store);
+          batch->Begin();
+        }
+        IngestOneResult r;
+        try {
+          r = FinishIngest(*store, job, aggregate, {}, &*batch);
+        } catch (const BatchMustCommitFirst&) {
+          // Some of its events were stored since its aggregation began: read again against the
+          // committed store, in a transaction of its own.
+          commit_batch();
+          r = FinishIngest(*store, job, aggregate);
+        }
+        if (batch->open() && batch->Full()) commit_batch();
         fj["ingest"] = IngestStatusName(r.status);
         if (r.status == IngestStatus::kAdded) {
           ++ingested;
@@ -211,6 +241,7 @@ int RunFetch(const FetchArgs& args) {
     progress.Show(counters, store ? ingested : -1);
   }
   downloads.join();
+  commit_batch();
   progress.Clear();
   if (store) {
     if (ingested > 0) store->EnsureDyadIndex();

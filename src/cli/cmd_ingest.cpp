@@ -43,13 +43,6 @@ struct IngestArgs {
 
 // Files smaller than this on disk are aggregated ahead, several at a time (RunIngest).
 constexpr std::int64_t kSmallFileBytes = 8 << 20;
-// Files aggregated ahead are committed in batches (group commit) of those finished within this
-// many seconds, at most this many files and about this many bytes of rows (a few hundred
-// 15-minute files or a dozen larger ones): a kill -9 loses at most that much work, which a rerun
-// does again, and the files of a long run become visible to readers as they go.
-constexpr double kBatchSeconds = 0.5;
-constexpr int kBatchFiles = 256;
-constexpr std::uint64_t kBatchBytes = 24 << 20;
 
 // Progress on stderr, only when it is a terminal: files, MB, MB/s and ETA.
 class Progress {
@@ -152,9 +145,9 @@ int RunIngest(const IngestArgs& args) {
   std::set<std::string> launched;  // paths aggregated ahead (a repeated path waits its turn)
   std::size_t horizon = 0;         // files before it were considered for launching
   // Files aggregated ahead are committed together (group commit): one write transaction for
-  // those finished within kBatchSeconds, at most kBatchFiles and kBatchBytes, each still
-  // all-or-nothing. While a
-  // batch is open, files launched ahead are aggregated against the events stored when it began
+  // those finished within CommitBatch::kBatchSeconds, at most kBatchFiles and kBatchBytes, each
+  // still all-or-nothing. While a batch is open, files launched ahead are aggregated against the
+  // events stored when it began
   // (`stored`); AddFile catches events the batch's own files stored since (the keys mark).
   CommitBatch batch(store);
   std::optional<StoredEvents> stored;  // taken outside any batch; reset when a batch commits
@@ -243,9 +236,7 @@ int RunIngest(const IngestArgs& args) {
       commit_seconds += result.commit_seconds;
       if (!batch.open()) ++commits;
     }
-    if (batch.open() && (batch.Seconds() >= kBatchSeconds || batch.files() >= kBatchFiles ||
-                         batch.bytes() >= kBatchBytes))
-      commit_batch();
+    if (batch.open() && batch.Full()) commit_batch();
     if (result.status == IngestStatus::kFailed) {
       ++failed;
       progress.Clear();

@@ -79,6 +79,17 @@ class CommitBatch {
     bytes_ += content_bytes;
   }
   double Seconds() const;  // since Begin
+  // The batch holds enough to commit: kBatchSeconds since Begin, kBatchFiles or kBatchBytes.
+  bool Full() const {
+    return Seconds() >= kBatchSeconds || files_ >= kBatchFiles || bytes_ >= kBatchBytes;
+  }
+  // A batch ends with the files finished within this many seconds, at most this many files and
+  // about this many bytes of rows (a few hundred 15-minute files or a dozen larger ones): a
+  // kill -9 loses at most that much work, which a rerun does again, and the files of a long run
+  // become visible to readers as they go.
+  static constexpr double kBatchSeconds = 0.5;
+  static constexpr int kBatchFiles = 256;
+  static constexpr std::uint64_t kBatchBytes = 24 << 20;
 
  private:
   EventStore& store_;
