@@ -4,6 +4,11 @@
 
 #include <fmt/format.h>
 #include <xxhash.h>
+#if defined(__x86_64__)
+// The same XXH3 with the widest vectors the processor has (chosen at run time): hashing is on
+// the reading thread, the one a large file's ingest waits for.
+#include <xxh_x86dispatch.h>
+#endif
 
 #include <algorithm>
 #include <atomic>
