@@ -2,9 +2,12 @@
 write transaction. Each file stays all-or-nothing: a bad file in a batch is named (file, line,
 field) and nothing of it is stored while the others land; a process killed during a batch loses
 that batch only, and a rerun ingests exactly the files that are missing; events shared by files
-of one batch count once."""
+of one batch count once; a store that cannot be written (a full disk) fails the batch, naming its
+files, and leaves the store as it was."""
 import json
 import os
+import re
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -209,6 +212,53 @@ class GroupCommit(unittest.TestCase):
         self.assertEqual(out["files_skipped"], in_store)
         self.assertEqual(t.exported_cells(store), t.exported_cells(clean))
         self.assertEqual(t.store_totals(store), t.store_totals(clean))
+
+    def test_full_disk_during_a_batch_names_its_files_and_keeps_the_store(self):
+        d = t.tmpdir()
+        files = parts(d, 12, 300)
+        store = os.path.join(d, "s.db")
+        t.run("ingest", "--quiet", "--store", store, files[0])
+        before = t.exported_cells(store)
+
+        def small_files():  # writes past 40 kB fail with EFBIG, as on a full disk
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, resource.RLIM_INFINITY))
+
+        proc = subprocess.run([t.TRIAD, "ingest", "--store", store, *files[1:]],
+                              capture_output=True, text=True, timeout=120,
+                              preexec_fn=small_files)
+        self.assertEqual(proc.returncode, 4, proc.stderr)
+        # The failed batch is named (all 11 files when they fit in one batch, as they do on an
+        # idle machine; a slow one may have committed a first batch within the limit).
+        m = re.search(r"the (\d+ files|file) being written \((\S+?)(?: \.\. (\S+))?\) "
+                      r"(?:were|was) not stored", proc.stderr)
+        self.assertIsNotNone(m, proc.stderr)
+        self.assertIn("run the same command again", proc.stderr)
+        named = [os.path.basename(m.group(2)), os.path.basename(m.group(3) or m.group(2))]
+        names = [os.path.basename(f) for f in files]
+        first, last = names.index(named[0]), names.index(named[1])
+        count = 1 if m.group(1) == "file" else int(m.group(1).split()[0])
+        self.assertEqual(last - first + 1, count)
+        db = sqlite3.connect(store)
+        try:
+            self.assertEqual(db.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+        finally:
+            db.close()
+        # Stored: the files before the failed batch, and nothing of it or after it.
+        self.assertEqual(stored_paths(store), names[:first])
+        if first == 1:
+            self.assertEqual(t.exported_cells(store), before)
+        else:
+            committed = os.path.join(d, "committed.db")
+            t.run("ingest", "--quiet", "--store", committed, *files[:first])
+            self.assertEqual(t.exported_cells(store), t.exported_cells(committed))
+        # With room again, the same command stores exactly the missing files.
+        proc, out = ingest_json(store, *files[1:])
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(out["files_added"], 11)
+        clean = os.path.join(d, "clean.db")
+        t.run("ingest", "--quiet", "--store", clean, *files)
+        self.assertEqual(t.exported_cells(store), t.exported_cells(clean))
 
 
 if __name__ == "__main__":

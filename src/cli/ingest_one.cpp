@@ -122,10 +122,27 @@ void CommitBatch::Begin() {
 
 void CommitBatch::Commit() {
   if (!txn_) return;
-  txn_->Commit();
-  txn_.reset();
+  const int files = files_;
+  const std::string first = first_path_, last = last_path_;
   files_ = 0;
   bytes_ = 0;
+  first_path_.clear();
+  last_path_.clear();
+  try {
+    txn_->Commit();
+  } catch (const Error& e) {
+    txn_.reset();  // rolled back
+    if (e.kind() != ErrorKind::kStore || files == 0) throw;
+    const std::string which =
+        files == 1 ? fmt::format("the file being written ({}) was", first)
+                   : fmt::format("the {} files being written ({} .. {}) were", files, first, last);
+    ThrowStore(fmt::format(
+        "{}: {} not stored, and no later file was read (none of their events is in the store; "
+        "everything stored before is intact). Once the store can be written again (free disk "
+        "space), run the same command again: the files already stored are skipped",
+        e.what(), which));
+  }
+  txn_.reset();
 }
 
 double CommitBatch::Seconds() const {
@@ -205,7 +222,7 @@ IngestOneResult FinishIngest(EventStore& store, PendingIngest& pending,
       return out;
     }
     out.status = IngestStatus::kAdded;
-    if (batch && batch->open()) batch->FileAdded(aggregate.content_bytes);
+    if (batch && batch->open()) batch->FileAdded(pending.path, aggregate.content_bytes);
     out.cells = static_cast<std::int64_t>(aggregate.cells.size());
     out.content_bytes = aggregate.content_bytes;
     if (!aggregate.rejects.empty()) {

@@ -70,13 +70,16 @@ class CommitBatch {
  public:
   explicit CommitBatch(EventStore& store) : store_(store) {}
   bool open() const { return txn_.has_value(); }
-  void Begin();                         // BEGIN IMMEDIATE: other writers wait until Commit
-  void Commit();                        // no-op when not open
-  int files() const { return files_; }  // files added since Begin
+  void Begin();  // BEGIN IMMEDIATE: other writers wait until Commit
+  // No-op when not open. When the store cannot be written (a full disk), the error names the
+  // batch's files, none of which is stored, and says how to go on.
+  void Commit();
+  int files() const { return files_; }            // files added since Begin
   std::uint64_t bytes() const { return bytes_; }  // their content bytes
-  void FileAdded(std::uint64_t content_bytes) {
+  void FileAdded(const std::string& path, std::uint64_t content_bytes) {
     ++files_;
     bytes_ += content_bytes;
+    (first_path_.empty() ? first_path_ : last_path_) = path;
   }
   double Seconds() const;  // since Begin
   // The batch holds enough to commit: kBatchSeconds since Begin, kBatchFiles or kBatchBytes.
@@ -96,6 +99,7 @@ class CommitBatch {
   std::optional<Transaction> txn_;
   int files_ = 0;
   std::uint64_t bytes_ = 0;
+  std::string first_path_, last_path_;  // the batch's first and last file added
   bool temp_in_memory_ = false;
   std::chrono::steady_clock::time_point begun_;
 };
