@@ -30,6 +30,10 @@ std::uint64_t CellKey::PackParts(Day day, const char* source, const char* target
          static_cast<std::uint64_t>(target_sector);
 }
 
+std::uint64_t CellKey::PairBits(const char* source, const char* target) {
+  return (PackCode(source) << 15) | PackCode(target);
+}
+
 std::uint64_t CellKey::Pack() const {
   return PackParts(day, source, target, channel, quad_class, source_sector, target_sector);
 }

@@ -19,6 +19,9 @@ TEST(CellKey, PacksAndUnpacksInKeyOrder) {
   EXPECT_LT(a, CellKey::PackParts(day, "CHN", "USA", Channel::kEconomic, 3));
   EXPECT_LT(a, CellKey::PackParts(day, "JPN", "AFG", Channel::kDiplomatic, 1));
   EXPECT_LT(a, CellKey::PackParts(day + 1, "AAA", "AAA", Channel::kDiplomatic, 1));
+  // The dyad index's part of the key.
+  EXPECT_EQ((a >> CellKey::kPairShift) & CellKey::kPairMask, CellKey::PairBits("CHN", "USA"));
+  EXPECT_NE(CellKey::PairBits("CHN", "USA"), CellKey::PairBits("USA", "CHN"));
   // Dates before 1970 (the GDELT 1.0 back file starts in 1979, but SQLDATE can be older).
   EXPECT_EQ(CellKey::Unpack(CellKey::PackParts(-20000, "ZZZ", "ZZZ", Channel::kSecurity, 4)).day,
             -20000);

@@ -32,6 +32,13 @@ namespace {
 constexpr int kSchemaVersion = 6;
 constexpr int kStorePageBytes = 16384;
 
+// A cell's (source, target) bits (CellKey::PairBits), as SQL: the dyad index's expression, which
+// a query must spell alike for SQLite to use the index.
+constexpr const char* kPairExpr = "((key >> 11) & 1073741823)";
+static_assert(CellKey::kPairShift == 11 && CellKey::kPairMask == 1073741823);
+constexpr const char* kPairIndexSql =
+    "CREATE INDEX IF NOT EXISTS cells_by_pair ON cells(((key >> 11) & 1073741823))";
+
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files(
@@ -59,8 +66,11 @@ CREATE TABLE IF NOT EXISTS cells(
   sources INTEGER NOT NULL, articles INTEGER NOT NULL,
   goldstein INTEGER NOT NULL, goldstein_sq INTEGER NOT NULL,
   goldstein_w INTEGER NOT NULL, goldstein_w_sq INTEGER NOT NULL, tone INTEGER NOT NULL);
--- The index cells_by_dyad(source, target, day) is not kept up by a bulk ingest into an empty
--- table: the ingest makes it after its last file (see EventStore::AddFile and EnsureDyadIndex).
+-- The dyad index cells_by_pair orders cells by their key's (source, target) bits, then by key
+-- (that is, by day): kPairIndexSql. Integers compare faster than the (source, target, day) text
+-- of the index cells_by_dyad that stores before it had, which the next ingest replaces. Neither is
+-- kept up by a bulk ingest into an empty table: the ingest makes it after its last file (see
+-- EventStore::AddFile and EnsureDyadIndex).
 -- The world's totals per day, channel and QuadClass: the sums of every cell of the day, kept with
 -- the cells (schema 5), so the world baseline reads a row per day instead of every cell.
 CREATE TABLE IF NOT EXISTS world_days(
@@ -420,7 +430,10 @@ EventStore::AddResult EventStore::AddFile(FileAggregate& a, const FileOnDisk& fi
   // of a bulk ingest); the ingest builds it in one sorted pass after its last file (read commands
   // never write). Once it exists, later files keep it up to date.
   const bool no_cells = !db_.Prepare("SELECT 1 FROM cells LIMIT 1").Step();
-  if (no_cells) db_.Exec("DROP INDEX IF EXISTS cells_by_dyad");
+  if (no_cells) {
+    db_.Exec("DROP INDEX IF EXISTS cells_by_pair; DROP INDEX IF EXISTS cells_by_dyad");
+    pair_index_ = false;
+  }
   auto insert_file = db_.Prepare(
       "INSERT INTO files(path, name, size, mtime, content_hash, format, rows_read, rows_accepted, "
       "rows_without_dyad, rows_rejected, rows_duplicate, min_event_key, max_event_key, min_day, "
@@ -624,11 +637,14 @@ void EventStore::UpgradeCellsToSectors() {
     if (info.Text(1) == "source_sector") return;
   const int not_recorded = static_cast<int>(ActorSector::kNotRecorded);
   const std::string low_bits = std::to_string(not_recorded * 8 + not_recorded);
-  bool had_index = db_.Prepare("SELECT 1 FROM sqlite_master WHERE name = 'cells_by_dyad'").Step();
+  bool had_index = db_.Prepare(
+                          "SELECT 1 FROM sqlite_master WHERE name IN ('cells_by_dyad', "
+                          "'cells_by_pair')")
+                       .Step();
   db_.Exec(fmt::format(
       "DROP VIEW IF EXISTS cells_readable; "
       "ALTER TABLE cells RENAME TO cells_before_sectors; "
-      "DROP INDEX IF EXISTS cells_by_dyad; "
+      "DROP INDEX IF EXISTS cells_by_dyad; DROP INDEX IF EXISTS cells_by_pair; "
       "ALTER TABLE imported_cells RENAME TO imported_cells_before_sectors; {schema} "
       "INSERT INTO cells SELECT key * 64 + {low}, day, source, target, channel, quad_class, {nr}, "
       "{nr}, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
@@ -649,7 +665,16 @@ bool EventStore::HasCellsWithoutSectors() {
 }
 
 void EventStore::EnsureDyadIndex() {
-  db_.Exec("CREATE INDEX IF NOT EXISTS cells_by_dyad ON cells(source, target, day)");
+  db_.Exec(std::string(kPairIndexSql) + "; DROP INDEX IF EXISTS cells_by_dyad");
+  pair_index_.reset();
+}
+
+bool EventStore::HasPairIndex() {
+  if (!pair_index_)
+    pair_index_ =
+        db_.Prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'cells_by_pair'")
+            .Step();
+  return *pair_index_;
 }
 
 void EventStore::RebuildWorldDays() {
@@ -675,31 +700,45 @@ void EventStore::ForEachWorldDay(
 
 void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Cell&)>& visit,
                              const std::vector<std::string>& countries) {
+  // The key's top bits are the day (cell.hpp), so a day range is a key range: a rowid scan, or
+  // with countries a search of the dyad index for each ordered pair, bounded by the key range.
+  const bool by_pair = !countries.empty() && HasPairIndex();
   std::string filter;
   if (!countries.empty()) {
     std::string list;
     for (std::size_t i = 0; i < countries.size(); ++i) list += i ? ",?" : "?";
-    // The day bounds let the dyad index narrow each pair to the range (the key bounds alone
-    // would not).
-    filter =
-        fmt::format(" AND source IN ({0}) AND target IN ({0}) AND day >= ? AND day <= ?", list);
+    if (by_pair) {
+      std::string pairs;
+      for (std::size_t i = 0; i < countries.size() * countries.size(); ++i) pairs += i ? ",?" : "?";
+      filter = fmt::format(" AND {} IN ({})", kPairExpr, pairs);
+    } else {
+      // A store whose next ingest has not made cells_by_pair yet: its (source, target, day)
+      // index, which the day bounds let narrow each pair to the range.
+      filter =
+          fmt::format(" AND source IN ({0}) AND target IN ({0}) AND day >= ? AND day <= ?", list);
+    }
   }
   auto stmt = db_.Prepare(
       "SELECT key, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
       "goldstein_w, goldstein_w_sq, tone FROM cells WHERE key >= ? AND key < ?" +
       filter + " ORDER BY key");
-  // The key's top bits are the day (cell.hpp), so a day range is a key range: a rowid scan.
   const Day first = std::max(from, Day{-(1 << 20) + 1});
   const Day last = std::min(to, Day{(1 << 20) - 2});
   stmt.Bind(1, static_cast<std::int64_t>(
                    CellKey::PackParts(first, "AAA", "AAA", Channel::kDiplomatic, 0)))
       .Bind(2, static_cast<std::int64_t>(
                    CellKey::PackParts(last + 1, "AAA", "AAA", Channel::kDiplomatic, 0)));
-  for (std::size_t i = 0; i < countries.size(); ++i) {
-    stmt.Bind(static_cast<int>(3 + i), countries[i]);
-    stmt.Bind(static_cast<int>(3 + countries.size() + i), countries[i]);
-  }
-  if (!countries.empty()) {
+  if (by_pair) {
+    int at = 3;
+    for (const std::string& source : countries)
+      for (const std::string& target : countries)
+        stmt.Bind(at++,
+                  static_cast<std::int64_t>(CellKey::PairBits(source.c_str(), target.c_str())));
+  } else if (!countries.empty()) {
+    for (std::size_t i = 0; i < countries.size(); ++i) {
+      stmt.Bind(static_cast<int>(3 + i), countries[i]);
+      stmt.Bind(static_cast<int>(3 + countries.size() + i), countries[i]);
+    }
     stmt.Bind(static_cast<int>(3 + 2 * countries.size()), first);
     stmt.Bind(static_cast<int>(4 + 2 * countries.size()), last);
   }
@@ -714,14 +753,33 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
 void EventStore::ForEachCellOfPairs(Day from, Day to,
                                     const std::vector<std::pair<std::string, std::string>>& pairs,
                                     const std::function<void(const Cell&)>& visit) {
+  const bool by_pair = HasPairIndex();
   auto stmt = db_.Prepare(
-      "SELECT key, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
-      "goldstein_w, goldstein_w_sq, tone FROM cells WHERE source = ? AND target = ? AND day >= ? "
-      "AND day <= ? ORDER BY day, key");
+      by_pair ? fmt::format("SELECT key, events, mentions, mentions_sq, sources, articles, "
+                            "goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone FROM cells "
+                            "WHERE {} = ? AND key >= ? AND key < ? ORDER BY key",
+                            kPairExpr)
+              : std::string("SELECT key, events, mentions, mentions_sq, sources, articles, "
+                            "goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone FROM cells "
+                            "WHERE source = ? AND target = ? AND day >= ? AND day <= ? "
+                            "ORDER BY day, key"));
+  const Day first = std::max(from, Day{-(1 << 20) + 1});
+  const Day last = std::min(to, Day{(1 << 20) - 2});
+  const auto first_key =
+      static_cast<std::int64_t>(CellKey::PackParts(first, "AAA", "AAA", Channel::kDiplomatic, 0));
+  const auto end_key = static_cast<std::int64_t>(
+      CellKey::PackParts(last + 1, "AAA", "AAA", Channel::kDiplomatic, 0));
   Cell cell;
   for (const auto& [source, target] : pairs) {
     stmt.Reset();
-    stmt.Bind(1, source).Bind(2, target).Bind(3, from).Bind(4, to);
+    if (by_pair) {
+      if (source.size() != 3 || target.size() != 3) continue;  // no cell has such a code
+      stmt.Bind(1, static_cast<std::int64_t>(CellKey::PairBits(source.c_str(), target.c_str())))
+          .Bind(2, first_key)
+          .Bind(3, end_key);
+    } else {
+      stmt.Bind(1, source).Bind(2, target).Bind(3, from).Bind(4, to);
+    }
     while (stmt.Step()) {
       cell.key = static_cast<std::uint64_t>(stmt.Int(0));
       cell.values = ReadSums(stmt, 1);

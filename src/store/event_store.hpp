@@ -153,8 +153,9 @@ class EventStore {
   SourceKinds Sources();
   // The news coverage by day from the coverage table (see news_slots.hpp).
   NewsCoverage NewsCoverageByDay();
-  // Makes the (source, target, day) index of the cells if it is missing; the ingest calls it after
-  // its last file, so that read commands never write.
+  // Makes the dyad index of the cells (cells_by_pair) if it is missing, and drops the older
+  // (source, target, day) index a store made before it may have; the ingest calls it after its
+  // last file, so that read commands never write.
   void EnsureDyadIndex();
   // Whether any cell was stored before sectors were recorded (an upgraded store's old cells):
   // a sector filter cannot be answered for them.
@@ -181,6 +182,7 @@ class EventStore {
   std::int64_t ApplicationId();
   void CreateSchema();
   void UpgradeCellsToSectors();  // schema 5 -> 6, inside CreateSchema's transaction
+  bool HasPairIndex();           // cells_by_pair exists (else reads use the older index, if any)
   bool OverlapsKeysSince(const FileAggregate& aggregate, std::int64_t keys_mark);
   void CheckGdeltFamily(const FileAggregate& aggregate, const FileOnDisk& file);
   Database db_;
@@ -189,6 +191,7 @@ class EventStore {
   // never deleted and ids only grow.
   std::int64_t no_files_up_to_[2] = {0, 0};
   std::unique_ptr<StoredKeyIndex> stored_keys_;  // made by the first SeenEventsOf
+  std::optional<bool> pair_index_;               // HasPairIndex, asked once
 };
 
 std::string UtcNow();  // YYYY-MM-DDTHH:MM:SSZ
