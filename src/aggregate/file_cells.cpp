@@ -23,19 +23,11 @@ FileCells::FileCells(std::vector<CellTable> tables) : tables_(std::move(tables))
     return;
   }
   // Distinct keys by a merge of the keys alone (the values are summed when the store reads).
-  using Head = std::pair<std::uint64_t, std::size_t>;  // key, table
-  std::priority_queue<Head, std::vector<Head>, std::greater<>> heads;
-  std::vector<std::size_t> next(sorted_.size(), 0);
-  for (std::size_t t = 0; t < sorted_.size(); ++t)
-    if (!sorted_[t].empty()) heads.emplace(sorted_[t][0].key, t);
   std::uint64_t last = 0;  // keys are never 0
-  while (!heads.empty()) {
-    const auto [key, t] = heads.top();
-    heads.pop();
+  ForEachEntry([&](std::uint64_t key, const CellTable&, std::uint32_t) {
     if (key != last) ++size_;
     last = key;
-    if (++next[t] < sorted_[t].size()) heads.emplace(sorted_[t][next[t]].key, t);
-  }
+  });
 }
 
 std::vector<Cell> FileCells::Sorted() const {

@@ -31,17 +31,17 @@ class FileCells {
   std::vector<Cell> Sorted() const;  // every cell, in key order (tests, small files)
 
  private:
+  // Calls visit(key, table, index) for every entry of every table, in key order.
+  template <class Visit>
+  void ForEachEntry(Visit&& visit) const;
+
   std::vector<CellTable> tables_;
   std::vector<std::vector<CellTable::Entry>> sorted_;  // per table, by key
   std::size_t size_ = 0;
 };
 
 template <class Visit>
-void FileCells::ForEach(Visit&& visit) const {
-  if (sorted_.size() == 1) {
-    for (const CellTable::Entry& e : sorted_[0]) visit(e.key, tables_[0].ValueOf(e.index));
-    return;
-  }
+void FileCells::ForEachEntry(Visit&& visit) const {
   // A k-way merge: the heap holds each table's next entry, smallest key on top.
   using Head = std::pair<std::uint64_t, std::size_t>;  // key, table
   std::priority_queue<Head, std::vector<Head>, std::greater<>> heads;
@@ -49,16 +49,31 @@ void FileCells::ForEach(Visit&& visit) const {
   for (std::size_t t = 0; t < sorted_.size(); ++t)
     if (!sorted_[t].empty()) heads.emplace(sorted_[t][0].key, t);
   while (!heads.empty()) {
-    const std::uint64_t key = heads.top().first;
-    CellValues sum;
-    while (!heads.empty() && heads.top().first == key) {
-      const std::size_t t = heads.top().second;
-      heads.pop();
-      sum.Merge(tables_[t].ValueOf(sorted_[t][next[t]].index));
-      if (++next[t] < sorted_[t].size()) heads.emplace(sorted_[t][next[t]].key, t);
-    }
-    visit(key, sum);
+    const auto [key, t] = heads.top();
+    heads.pop();
+    visit(key, tables_[t], sorted_[t][next[t]].index);
+    if (++next[t] < sorted_[t].size()) heads.emplace(sorted_[t][next[t]].key, t);
   }
+}
+
+template <class Visit>
+void FileCells::ForEach(Visit&& visit) const {
+  if (sorted_.size() == 1) {
+    for (const CellTable::Entry& e : sorted_[0]) visit(e.key, tables_[0].ValueOf(e.index));
+    return;
+  }
+  // Entries of one key come one after another: sum them, then visit.
+  std::uint64_t current = 0;  // keys are never 0
+  CellValues sum;
+  ForEachEntry([&](std::uint64_t key, const CellTable& table, std::uint32_t index) {
+    if (key != current && current != 0) {
+      visit(current, sum);
+      sum = CellValues{};
+    }
+    current = key;
+    sum.Merge(table.ValueOf(index));
+  });
+  if (current != 0) visit(current, sum);
 }
 
 }  // namespace triad
