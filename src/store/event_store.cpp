@@ -39,6 +39,17 @@ static_assert(CellKey::kPairShift == 11 && CellKey::kPairMask == 1073741823);
 constexpr const char* kPairIndexSql =
     "CREATE INDEX IF NOT EXISTS cells_by_pair ON cells(((key >> 11) & 1073741823))";
 
+// The dyad index's value for (source, target), or -1 (which no cell has) unless both are codes
+// a cell can hold (3 letters A-Z).
+std::int64_t PairOf(const std::string& source, const std::string& target) {
+  auto code = [](const std::string& c) {
+    return c.size() == 3 &&
+           std::all_of(c.begin(), c.end(), [](char x) { return x >= 'A' && x <= 'Z'; });
+  };
+  if (!code(source) || !code(target)) return -1;
+  return static_cast<std::int64_t>(CellKey::PairBits(source.c_str(), target.c_str()));
+}
+
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files(
@@ -731,9 +742,7 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
   if (by_pair) {
     int at = 3;
     for (const std::string& source : countries)
-      for (const std::string& target : countries)
-        stmt.Bind(at++,
-                  static_cast<std::int64_t>(CellKey::PairBits(source.c_str(), target.c_str())));
+      for (const std::string& target : countries) stmt.Bind(at++, PairOf(source, target));
   } else if (!countries.empty()) {
     for (std::size_t i = 0; i < countries.size(); ++i) {
       stmt.Bind(static_cast<int>(3 + i), countries[i]);
@@ -773,10 +782,7 @@ void EventStore::ForEachCellOfPairs(Day from, Day to,
   for (const auto& [source, target] : pairs) {
     stmt.Reset();
     if (by_pair) {
-      if (source.size() != 3 || target.size() != 3) continue;  // no cell has such a code
-      stmt.Bind(1, static_cast<std::int64_t>(CellKey::PairBits(source.c_str(), target.c_str())))
-          .Bind(2, first_key)
-          .Bind(3, end_key);
+      stmt.Bind(1, PairOf(source, target)).Bind(2, first_key).Bind(3, end_key);
     } else {
       stmt.Bind(1, source).Bind(2, target).Bind(3, from).Bind(4, to);
     }
