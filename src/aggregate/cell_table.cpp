@@ -69,11 +69,5 @@ std::vector<CellTable::Entry> CellTable::SortedEntries() const {
   return entries;
 }
 
-std::vector<Cell> CellTable::SortedCells() const {
-  std::vector<Cell> cells;
-  cells.reserve(size_);
-  for (const Entry& e : SortedEntries()) cells.push_back(Cell{e.key, Value(e.index)});
-  return cells;
-}
 
 }  // namespace triad

@@ -22,14 +22,14 @@ class CellTable {
   CellValues& At(std::uint64_t key);
   void Merge(const CellTable& other);
   std::size_t size() const { return size_; }
-  // All cells sorted by key, i.e. by (day, source, target, channel, quad_class, sectors).
-  std::vector<Cell> SortedCells() const;
   // A cell's key and where its values are (ValueOf): 16 bytes a cell instead of a copy of it.
   struct Entry {
     std::uint64_t key;
     std::uint32_t index;
   };
-  std::vector<Entry> SortedEntries() const;  // by key
+  // Every cell's entry sorted by key, i.e. by (day, source, target, channel, quad_class,
+  // sectors).
+  std::vector<Entry> SortedEntries() const;
   const CellValues& ValueOf(std::uint32_t index) const { return Value(index); }
 
  private:

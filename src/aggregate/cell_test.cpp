@@ -63,14 +63,15 @@ TEST(CellTable, AggregatesLikeAMapWhileGrowing) {
     v.events += 1;
     v.goldstein += 10;
   }
-  auto cells = table.SortedCells();
+  auto cells = table.SortedEntries();
   std::int64_t total = 0;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i) {
       EXPECT_LT(cells[i - 1].key, cells[i].key);
     }
-    EXPECT_EQ(cells[i].values.goldstein, 10 * cells[i].values.events);
-    total += cells[i].values.events;
+    const CellValues& v = table.ValueOf(cells[i].index);
+    EXPECT_EQ(v.goldstein, 10 * v.events);
+    total += v.events;
   }
   EXPECT_EQ(total, 5000);
   CellTable other(16);

@@ -207,19 +207,7 @@ int RunFetch(const FetchArgs& args) {
           job = StartIngest(*store, out.path, aggregate, /*check_unchanged=*/true,
                             /*ahead=*/false);
         }
-        if (job.aggregate.valid() && !batch->open()) {
-          if (!stored) stored = SnapshotStoredEvents(*store);
-          batch->Begin();
-        }
-        IngestOneResult r;
-        try {
-          r = FinishIngest(*store, job, aggregate, {}, &*batch);
-        } catch (const BatchMustCommitFirst&) {
-          // Some of its events were stored since its aggregation began: read again against the
-          // committed store, in a transaction of its own.
-          commit_batch();
-          r = FinishIngest(*store, job, aggregate);
-        }
+        IngestOneResult r = FinishInBatch(*store, job, aggregate, *batch, stored, commit_batch);
         if (batch->open() && batch->Full()) commit_batch();
         fj["ingest"] = IngestStatusName(r.status);
         if (r.status == IngestStatus::kAdded) {

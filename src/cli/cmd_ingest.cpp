@@ -214,20 +214,8 @@ int RunIngest(const IngestArgs& args) {
       note(fmt::format("{}: another ingest added some of its events meanwhile: reading it again",
                        path));
     };
-    // The stored events for files launched from now on are taken before the batch begins.
-    if (job.aggregate.valid() && !batch.open()) {
-      if (!stored) stored = SnapshotStoredEvents(store);
-      batch.Begin();
-    }
     try {
-      try {
-        result = FinishIngest(store, job, options, reading_again, &batch);
-      } catch (const BatchMustCommitFirst&) {
-        // Some of its events were stored since its aggregation began: it is read again against
-        // the committed store, in a transaction of its own.
-        commit_batch();
-        result = FinishIngest(store, job, options, reading_again);
-      }
+      result = FinishInBatch(store, job, options, batch, stored, commit_batch, reading_again);
     } catch (const Error& e) {
       result.status = IngestStatus::kFailed;
       result.error = e.what();

@@ -240,6 +240,25 @@ IngestOneResult FinishIngest(EventStore& store, PendingIngest& pending,
   return out;
 }
 
+IngestOneResult FinishInBatch(EventStore& store, PendingIngest& pending,
+                              const AggregateOptions& options, CommitBatch& batch,
+                              std::optional<StoredEvents>& stored,
+                              const std::function<void()>& commit_batch,
+                              const std::function<void()>& reaggregating) {
+  if (pending.aggregate.valid() && !batch.open()) {
+    if (!stored) stored = SnapshotStoredEvents(store);
+    batch.Begin();
+  }
+  try {
+    return FinishIngest(store, pending, options, reaggregating, &batch);
+  } catch (const BatchMustCommitFirst&) {
+    // Some of its events were stored since its aggregation began: it is read again against the
+    // committed store.
+    commit_batch();
+    return FinishIngest(store, pending, options, reaggregating);
+  }
+}
+
 IngestOneResult IngestOneFile(EventStore& store, const std::string& path,
                               const AggregateOptions& options) {
   PendingIngest pending = StartIngest(store, path, options, /*check_unchanged=*/true,

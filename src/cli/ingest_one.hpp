@@ -126,6 +126,16 @@ IngestOneResult FinishIngest(EventStore& store, PendingIngest& pending,
                              const std::function<void()>& reaggregating = {},
                              CommitBatch* batch = nullptr);
 
+// FinishIngest in a run that commits the files it aggregated ahead together (group commit): a
+// file aggregated ahead goes into `batch`, begun here when closed (after `stored` is taken: never
+// inside a batch); a file that must be read again first (BatchMustCommitFirst) goes, after
+// `commit_batch` (which commits the batch and drops `stored`), in a transaction of its own.
+IngestOneResult FinishInBatch(EventStore& store, PendingIngest& pending,
+                              const AggregateOptions& options, CommitBatch& batch,
+                              std::optional<StoredEvents>& stored,
+                              const std::function<void()>& commit_batch,
+                              const std::function<void()>& reaggregating = {});
+
 // Never throws for a bad file (kFailed with the error; the store is unchanged for it); a store
 // that cannot be written still throws.
 IngestOneResult IngestOneFile(EventStore& store, const std::string& path,

@@ -50,6 +50,22 @@ std::int64_t PairOf(const std::string& source, const std::string& target) {
   return static_cast<std::int64_t>(CellKey::PairBits(source.c_str(), target.c_str()));
 }
 
+// The cells of days from..to are the keys [first, end): the key's top bits are the day
+// (cell.hpp). Days outside the key's range are clamped to it.
+std::pair<std::int64_t, std::int64_t> KeyRange(Day from, Day to) {
+  const Day first = std::max(from, Day{-(1 << 20) + 1});
+  const Day last = std::min(to, Day{(1 << 20) - 2});
+  return {
+      static_cast<std::int64_t>(CellKey::PackParts(first, "AAA", "AAA", Channel::kDiplomatic, 0)),
+      static_cast<std::int64_t>(
+          CellKey::PackParts(last + 1, "AAA", "AAA", Channel::kDiplomatic, 0))};
+}
+
+// A cell's key and sums (read back with ReadSums from column 1).
+constexpr const char* kSelectCells =
+    "SELECT key, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
+    "goldstein_w, goldstein_w_sq, tone FROM cells WHERE ";
+
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files(
@@ -729,16 +745,10 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
           fmt::format(" AND source IN ({0}) AND target IN ({0}) AND day >= ? AND day <= ?", list);
     }
   }
-  auto stmt = db_.Prepare(
-      "SELECT key, events, mentions, mentions_sq, sources, articles, goldstein, goldstein_sq, "
-      "goldstein_w, goldstein_w_sq, tone FROM cells WHERE key >= ? AND key < ?" +
-      filter + " ORDER BY key");
-  const Day first = std::max(from, Day{-(1 << 20) + 1});
-  const Day last = std::min(to, Day{(1 << 20) - 2});
-  stmt.Bind(1, static_cast<std::int64_t>(
-                   CellKey::PackParts(first, "AAA", "AAA", Channel::kDiplomatic, 0)))
-      .Bind(2, static_cast<std::int64_t>(
-                   CellKey::PackParts(last + 1, "AAA", "AAA", Channel::kDiplomatic, 0)));
+  auto stmt =
+      db_.Prepare(std::string(kSelectCells) + "key >= ? AND key < ?" + filter + " ORDER BY key");
+  const auto [first_key, end_key] = KeyRange(from, to);
+  stmt.Bind(1, first_key).Bind(2, end_key);
   if (by_pair) {
     int at = 3;
     for (const std::string& source : countries)
@@ -748,8 +758,8 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
       stmt.Bind(static_cast<int>(3 + i), countries[i]);
       stmt.Bind(static_cast<int>(3 + countries.size() + i), countries[i]);
     }
-    stmt.Bind(static_cast<int>(3 + 2 * countries.size()), first);
-    stmt.Bind(static_cast<int>(4 + 2 * countries.size()), last);
+    stmt.Bind(static_cast<int>(3 + 2 * countries.size()), from);
+    stmt.Bind(static_cast<int>(4 + 2 * countries.size()), to);
   }
   Cell cell;
   while (stmt.Step()) {
@@ -763,21 +773,12 @@ void EventStore::ForEachCellOfPairs(Day from, Day to,
                                     const std::vector<std::pair<std::string, std::string>>& pairs,
                                     const std::function<void(const Cell&)>& visit) {
   const bool by_pair = HasPairIndex();
-  auto stmt = db_.Prepare(
-      by_pair ? fmt::format("SELECT key, events, mentions, mentions_sq, sources, articles, "
-                            "goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone FROM cells "
-                            "WHERE {} = ? AND key >= ? AND key < ? ORDER BY key",
-                            kPairExpr)
-              : std::string("SELECT key, events, mentions, mentions_sq, sources, articles, "
-                            "goldstein, goldstein_sq, goldstein_w, goldstein_w_sq, tone FROM cells "
-                            "WHERE source = ? AND target = ? AND day >= ? AND day <= ? "
-                            "ORDER BY day, key"));
-  const Day first = std::max(from, Day{-(1 << 20) + 1});
-  const Day last = std::min(to, Day{(1 << 20) - 2});
-  const auto first_key =
-      static_cast<std::int64_t>(CellKey::PackParts(first, "AAA", "AAA", Channel::kDiplomatic, 0));
-  const auto end_key = static_cast<std::int64_t>(
-      CellKey::PackParts(last + 1, "AAA", "AAA", Channel::kDiplomatic, 0));
+  auto stmt =
+      db_.Prepare(kSelectCells +
+                  (by_pair ? fmt::format("{} = ? AND key >= ? AND key < ? ORDER BY key", kPairExpr)
+                           : std::string("source = ? AND target = ? AND day >= ? AND day <= ? "
+                                         "ORDER BY day, key")));
+  const auto [first_key, end_key] = KeyRange(from, to);
   Cell cell;
   for (const auto& [source, target] : pairs) {
     stmt.Reset();
