@@ -242,6 +242,7 @@ EventStore::EventStore(const std::string& path, bool create)
   // table's and its index's hot pages in memory during a large ingest.
   // A reader (opened read-only, in one read transaction: see OpenMode::kRead) changes nothing.
   if (!create) {
+    read_only_ = true;
     // Reads through a memory map: a new process (every command is one) then pays no copy of
     // each page into SQLite's cache; 1 GiB of address space, mapped as pages are touched.
     db_.Exec("PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;");
@@ -725,8 +726,30 @@ void EventStore::ForEachWorldDay(
   }
 }
 
+bool EventStore::FromKeptCells(Day from, Day to, const std::function<void(const Cell&)>& visit,
+                               const std::vector<std::string>& countries) {
+  auto in = [](const std::vector<std::string>& list, std::string_view code) {
+    return std::find(list.begin(), list.end(), code) != list.end();
+  };
+  if (!kept_ || from < kept_->from || to > kept_->to) return false;
+  for (const std::string& c : countries)
+    if (!in(kept_->countries, c)) return false;
+  const auto [first_key, end_key] = KeyRange(from, to);
+  auto it = std::lower_bound(kept_->cells.begin(), kept_->cells.end(),
+                             static_cast<std::uint64_t>(first_key),
+                             [](const Cell& cell, std::uint64_t key) { return cell.key < key; });
+  for (; it != kept_->cells.end() && it->key < static_cast<std::uint64_t>(end_key); ++it) {
+    const CellKey k = CellKey::Unpack(it->key);
+    if (in(countries, std::string_view(k.source, 3)) &&
+        in(countries, std::string_view(k.target, 3)))
+      visit(*it);
+  }
+  return true;
+}
+
 void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Cell&)>& visit,
                              const std::vector<std::string>& countries) {
+  if (read_only_ && !countries.empty() && FromKeptCells(from, to, visit, countries)) return;
   // The key's top bits are the day (cell.hpp), so a day range is a key range: a rowid scan, or
   // with countries a search of the dyad index for each ordered pair, bounded by the key range.
   const bool by_pair = !countries.empty() && HasPairIndex();
@@ -761,12 +784,22 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
     stmt.Bind(static_cast<int>(3 + 2 * countries.size()), from);
     stmt.Bind(static_cast<int>(4 + 2 * countries.size()), to);
   }
+  // Kept for later reads of these countries (a read-only store): see FromKeptCells.
+  std::optional<KeptCells> keep;
+  if (read_only_ && !countries.empty()) keep = KeptCells{from, to, countries, {}};
   Cell cell;
   while (stmt.Step()) {
     cell.key = static_cast<std::uint64_t>(stmt.Int(0));
     cell.values = ReadSums(stmt, 1);
     visit(cell);
+    if (keep) {
+      if (keep->cells.size() < kKeptCells)
+        keep->cells.push_back(cell);
+      else
+        keep.reset();
+    }
   }
+  if (keep) kept_ = std::move(keep);
 }
 
 void EventStore::ForEachCellOfPairs(Day from, Day to,

@@ -124,7 +124,12 @@ class EventStore {
   StoreSummary Summary(bool count_cells = true);
   std::vector<DyadTotal> TopDyads(int limit);
   // Calls `visit` for every cell with from <= day <= to, in key order; with non-empty
-  // `countries`, only cells whose source and target are both in that list.
+  // `countries`, only cells whose source and target are both in that list. On a store opened for
+  // reading, the cells of the last such read (up to kKeptCells) are kept, and a later read of the
+  // same or fewer countries over the same or a shorter period is answered from them: the store
+  // shows one commit for the object's life, so they are the same cells (`explain` reads the
+  // triad's cells for the index, then each dyad's for its economic driver and the triad's twice
+  // more for the security driver).
   void ForEachCell(Day from, Day to, const std::function<void(const Cell&)>& visit,
                    const std::vector<std::string>& countries = {});
   // Calls `visit` for every cell with from <= day <= to whose (source, target) is one of `pairs`
@@ -192,6 +197,18 @@ class EventStore {
   std::int64_t no_files_up_to_[2] = {0, 0};
   std::unique_ptr<StoredKeyIndex> stored_keys_;  // made by the first SeenEventsOf
   std::optional<bool> pair_index_;               // HasPairIndex, asked once
+  // A store opened for reading (one read transaction for the object's life): ForEachCell keeps
+  // the cells of its last read of a country set, up to kKeptCells (about 18 MB).
+  bool read_only_ = false;
+  static constexpr std::size_t kKeptCells = 200'000;
+  struct KeptCells {
+    Day from = 0, to = 0;
+    std::vector<std::string> countries;
+    std::vector<Cell> cells;  // in key order
+  };
+  std::optional<KeptCells> kept_;
+  bool FromKeptCells(Day from, Day to, const std::function<void(const Cell&)>& visit,
+                     const std::vector<std::string>& countries);
 };
 
 std::string UtcNow();  // YYYY-MM-DDTHH:MM:SSZ
