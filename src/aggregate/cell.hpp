@@ -26,12 +26,12 @@ struct CellKey {
   // (day, dyad, channel, QuadClass) are adjacent.
   std::uint64_t Pack() const;
   static CellKey Unpack(std::uint64_t packed);
-  // Packs from parts without building a CellKey (hot path). Codes must be 3 letters A-Z.
   // The (source, target) part of a key: (key >> kPairShift) & kPairMask, what the store's dyad
   // index orders by (before the key itself, so a pair's cells come by day).
   static constexpr int kPairShift = 11;
   static constexpr std::uint64_t kPairMask = (std::uint64_t{1} << 30) - 1;
   static std::uint64_t PairBits(const char* source, const char* target);
+  // Packs from parts without building a CellKey (hot path). Codes must be 3 letters A-Z.
   static std::uint64_t PackParts(Day day, const char* source, const char* target, Channel channel,
                                  int quad_class,
                                  ActorSector source_sector = ActorSector::kUnspecified,

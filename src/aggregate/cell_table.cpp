@@ -69,5 +69,4 @@ std::vector<CellTable::Entry> CellTable::SortedEntries() const {
   return entries;
 }
 
-
 }  // namespace triad

@@ -30,11 +30,4 @@ FileCells::FileCells(std::vector<CellTable> tables) : tables_(std::move(tables))
   });
 }
 
-std::vector<Cell> FileCells::Sorted() const {
-  std::vector<Cell> cells;
-  cells.reserve(size_);
-  ForEach([&](std::uint64_t key, const CellValues& v) { cells.push_back(Cell{key, v}); });
-  return cells;
-}
-
 }  // namespace triad

@@ -28,8 +28,6 @@ class FileCells {
   template <class Visit>
   void ForEach(Visit&& visit) const;
 
-  std::vector<Cell> Sorted() const;  // every cell, in key order (tests, small files)
-
  private:
   // Calls visit(key, table, index) for every entry of every table, in key order.
   template <class Visit>

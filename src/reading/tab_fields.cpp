@@ -6,27 +6,22 @@
 #include <immintrin.h>
 #endif
 
+#include <bit>
 #include <cstdint>
 
 namespace triad {
 namespace {
 
 #if defined(TRIAD_X86_SIMD)
-// Records tab positions from a bit mask of tabs at offset `base`; returns the new count.
-inline int Record(unsigned mask, std::size_t base, int count, int keep, TabFields* out) {
+// Records tab positions from a bit mask of tabs at offset `base` (32 or 64 bytes a mask);
+// returns the new count.
+template <class Mask>
+inline int Record(Mask mask, std::size_t base, int count, int keep, TabFields* out) {
   while (mask && count < keep + 1) {
-    out->start[count++] = base + static_cast<std::size_t>(__builtin_ctz(mask)) + 1;
+    out->start[count++] = base + static_cast<std::size_t>(std::countr_zero(mask)) + 1;
     mask &= mask - 1;
   }
-  return count + __builtin_popcount(mask);
-}
-
-inline int Record64(std::uint64_t mask, std::size_t base, int count, int keep, TabFields* out) {
-  while (mask && count < keep + 1) {
-    out->start[count++] = base + static_cast<std::size_t>(__builtin_ctzll(mask)) + 1;
-    mask &= mask - 1;
-  }
-  return count + __builtin_popcountll(mask);
+  return count + std::popcount(mask);
 }
 
 // Scans 64-byte blocks from `i`; returns where it stopped.
@@ -36,7 +31,7 @@ __attribute__((target("avx512f,avx512bw"))) std::size_t ScanAvx512(const char* d
   const __m512i tab = _mm512_set1_epi8('\t');
   for (; i + 64 <= n; i += 64) {
     const __m512i chunk = _mm512_loadu_si512(data + i);
-    *count = Record64(_mm512_cmpeq_epi8_mask(chunk, tab), i, *count, keep, out);
+    *count = Record(_mm512_cmpeq_epi8_mask(chunk, tab), i, *count, keep, out);
   }
   return i;
 }
@@ -80,11 +75,11 @@ __attribute__((target("avx512f,avx512bw"))) const char* LineAvx512(const char* p
     const std::uint64_t nls = _mm512_cmpeq_epi8_mask(chunk, nl);
     if (nls) {
       tabs &= (nls & (0 - nls)) - 1;  // tabs before the first newline
-      *count = Record64(tabs, static_cast<std::size_t>(p - line), *count, keep, out);
+      *count = Record(tabs, static_cast<std::size_t>(p - line), *count, keep, out);
       *found = true;
       return p + __builtin_ctzll(nls);
     }
-    *count = Record64(tabs, static_cast<std::size_t>(p - line), *count, keep, out);
+    *count = Record(tabs, static_cast<std::size_t>(p - line), *count, keep, out);
   }
   *found = false;
   return p;

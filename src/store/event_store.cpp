@@ -36,8 +36,6 @@ constexpr int kStorePageBytes = 16384;
 // a query must spell alike for SQLite to use the index.
 constexpr const char* kPairExpr = "((key >> 11) & 1073741823)";
 static_assert(CellKey::kPairShift == 11 && CellKey::kPairMask == 1073741823);
-constexpr const char* kPairIndexSql =
-    "CREATE INDEX IF NOT EXISTS cells_by_pair ON cells(((key >> 11) & 1073741823))";
 
 // The dyad index's value for (source, target), or -1 (which no cell has) unless both are codes
 // a cell can hold (3 letters A-Z).
@@ -94,7 +92,7 @@ CREATE TABLE IF NOT EXISTS cells(
   goldstein INTEGER NOT NULL, goldstein_sq INTEGER NOT NULL,
   goldstein_w INTEGER NOT NULL, goldstein_w_sq INTEGER NOT NULL, tone INTEGER NOT NULL);
 -- The dyad index cells_by_pair orders cells by their key's (source, target) bits, then by key
--- (that is, by day): kPairIndexSql. Integers compare faster than the (source, target, day) text
+-- (that is, by day): EnsureDyadIndex. Integers compare faster than the (source, target, day) text
 -- of the index cells_by_dyad that stores before it had, which the next ingest replaces. Neither is
 -- kept up by a bulk ingest into an empty table: the ingest makes it after its last file (see
 -- EventStore::AddFile and EnsureDyadIndex).
@@ -693,7 +691,9 @@ bool EventStore::HasCellsWithoutSectors() {
 }
 
 void EventStore::EnsureDyadIndex() {
-  db_.Exec(std::string(kPairIndexSql) + "; DROP INDEX IF EXISTS cells_by_dyad");
+  db_.Exec(fmt::format(
+      "CREATE INDEX IF NOT EXISTS cells_by_pair ON cells({}); DROP INDEX IF EXISTS cells_by_dyad",
+      kPairExpr));
   pair_index_.reset();
 }
 
@@ -755,8 +755,6 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
   const bool by_pair = !countries.empty() && HasPairIndex();
   std::string filter;
   if (!countries.empty()) {
-    std::string list;
-    for (std::size_t i = 0; i < countries.size(); ++i) list += i ? ",?" : "?";
     if (by_pair) {
       std::string pairs;
       for (std::size_t i = 0; i < countries.size() * countries.size(); ++i) pairs += i ? ",?" : "?";
@@ -764,6 +762,8 @@ void EventStore::ForEachCell(Day from, Day to, const std::function<void(const Ce
     } else {
       // A store whose next ingest has not made cells_by_pair yet: its (source, target, day)
       // index, which the day bounds let narrow each pair to the range.
+      std::string list;
+      for (std::size_t i = 0; i < countries.size(); ++i) list += i ? ",?" : "?";
       filter =
           fmt::format(" AND source IN ({0}) AND target IN ({0}) AND day >= ? AND day <= ?", list);
     }
