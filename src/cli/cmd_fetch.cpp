@@ -136,13 +136,8 @@ int RunFetch(const FetchArgs& args) {
   std::size_t horizon = 0;  // files before it have been considered for aggregating ahead
   std::optional<CommitBatch> batch;
   if (store) batch.emplace(*store);
-  // The events stored when the files aggregated ahead began: taken outside any batch (see
-  // StoredEvents), dropped when a batch commits.
-  std::optional<StoredEvents> stored;
   auto commit_batch = [&] {
-    if (!batch || !batch->open()) return;
-    batch->Commit();
-    stored.reset();
+    if (batch) batch->Commit();
   };
   auto launch_ahead = [&] {
     while (store && horizon < files.size() && ahead.size() < ahead_limit) {
@@ -154,9 +149,9 @@ int RunFetch(const FetchArgs& args) {
       if (!arrived) break;
       if (arrived->status != FetchStatus::kFailed) {
         try {
-          if (!stored) stored = SnapshotStoredEvents(*store);
-          ahead.emplace(horizon, StartIngest(*store, arrived->path, aggregate,
-                                             /*check_unchanged=*/true, /*ahead=*/true, &*stored));
+          ahead.emplace(horizon,
+                        StartIngest(*store, arrived->path, aggregate, /*check_unchanged=*/true,
+                                    /*ahead=*/true, &batch->Stored()));
         } catch (const std::system_error&) {
           ahead_limit = 0;  // no thread to spare: each file is aggregated in turn
           break;
@@ -172,8 +167,7 @@ int RunFetch(const FetchArgs& args) {
       while (!finished.count(i)) {
         ready.wait_for(lock, std::chrono::milliseconds(batch && batch->open() ? 50 : 200));
         lock.unlock();
-        if (batch && batch->open() && batch->Seconds() >= CommitBatch::kBatchSeconds)
-          commit_batch();
+        if (batch && batch->open() && batch->Full()) commit_batch();
         launch_ahead();
         progress.Show(counters, store ? ingested : -1);
         lock.lock();
@@ -207,7 +201,7 @@ int RunFetch(const FetchArgs& args) {
           job = StartIngest(*store, out.path, aggregate, /*check_unchanged=*/true,
                             /*ahead=*/false);
         }
-        IngestOneResult r = FinishInBatch(*store, job, aggregate, *batch, stored, commit_batch);
+        IngestOneResult r = FinishInBatch(*store, job, aggregate, *batch, commit_batch);
         if (batch->open() && batch->Full()) commit_batch();
         fj["ingest"] = IngestStatusName(r.status);
         if (r.status == IngestStatus::kAdded) {

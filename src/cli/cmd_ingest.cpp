@@ -146,13 +146,11 @@ int RunIngest(const IngestArgs& args) {
   std::size_t horizon = 0;         // files before it were considered for launching
   // Files aggregated ahead are committed together (group commit): one write transaction for
   // those finished within CommitBatch::kBatchSeconds, at most kBatchFiles and kBatchBytes, each
-  // still all-or-nothing. While a batch is open, files launched ahead are aggregated against the
-  // events stored when it began
-  // (`stored`); AddFile catches events the batch's own files stored since (the keys mark).
+  // still all-or-nothing. Files launched ahead are aggregated against the events stored before
+  // the batch began (CommitBatch::Stored).
   CommitBatch batch(store);
-  std::optional<StoredEvents> stored;  // taken outside any batch; reset when a batch commits
-  double commit_seconds = 0;           // every file's AddFile and every batch's COMMIT
-  int commits = 0;                     // write transactions that added files
+  double commit_seconds = 0;  // every file's AddFile and every batch's COMMIT
+  int commits = 0;            // write transactions that added files
   auto commit_batch = [&] {
     if (!batch.open()) return;
     auto start = std::chrono::steady_clock::now();
@@ -161,7 +159,6 @@ int RunIngest(const IngestArgs& args) {
     commit_seconds +=
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     commits += any ? 1 : 0;
-    stored.reset();
   };
   auto launch_ahead = [&](std::size_t from) {
     horizon = std::max(horizon, from);
@@ -169,10 +166,9 @@ int RunIngest(const IngestArgs& args) {
       FileOnDisk disk = StatFile(paths[horizon]);
       if (disk.size >= kSmallFileBytes || launched.count(disk.path)) break;
       launched.insert(disk.path);
-      if (!stored) stored = SnapshotStoredEvents(store);  // never inside a batch: see Begin below
       try {
         ahead.emplace(horizon, StartIngest(store, paths[horizon], options, !args.force,
-                                           /*ahead=*/true, &*stored));
+                                           /*ahead=*/true, &batch.Stored()));
       } catch (const std::system_error&) {
         // No thread to spare (a process limit): this file and the rest are aggregated in turn
         // on this thread.
@@ -215,7 +211,7 @@ int RunIngest(const IngestArgs& args) {
                        path));
     };
     try {
-      result = FinishInBatch(store, job, options, batch, stored, commit_batch, reading_again);
+      result = FinishInBatch(store, job, options, batch, commit_batch, reading_again);
     } catch (const Error& e) {
       result.status = IngestStatus::kFailed;
       result.error = e.what();

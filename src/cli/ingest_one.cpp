@@ -109,7 +109,13 @@ StoredEvents SnapshotStoredEvents(EventStore& store) {
   return out;
 }
 
+const StoredEvents& CommitBatch::Stored() {
+  if (!stored_) stored_ = SnapshotStoredEvents(store_);
+  return *stored_;
+}
+
 void CommitBatch::Begin() {
+  Stored();  // before BEGIN: never inside the batch
   // Each file of a batch is a savepoint, whose journal (the pages as they were before the file)
   // would otherwise go to a temporary file page by page: kept in memory instead.
   if (!temp_in_memory_) store_.db().Exec("PRAGMA temp_store=MEMORY");
@@ -128,6 +134,7 @@ void CommitBatch::Commit() {
   bytes_ = 0;
   first_path_.clear();
   last_path_.clear();
+  stored_.reset();
   try {
     txn_->Commit();
   } catch (const Error& e) {
@@ -242,13 +249,9 @@ IngestOneResult FinishIngest(EventStore& store, PendingIngest& pending,
 
 IngestOneResult FinishInBatch(EventStore& store, PendingIngest& pending,
                               const AggregateOptions& options, CommitBatch& batch,
-                              std::optional<StoredEvents>& stored,
                               const std::function<void()>& commit_batch,
                               const std::function<void()>& reaggregating) {
-  if (pending.aggregate.valid() && !batch.open()) {
-    if (!stored) stored = SnapshotStoredEvents(store);
-    batch.Begin();
-  }
+  if (pending.aggregate.valid() && !batch.open()) batch.Begin();
   try {
     return FinishIngest(store, pending, options, reaggregating, &batch);
   } catch (const BatchMustCommitFirst&) {

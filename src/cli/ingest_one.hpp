@@ -70,7 +70,13 @@ class CommitBatch {
  public:
   explicit CommitBatch(EventStore& store) : store_(store) {}
   bool open() const { return txn_.has_value(); }
-  void Begin();  // BEGIN IMMEDIATE: other writers wait until Commit
+  // BEGIN IMMEDIATE: other writers wait until Commit. The stored events (Stored) are taken first
+  // when they are not yet.
+  void Begin();
+  // The events stored before the batch began, for the files aggregated ahead into it: taken when
+  // first asked (outside the batch: see StoredEvents), dropped by Commit. AddFile catches the
+  // events the batch's own files store meanwhile (the keys mark).
+  const StoredEvents& Stored();
   // No-op when not open. When the store cannot be written (a full disk), the error names the
   // batch's files, none of which is stored, and says how to go on.
   void Commit();
@@ -100,6 +106,7 @@ class CommitBatch {
   int files_ = 0;
   std::uint64_t bytes_ = 0;
   std::string first_path_, last_path_;  // the batch's first and last file added
+  std::optional<StoredEvents> stored_;
   bool temp_in_memory_ = false;
   std::chrono::steady_clock::time_point begun_;
 };
@@ -127,12 +134,11 @@ IngestOneResult FinishIngest(EventStore& store, PendingIngest& pending,
                              CommitBatch* batch = nullptr);
 
 // FinishIngest in a run that commits the files it aggregated ahead together (group commit): a
-// file aggregated ahead goes into `batch`, begun here when closed (after `stored` is taken: never
-// inside a batch); a file that must be read again first (BatchMustCommitFirst) goes, after
-// `commit_batch` (which commits the batch and drops `stored`), in a transaction of its own.
+// file aggregated ahead goes into `batch`, begun here when closed; a file that must be read again
+// first (BatchMustCommitFirst) goes, after `commit_batch` (which commits the batch), in a
+// transaction of its own.
 IngestOneResult FinishInBatch(EventStore& store, PendingIngest& pending,
                               const AggregateOptions& options, CommitBatch& batch,
-                              std::optional<StoredEvents>& stored,
                               const std::function<void()>& commit_batch,
                               const std::function<void()>& reaggregating = {});
 
